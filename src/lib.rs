@@ -1,0 +1,8 @@
+//! Opora: a large-font, voice-capable terminal assistant that helps older bank clients practise
+//! everyday banking safely, and the staff beside them.
+//!
+//! One core, several faces: `core` is a pure state machine (keys in, screen models and effects
+//! out); `ui` (ratatui) and `plain` (linear text) render the same screen model; `bank` is the
+//! embedded practice bank; `i18n` holds every user-visible sentence (Fluent).
+
+pub mod ui;
