@@ -5,4 +5,8 @@
 //! out); `ui` (ratatui) and `plain` (linear text) render the same screen model; `bank` is the
 //! embedded practice bank; `i18n` holds every user-visible sentence (Fluent).
 
+pub mod bank;
+pub mod i18n;
+pub mod money;
+pub mod phone;
 pub mod ui;

@@ -1,0 +1,1 @@
+//! The embedded practice bank (sandbox).
