@@ -2,11 +2,17 @@
 //! everyday banking safely, and the staff beside them.
 //!
 //! One core, several faces: `core` is a pure state machine (keys in, screen models and effects
-//! out); `ui` (ratatui) and `plain` (linear text) render the same screen model; `bank` is the
-//! embedded practice bank; `i18n` holds every user-visible sentence (Fluent).
+//! out); `ui` (ratatui) and `plain` (linear text) render the same screen model; `runtime`
+//! carries out the core's effects; `bank` is the embedded practice bank; `i18n` holds every
+//! user-visible sentence (Fluent).
 
 pub mod bank;
+pub mod cli;
+pub mod core;
 pub mod i18n;
 pub mod money;
+pub mod paths;
 pub mod phone;
+pub mod plain;
+pub mod runtime;
 pub mod ui;

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `opora` binary: see `opora --help`.
+
+fn main() -> std::process::ExitCode {
+    opora::cli::main()
+}

@@ -1,4 +1,10 @@
-//! The full-screen face of Opora: ratatui widgets (big bitmap text) and the terminal run loop.
+//! The full-screen face of Opora: big bitmap text, the layout that picks the largest size that
+//! fits, the renderer of a screen model, themes, and the terminal run loop.
 
 pub mod big_text;
 pub mod font;
+pub mod keys;
+pub mod layout;
+pub mod render;
+pub mod terminal;
+pub mod theme;

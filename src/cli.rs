@@ -1,0 +1,161 @@
+//! The `opora` command: the kiosk (full screen or plain), and the staff commands for the
+//! practice bank. Problems reach the person as one sentence in their language, never a panic.
+
+use crate::bank::SandboxStore;
+use crate::core::App;
+use crate::i18n::{I18n, Lang, LocaleSource, detect_lang};
+use crate::runtime::{BankEdge, BankWorker, session_id};
+use crate::tr;
+use crate::ui::theme::{Theme, ThemeName};
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "opora",
+    version,
+    about = "Practice kiosk for everyday banking: large text, one thing per screen, safe play money"
+)]
+pub struct Cli {
+    /// Print each screen as plain numbered lines and read answers line by line (for screen
+    /// readers and scripts). Also chosen when TERM=dumb or ACCESSIBLE is set.
+    #[arg(long, global = true)]
+    pub plain: bool,
+
+    /// Language: ru or en (default: from LC_ALL, LC_MESSAGES, LANG; Russian otherwise).
+    #[arg(long, global = true, value_name = "ru|en")]
+    pub lang: Option<Lang>,
+
+    /// Colours: dark (light on dark), light (dark on light) or mono. NO_COLOR means mono.
+    #[arg(long, global = true, value_name = "dark|light|mono")]
+    pub theme: Option<ThemeName>,
+
+    /// A folder with the bank's own locale files (ru/opora.ftl, en/opora.ftl); also
+    /// OPORA_LOCALES.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Staff commands for the practice bank.
+    Sandbox {
+        #[command(subcommand)]
+        action: SandboxAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SandboxAction {
+    /// Restore the demo client, balances, bills and history.
+    Reset,
+    /// Unblock the practice card (only staff may do this).
+    UnblockCard,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let env = |name: &str| std::env::var(name).ok();
+    let lang = detect_lang(cli.lang, env);
+    let source = match cli
+        .locales
+        .clone()
+        .or_else(|| std::env::var_os("OPORA_LOCALES").map(PathBuf::from))
+    {
+        Some(dir) => LocaleSource::Dir(dir),
+        None => LocaleSource::Embedded,
+    };
+    let i18n = I18n::load(lang, &source);
+    match &cli.command {
+        None => kiosk(&cli, &i18n),
+        Some(Command::Sandbox { action }) => sandbox(action, &i18n),
+    }
+}
+
+fn open_store(i18n: &I18n) -> Result<SandboxStore, String> {
+    SandboxStore::open(&crate::paths::sandbox_db())
+        .map_err(|e| crate::core::screens::store_error(&e, i18n))
+}
+
+fn sandbox(action: &SandboxAction, i18n: &I18n) -> ExitCode {
+    let path = crate::paths::sandbox_db();
+    let result = open_store(i18n).and_then(|store| {
+        let done = match action {
+            SandboxAction::Reset => store.reset(),
+            SandboxAction::UnblockCard => store.unblock_card().map(|_| ()),
+        };
+        done.map_err(|e| crate::core::screens::store_error(&e, i18n))
+    });
+    match result {
+        Ok(()) => {
+            println!(
+                "{}",
+                match action {
+                    SandboxAction::Reset => {
+                        tr!(i18n, "sandbox-reset-done", path = path.display().to_string())
+                    }
+                    SandboxAction::UnblockCard => i18n.t("sandbox-unblock-done"),
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(sentence) => {
+            eprintln!("{sentence}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Whether to use the plain linear mode.
+fn wants_plain(cli: &Cli) -> bool {
+    cli.plain
+        || std::env::var("TERM").is_ok_and(|t| t == "dumb")
+        || std::env::var_os("ACCESSIBLE").is_some()
+        || !std::io::stdin().is_terminal()
+        || !std::io::stdout().is_terminal()
+}
+
+fn kiosk(cli: &Cli, i18n: &I18n) -> ExitCode {
+    let store = match open_store(i18n) {
+        Ok(store) => store,
+        Err(sentence) => {
+            eprintln!("{sentence}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (mut app, start) = App::new(session_id());
+    app.set_startup_notice(i18n.problem_sentences());
+    let mut edge = BankEdge::new(store);
+    if wants_plain(cli) {
+        for sentence in i18n.problem_sentences() {
+            eprintln!("{sentence}");
+        }
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        return match crate::plain::run(&mut app, &mut edge, i18n, start, stdin.lock(), stdout.lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    // Load the bank before the first frame, so the first screen is complete.
+    let start = crate::runtime::run_effects(&mut app, &mut edge, start);
+    let worker = BankWorker::spawn(edge);
+    let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
+    match crate::ui::terminal::run(&mut app, &worker, i18n, &theme, start) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", tr!(i18n, "terminal-failed", reason = e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! What a person can do to Opora, independent of how (a key, a typed line, later a voice
+//! command), and the messages the edges send back to the core.
+
+use crate::bank::{BankError, OpId, Receipt, Snapshot, StoreError};
+
+/// A key press, already translated from the terminal's key codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// A digit: chooses on choice screens, types into a field.
+    Digit(u8),
+    /// A whole number typed as a line (plain mode): chooses like a digit.
+    Number(u32),
+    /// Another character typed into a field (a comma, a plus).
+    Char(char),
+    Enter,
+    Backspace,
+    /// Back one screen.
+    Esc,
+    Up,
+    Down,
+    /// Help for this screen (`?`, F1).
+    Help,
+    /// Say the screen again (`r`).
+    Repeat,
+    /// Bigger or smaller text (`+`, `-`).
+    Bigger,
+    Smaller,
+    /// Show or hide the staff line (F2).
+    ToggleStaff,
+    /// Leave Opora at once (Ctrl-C, a signal).
+    Quit,
+}
+
+/// Everything the core reacts to.
+#[derive(Debug)]
+pub enum Msg {
+    Key(Key),
+    /// The practice bank's state, after start-up or an operation.
+    Snapshot(Result<Snapshot, StoreError>),
+    /// The confirmation code for an operation, sent to the "phone".
+    CodeIssued {
+        op_id: OpId,
+        result: Result<String, StoreError>,
+    },
+    /// The result of executing an operation.
+    Executed {
+        op_id: OpId,
+        result: Result<Receipt, BankError>,
+    },
+}
+
+/// What the core asks the edges to do. Each is answered, if at all, by a [`Msg`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Read the bank's state → [`Msg::Snapshot`].
+    LoadSnapshot,
+    /// Send a confirmation code to the simulated phone → [`Msg::CodeIssued`].
+    IssueCode { op_id: OpId },
+    /// Carry out a confirmed operation → [`Msg::Executed`], then [`Msg::Snapshot`].
+    Execute {
+        op_id: OpId,
+        operation: crate::bank::Operation,
+    },
+    /// Say the current screen again.
+    RepeatScreen,
+    /// Leave the program.
+    Quit,
+}

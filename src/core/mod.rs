@@ -1,0 +1,14 @@
+//! The core of Opora: a pure state machine. Keys (and later voice intents) and replies from the
+//! bank go in as [`Msg`]; [`Effect`]s come out for the edges to carry out; [`view`] turns the
+//! state into a [`ScreenModel`] that every face (terminal, plain text, speech) renders.
+
+pub mod app;
+pub mod flow;
+pub mod input;
+pub mod model;
+pub mod screens;
+
+pub use app::App;
+pub use input::{Effect, Key, Msg};
+pub use model::ScreenModel;
+pub use screens::view;

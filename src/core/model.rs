@@ -1,0 +1,113 @@
+//! The screen model: everything one screen says, in the person's language, and nothing about how
+//! it is drawn. The ratatui renderer, the plain linear renderer and the speaker all consume it.
+
+/// One screen, ready to be drawn, printed or spoken.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScreenModel {
+    /// Stable id of the screen (`home`, `send-amount`…): help texts, staff hints and the
+    /// journal refer to it.
+    pub id: &'static str,
+    /// The practice band («УЧЕБНЫЙ РЕЖИМ — деньги не настоящие»), on every practice screen.
+    pub band: Option<String>,
+    /// Where the client is in a flow: «Шаг 2 из 4».
+    pub progress: Option<String>,
+    /// The headline, drawn big.
+    pub title: String,
+    /// The one fact of the screen (an amount, a number to call), drawn big.
+    pub fact: Option<String>,
+    /// Secondary lines under the fact, in ordinary text.
+    pub lines: Vec<String>,
+    /// A text field the client types into (an amount, a phone number, a code).
+    pub field: Option<Field>,
+    /// The simulated phone beside the screen, showing an SMS.
+    pub phone: Option<PhonePanel>,
+    /// An error, warning or success message for the last action.
+    pub notice: Option<Notice>,
+    /// Numbered choices, at most six; choice `n` is chosen by the digit `n`.
+    pub choices: Vec<Choice>,
+    /// The focused choice (arrows move it, Enter takes it); `None` when a field has focus.
+    pub focus: Option<usize>,
+    /// What to do now: «Нажмите цифру».
+    pub prompt: String,
+    /// The keys that always work: «Esc — назад · ? — помощь».
+    pub keys: String,
+    /// A hint for the staff member beside the client, which the client need not read.
+    pub staff_hint: Option<String>,
+    /// The whole screen as it is to be spoken.
+    pub spoken: String,
+    /// Preferred size of big text: 0 is the smallest; the renderer uses the largest that fits,
+    /// at most this.
+    pub text_size: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The digit that chooses it (1–6).
+    pub key: u8,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// What to type: «Сумма в рублях».
+    pub label: String,
+    /// What has been typed so far, formatted for reading.
+    pub value: String,
+    /// Shown after the value, e.g. « ₽».
+    pub suffix: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhonePanel {
+    /// The panel's caption: «Ваш телефон».
+    pub caption: String,
+    /// Who the message is from.
+    pub sender: String,
+    /// The message itself.
+    pub message: String,
+    /// The part to show big on the phone (the code), if any.
+    pub big: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Error,
+    Warning,
+    Success,
+    Info,
+}
+
+/// A message about the last action. Its kind is also stated in words (`label`), never by
+/// colour alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    /// «Ошибка», «Внимание», «Готово» — said before the text.
+    pub label: String,
+    pub text: String,
+}
+
+impl ScreenModel {
+    /// Every line of the screen in reading order (used by the plain renderer and tests).
+    pub fn text_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        out.extend(self.band.clone());
+        out.extend(self.progress.clone());
+        out.push(self.title.clone());
+        out.extend(self.fact.clone());
+        out.extend(self.lines.iter().cloned());
+        if let Some(phone) = &self.phone {
+            out.push(format!("[{}] {}: {}", phone.caption, phone.sender, phone.message));
+        }
+        if let Some(field) = &self.field {
+            out.push(format!("{}: {}{}", field.label, field.value, field.suffix));
+        }
+        if let Some(notice) = &self.notice {
+            out.push(format!("{}: {}", notice.label, notice.text));
+        }
+        for choice in &self.choices {
+            out.push(format!("{}. {}", choice.key, choice.label));
+        }
+        out
+    }
+}

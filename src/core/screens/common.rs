@@ -1,0 +1,267 @@
+//! What every screen has: the practice band, numbered choices, the prompt, the staff line, the
+//! notice about the last action, and the spoken form — filled in the same way for all screens.
+
+use super::{Label, choices, id};
+use crate::bank::{BankError, Snapshot, StoreError};
+use crate::core::app::{App, Notice};
+use crate::core::flow::Step;
+use crate::core::model::{Choice, Notice as ModelNotice, NoticeKind, ScreenModel};
+use crate::i18n::I18n;
+use crate::money::AmountError;
+use crate::phone::PhoneError;
+use crate::tr;
+
+/// A screen with its id and title; the rest is filled by the screen's own function.
+pub(super) fn screen(id: &'static str, i18n: &I18n) -> ScreenModel {
+    ScreenModel {
+        id,
+        title: i18n.t(&format!("{id}-title")),
+        ..ScreenModel::default()
+    }
+}
+
+/// «Шаг 2 из 4 · Сумма».
+pub(super) fn progress(step: Step, i18n: &I18n) -> Option<String> {
+    Some(tr!(
+        i18n,
+        "progress",
+        step = i64::from(step.number()),
+        total = i64::from(Step::TOTAL),
+        name = i18n.t(step.message_id())
+    ))
+}
+
+pub(super) fn loading(app: &App, i18n: &I18n) -> ScreenModel {
+    let mut model = screen("home", i18n);
+    model.title = i18n.t("loading");
+    model.band = Some(i18n.t("practice-band"));
+    model.notice = app.notice().map(|n| notice(n, i18n));
+    model.spoken = model.title.clone();
+    model
+}
+
+/// Fills what all screens share.
+pub(super) fn finish(app: &App, snapshot: &Snapshot, i18n: &I18n, model: &mut ScreenModel) {
+    model.id = id(app.screen());
+    model.band = Some(i18n.t("practice-band"));
+    model.text_size = app.text_size();
+    model.choices = choices(app)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, label))| Choice {
+            key: u8::try_from(i + 1).unwrap_or(u8::MAX),
+            label: label_text(label, snapshot, i18n),
+        })
+        .collect();
+    debug_assert!(model.choices.len() <= 6, "at most six choices per screen");
+    model.focus = if model.field.is_some() || model.choices.is_empty() {
+        None
+    } else {
+        Some(app.focus().min(model.choices.len() - 1))
+    };
+    if model.prompt.is_empty() {
+        model.prompt = if model.field.is_some() {
+            i18n.t("prompt-field")
+        } else {
+            tr!(i18n, "prompt-choice", max = model.choices.len() as i64)
+        };
+    }
+    model.keys = if model.id == "home" {
+        i18n.t("keys-home")
+    } else {
+        i18n.t("keys")
+    };
+    if app.show_staff() {
+        let hint_id = format!("staff-{}", model.id);
+        if i18n.has(&hint_id) {
+            model.staff_hint = Some(tr!(i18n, "staff-line", hint = i18n.t(&hint_id)));
+        }
+    }
+    model.notice = app.notice().map(|n| notice(n, i18n));
+    model.spoken = spoken(model, i18n);
+}
+
+/// The screen as it is to be read aloud: title, fact, lines, notice, choices, prompt.
+fn spoken(model: &ScreenModel, i18n: &I18n) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(notice) = &model.notice {
+        parts.push(format!("{}: {}", notice.label, notice.text));
+    }
+    parts.extend(model.progress.clone());
+    parts.push(model.title.clone());
+    parts.extend(model.fact.clone());
+    parts.extend(model.lines.iter().cloned());
+    if let Some(phone) = &model.phone {
+        parts.push(format!("{}. {}", phone.caption, phone.message));
+    }
+    if let Some(field) = &model.field {
+        parts.push(field.label.clone());
+    }
+    for choice in &model.choices {
+        parts.push(tr!(
+            i18n,
+            "spoken-choice",
+            number = i64::from(choice.key),
+            label = choice.label.clone()
+        ));
+    }
+    parts.push(model.prompt.clone());
+    parts
+        .into_iter()
+        .map(|p| {
+            let p = p.trim().to_string();
+            if p.ends_with(['.', '?', '!', ':', '…']) {
+                p
+            } else {
+                format!("{p}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The sentence for a notice, with its kind said in words.
+pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
+    let (kind, text) = match notice {
+        Notice::NoSuchChoice { max } => (
+            NoticeKind::Error,
+            tr!(i18n, "error-no-such-choice", max = *max as i64),
+        ),
+        Notice::Amount(error) => (NoticeKind::Error, amount_error(*error, i18n)),
+        Notice::Phone(error) => (NoticeKind::Error, phone_error(*error, i18n)),
+        Notice::Bank(error) => (NoticeKind::Error, bank_error(error, i18n)),
+        Notice::Store(error) => (NoticeKind::Error, store_error(error, i18n)),
+        Notice::WrongCode => (NoticeKind::Error, i18n.t("error-wrong-code")),
+        Notice::CodeNotYetArrived => (NoticeKind::Info, i18n.t("error-code-not-yet")),
+        Notice::Startup(sentences) => (NoticeKind::Warning, sentences.join(" ")),
+    };
+    let label = match kind {
+        NoticeKind::Error => i18n.t("notice-error"),
+        NoticeKind::Warning => i18n.t("notice-warning"),
+        NoticeKind::Success => i18n.t("notice-success"),
+        NoticeKind::Info => i18n.t("notice-info"),
+    };
+    ModelNotice { kind, label, text }
+}
+
+pub(crate) fn amount_error(error: AmountError, i18n: &I18n) -> String {
+    i18n.t(match error {
+        AmountError::Empty => "error-amount-empty",
+        AmountError::Negative => "error-amount-negative",
+        AmountError::Zero => "error-amount-zero",
+        AmountError::NotANumber => "error-amount-not-number",
+        AmountError::TooManyDigits => "error-amount-too-long",
+        AmountError::TooManyDecimals => "error-amount-kopecks",
+    })
+}
+
+pub(crate) fn phone_error(error: PhoneError, i18n: &I18n) -> String {
+    match error {
+        PhoneError::Empty => i18n.t("error-phone-empty"),
+        PhoneError::BadCharacter => i18n.t("error-phone-characters"),
+        PhoneError::WrongLength(n) => tr!(i18n, "error-phone-length", digits = n as i64),
+        PhoneError::NotRussian => i18n.t("error-phone-not-russian"),
+        PhoneError::NotMobile => i18n.t("error-phone-not-mobile"),
+    }
+}
+
+pub(crate) fn bank_error(error: &BankError, i18n: &I18n) -> String {
+    match error {
+        BankError::AmountNotPositive => i18n.t("error-amount-zero"),
+        BankError::CardBlocked => i18n.t("error-card-blocked"),
+        BankError::CardAlreadyBlocked => i18n.t("block-already-title"),
+        BankError::InsufficientFunds { available } => tr!(
+            i18n,
+            "error-insufficient",
+            available = i18n.money(*available)
+        ),
+        BankError::AboveLimit { limit } => {
+            tr!(i18n, "error-above-limit", limit = i18n.money(*limit))
+        }
+        BankError::BelowMinimum { minimum } => {
+            tr!(i18n, "error-below-minimum", minimum = i18n.money(*minimum))
+        }
+        BankError::UnknownPayee(_) | BankError::UnknownBill(_) | BankError::OpIdConflict(_) => {
+            i18n.t("error-unknown")
+        }
+        BankError::UnknownPhone(phone) => {
+            tr!(i18n, "error-unknown-phone", phone = phone.pretty())
+        }
+        BankError::BillAlreadyPaid(_) => i18n.t("error-bill-paid"),
+        BankError::SameAccount => i18n.t("error-same-account"),
+        BankError::Storage(error) => store_error(error, i18n),
+    }
+}
+
+/// A storage problem, as a sentence that says what to do.
+pub fn store_error(error: &StoreError, i18n: &I18n) -> String {
+    let path = |p: &std::path::Path| p.display().to_string();
+    match error {
+        StoreError::Corrupt { path: p } => tr!(i18n, "error-db-corrupt", path = path(p)),
+        StoreError::Locked { path: p } => tr!(i18n, "error-db-locked", path = path(p)),
+        StoreError::ReadOnly { path: p } => tr!(i18n, "error-db-readonly", path = path(p)),
+        StoreError::CannotOpen { path: p } => tr!(i18n, "error-db-cannot-open", path = path(p)),
+        StoreError::DiskFull { path: p } => tr!(i18n, "error-db-disk-full", path = path(p)),
+        StoreError::TooNew { path: p, .. } => tr!(i18n, "error-db-too-new", path = path(p)),
+        StoreError::BadDemoData(reason) | StoreError::Other(reason) => {
+            tr!(i18n, "error-db-other", reason = reason.clone())
+        }
+    }
+}
+
+/// The text of a numbered choice.
+pub(super) fn label_text(label: Label, snapshot: &Snapshot, i18n: &I18n) -> String {
+    match label {
+        Label::Id(id) => i18n.t(id),
+        Label::Payee(key) => match snapshot.payee(&key) {
+            Some(payee) => payee_name(payee, i18n),
+            None => key,
+        },
+        Label::Bill(key) => match snapshot.bill(&key) {
+            Some(bill) if bill.paid => tr!(
+                i18n,
+                "bill-choice-paid",
+                bill = bill_kind(bill.kind, i18n)
+            ),
+            Some(bill) => tr!(
+                i18n,
+                "bill-choice",
+                bill = bill_kind(bill.kind, i18n),
+                amount = i18n.money(bill.due)
+            ),
+            None => key,
+        },
+        Label::OwnPhone => tr!(i18n, "topup-own", phone = snapshot.own_phone.pretty()),
+        Label::PayDue(amount) => tr!(i18n, "bill-pay-due", amount = i18n.money(amount)),
+        Label::HistoryEntry(index) => match snapshot.history.get(index) {
+            Some(entry) => tr!(
+                i18n,
+                "history-line",
+                date = i18n.date(entry.date),
+                who = entry.counterparty.get(i18n.lang()).to_string(),
+                amount = i18n.signed_money(entry.amount)
+            ),
+            None => String::new(),
+        },
+    }
+}
+
+/// «Ольга (дочь)».
+pub(crate) fn payee_name(payee: &crate::bank::Payee, i18n: &I18n) -> String {
+    tr!(
+        i18n,
+        "payee-name",
+        name = payee.name.get(i18n.lang()).to_string(),
+        relation = i18n.t(&format!("relation-{}", payee.relation.code()))
+    )
+}
+
+/// «Электроэнергия».
+pub(crate) fn bill_kind(kind: crate::bank::BillKind, i18n: &I18n) -> String {
+    i18n.t(&format!("bill-kind-{}", kind.code().replace('_', "-")))
+}
+
+/// «Пенсионная карта» / «Накопительный счёт», from the bank's data.
+pub(crate) fn account_name(kind: crate::bank::AccountKind, snapshot: &Snapshot, i18n: &I18n) -> String {
+    snapshot.account(kind).name.get(i18n.lang()).to_string()
+}

@@ -1,0 +1,100 @@
+//! Finding and parsing the Fluent files of a language, with the built-in copy as the fallback.
+
+use super::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::FluentResource;
+use std::path::{Path, PathBuf};
+
+/// The Fluent files Opora ships, per language, compiled in.
+const EMBEDDED: &[(Lang, &str, &str)] = &[
+    (Lang::Ru, "opora.ftl", include_str!("../../locales/ru/opora.ftl")),
+    (Lang::En, "opora.ftl", include_str!("../../locales/en/opora.ftl")),
+];
+
+/// Where the messages come from.
+#[derive(Clone, Debug, Default)]
+pub enum LocaleSource {
+    /// The copy compiled into the binary.
+    #[default]
+    Embedded,
+    /// A `locales/` folder on disk (holding `ru/`, `en/`), e.g. a bank's edited copy.
+    Dir(PathBuf),
+}
+
+/// A locale file that could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LocaleProblem {
+    Missing { path: PathBuf },
+    Broken { path: PathBuf, line: usize, reason: String },
+}
+
+pub(super) fn bundle(
+    lang: Lang,
+    source: &LocaleSource,
+) -> (FluentBundle<FluentResource>, Vec<LocaleProblem>) {
+    let langid = match lang {
+        Lang::Ru => unic_langid::langid!("ru"),
+        Lang::En => unic_langid::langid!("en"),
+    };
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    let mut problems = Vec::new();
+    for (file_lang, name, text) in EMBEDDED {
+        if *file_lang != lang {
+            continue;
+        }
+        let resource = match source {
+            LocaleSource::Embedded => None,
+            LocaleSource::Dir(dir) => {
+                let path = dir.join(lang.code()).join(name);
+                match read(&path) {
+                    Ok(resource) => Some(resource),
+                    Err(problem) => {
+                        problems.push(problem);
+                        None
+                    }
+                }
+            }
+        };
+        let resource = resource.unwrap_or_else(|| parse_embedded(text));
+        // Duplicate ids are caught by the locale tests; the first definition wins here.
+        let _ = bundle.add_resource(resource);
+    }
+    (bundle, problems)
+}
+
+fn parse_embedded(text: &'static str) -> FluentResource {
+    FluentResource::try_new(text.to_owned()).unwrap_or_else(|(resource, _)| resource)
+}
+
+fn read(path: &Path) -> Result<FluentResource, LocaleProblem> {
+    let text = std::fs::read_to_string(path).map_err(|_| LocaleProblem::Missing {
+        path: path.to_owned(),
+    })?;
+    parse(path, text)
+}
+
+/// Parses one Fluent file; the first syntax error is reported with its line.
+pub(crate) fn parse(path: &Path, text: String) -> Result<FluentResource, LocaleProblem> {
+    let line_of = |offset: usize, text: &str| {
+        text.get(..offset.min(text.len()))
+            .map_or(1, |head| head.matches('\n').count() + 1)
+    };
+    let copy = text.clone();
+    FluentResource::try_new(text).map_err(|(_, errors)| {
+        let first = errors.first();
+        LocaleProblem::Broken {
+            path: path.to_owned(),
+            line: first.map_or(1, |e| line_of(e.pos.start, &copy)),
+            reason: first.map_or_else(String::new, |e| e.kind.to_string()),
+        }
+    })
+}
+
+/// The built-in Fluent text of a language (for tests and `opora doctor`).
+pub fn embedded_sources(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    EMBEDDED
+        .iter()
+        .filter(move |(l, _, _)| *l == lang)
+        .map(|(_, name, text)| (*name, *text))
+}

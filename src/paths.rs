@@ -1,0 +1,19 @@
+//! Where Opora keeps its files: `OPORA_HOME` when set (tests and scripts), otherwise the XDG
+//! data directory (`~/.local/share/opora`).
+
+use std::path::PathBuf;
+
+/// The folder for every file Opora writes.
+pub fn data_dir() -> PathBuf {
+    if let Some(home) = std::env::var_os("OPORA_HOME").filter(|v| !v.is_empty()) {
+        return PathBuf::from(home);
+    }
+    directories::ProjectDirs::from("", "", "opora")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".opora"))
+}
+
+/// The practice bank's database.
+pub fn sandbox_db() -> PathBuf {
+    data_dir().join("sandbox.db")
+}

@@ -1,0 +1,180 @@
+//! The plain linear face: each screen printed once as numbered lines, then a prompt ending in
+//! `> `, then one line read from the input. No full-screen redraws, so screen readers and
+//! braille displays follow it, and the whole kiosk can be scripted through stdin.
+
+use crate::core::{App, Effect, Key, ScreenModel, view};
+use crate::i18n::I18n;
+use crate::runtime::{BankEdge, drive, run_effects};
+use crate::tr;
+use std::io::{self, BufRead, Write};
+
+/// What one line of input means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// A number: a choice.
+    Choose(u32),
+    Back,
+    Help,
+    Repeat,
+    Bigger,
+    Smaller,
+    Quit,
+    /// Text for the field of the screen (an amount, a phone number, a code).
+    Text(String),
+    /// An empty line: show the prompt again.
+    Nothing,
+}
+
+/// Reads a line as a command. On a screen with a field, anything that is not a command word is
+/// text for the field.
+pub fn parse_command(line: &str, has_field: bool) -> Option<Command> {
+    let text = line.trim();
+    let word = text.to_lowercase();
+    let command = match word.as_str() {
+        "" => Command::Nothing,
+        "esc" | "back" | "b" | "назад" => Command::Back,
+        "?" | "help" | "f1" | "помощь" | "подсказка" => Command::Help,
+        "r" | "repeat" | "повтори" | "повторить" => Command::Repeat,
+        "+" => Command::Bigger,
+        "-" if !has_field => Command::Smaller,
+        "quit" | "exit" | "выход" | "выйти" => Command::Quit,
+        _ if has_field => Command::Text(text.to_string()),
+        _ => match word.parse::<u32>() {
+            Ok(n) => Command::Choose(n),
+            Err(_) => return None,
+        },
+    };
+    Some(command)
+}
+
+/// Runs the kiosk in plain mode until the person quits or the input ends. Returns normally at
+/// the end of input: that is how scripts finish.
+pub fn run(
+    app: &mut App,
+    edge: &mut BankEdge,
+    i18n: &I18n,
+    start_effects: Vec<Effect>,
+    input: impl BufRead,
+    mut out: impl Write,
+) -> io::Result<()> {
+    run_effects(app, edge, start_effects);
+    let mut shown: Option<ScreenModel> = None;
+    let mut lines = input.lines();
+    loop {
+        let model = view(app, i18n);
+        print_screen(&mut out, shown.as_ref(), &model)?;
+        shown = Some(model.clone());
+        write!(out, "{} > ", model.prompt)?;
+        out.flush()?;
+        let Some(line) = lines.next() else {
+            writeln!(out)?;
+            return Ok(());
+        };
+        let line = line?;
+        let has_field = model.field.is_some();
+        let Some(command) = parse_command(&line, has_field) else {
+            writeln!(out, "{}", tr!(i18n, "plain-unknown-command", input = line.trim().to_string()))?;
+            continue;
+        };
+        let keys: Vec<Key> = match command {
+            Command::Nothing => continue,
+            Command::Choose(n) => vec![Key::Number(n)],
+            Command::Back => vec![Key::Esc],
+            Command::Help => vec![Key::Help],
+            Command::Repeat => {
+                // Print the whole screen again.
+                shown = None;
+                vec![Key::Repeat]
+            }
+            Command::Bigger => vec![Key::Bigger],
+            Command::Smaller => vec![Key::Smaller],
+            Command::Quit => vec![Key::Quit],
+            Command::Text(text) => {
+                let typed = model.field.as_ref().map_or(0, |f| f.value.chars().count());
+                let mut keys = vec![Key::Backspace; typed];
+                keys.extend(text.chars().map(|c| match c.to_digit(10) {
+                    Some(d) => Key::Digit(d as u8),
+                    None => Key::Char(c),
+                }));
+                keys.push(Key::Enter);
+                keys
+            }
+        };
+        for key in keys {
+            let rest = drive(app, edge, crate::core::Msg::Key(key));
+            if rest.contains(&Effect::Quit) || app.is_quitting() {
+                writeln!(out, "{}", i18n.t("plain-bye"))?;
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Prints the screen; if only the notice changed since the last one, prints just the notice.
+fn print_screen(out: &mut impl Write, shown: Option<&ScreenModel>, model: &ScreenModel) -> io::Result<()> {
+    let same_screen = shown.is_some_and(|s| {
+        s.id == model.id
+            && s.title == model.title
+            && s.fact == model.fact
+            && s.lines == model.lines
+            && s.choices == model.choices
+            && s.phone == model.phone
+    });
+    if same_screen {
+        if let Some(notice) = &model.notice {
+            writeln!(out, "{}: {}", notice.label, notice.text)?;
+        }
+        return Ok(());
+    }
+    writeln!(out)?;
+    for line in render(model) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// The screen as plain lines: band, progress, title, fact, lines, phone, field, notice,
+/// choices, staff line.
+pub fn render(model: &ScreenModel) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(band) = &model.band {
+        out.push(format!("== {band} =="));
+    }
+    out.extend(model.progress.clone());
+    out.push(model.title.clone());
+    out.extend(model.fact.clone());
+    out.extend(model.lines.iter().cloned());
+    if let Some(phone) = &model.phone {
+        out.push(format!("[{} — {}] {}", phone.caption, phone.sender, phone.message));
+    }
+    if let Some(notice) = &model.notice {
+        out.push(format!("{}: {}", notice.label, notice.text));
+    }
+    if let Some(field) = &model.field {
+        out.push(format!("{}:", field.label));
+    }
+    for choice in &model.choices {
+        out.push(format!("{}. {}", choice.key, choice.label));
+    }
+    out.extend(model.staff_hint.clone());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_in_both_languages() {
+        assert_eq!(parse_command("3", false), Some(Command::Choose(3)));
+        assert_eq!(parse_command(" 12 ", false), Some(Command::Choose(12)));
+        assert_eq!(parse_command("назад", false), Some(Command::Back));
+        assert_eq!(parse_command("ESC", true), Some(Command::Back));
+        assert_eq!(parse_command("?", true), Some(Command::Help));
+        assert_eq!(parse_command("", false), Some(Command::Nothing));
+        assert_eq!(parse_command("hello", false), None);
+        assert_eq!(parse_command("300,50", true), Some(Command::Text("300,50".into())));
+        assert_eq!(parse_command("-300", true), Some(Command::Text("-300".into())));
+        assert_eq!(parse_command("-", false), Some(Command::Smaller));
+    }
+}

@@ -1,0 +1,71 @@
+//! The edges of the core: carrying out its effects against the practice bank and feeding the
+//! answers back as messages — synchronously (plain mode, tests) or on a worker thread (the
+//! terminal UI, so a slow disk never freezes the screen).
+
+mod worker;
+
+pub use worker::BankWorker;
+
+use crate::bank::SandboxStore;
+use crate::core::{App, Effect, Msg};
+
+/// The practice bank as the core's effects see it.
+pub struct BankEdge {
+    store: SandboxStore,
+}
+
+impl BankEdge {
+    pub fn new(store: SandboxStore) -> BankEdge {
+        BankEdge { store }
+    }
+
+    /// Carries out one effect; returns the messages that answer it. Effects that are not about
+    /// the bank (speech, quitting) are the caller's and answer nothing here.
+    pub fn handle(&mut self, effect: &Effect) -> Vec<Msg> {
+        match effect {
+            Effect::LoadSnapshot => vec![Msg::Snapshot(self.store.snapshot())],
+            Effect::IssueCode { op_id } => vec![Msg::CodeIssued {
+                op_id: op_id.clone(),
+                result: self.store.issue_code(op_id),
+            }],
+            Effect::Execute { op_id, operation } => vec![Msg::Executed {
+                op_id: op_id.clone(),
+                result: self.store.execute(op_id, operation),
+            }],
+            Effect::RepeatScreen | Effect::Quit => Vec::new(),
+        }
+    }
+}
+
+/// Feeds a message to the app and carries out every effect that follows, until the app is
+/// quiet. Returns the effects that are not the bank's (repeat, quit) for the face to handle.
+pub fn drive(app: &mut App, edge: &mut BankEdge, msg: Msg) -> Vec<Effect> {
+    let effects = app.update(msg);
+    run_effects(app, edge, effects)
+}
+
+/// Carries out effects (and the effects their answers cause) synchronously.
+pub fn run_effects(app: &mut App, edge: &mut BankEdge, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    let mut rest = Vec::new();
+    while let Some(effect) = queue.pop_front() {
+        match effect {
+            Effect::RepeatScreen | Effect::Quit => rest.push(effect),
+            bank_effect => {
+                for msg in edge.handle(&bank_effect) {
+                    queue.extend(app.update(msg));
+                }
+            }
+        }
+    }
+    rest
+}
+
+/// A fresh, hard-to-repeat session id, so operation ids never collide across runs.
+pub fn session_id() -> String {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{:x}-{:x}", nanos, std::process::id())
+}
