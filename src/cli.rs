@@ -1,7 +1,7 @@
 //! The `opora` command: the kiosk (full screen or plain), and the staff commands for the
 //! practice bank. Problems reach the person as one sentence in their language, never a panic.
 
-use crate::bank::SandboxStore;
+use crate::bank::{Clock, SandboxStore};
 use crate::core::App;
 use crate::i18n::{I18n, Lang, LocaleSource, detect_lang};
 use crate::runtime::{BankEdge, BankWorker, session_id};
@@ -78,8 +78,17 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The bank's "today": the computer's date, or `OPORA_TODAY=YYYY-MM-DD` for reproducible
+/// scripted sessions and demos.
+fn clock() -> Clock {
+    std::env::var("OPORA_TODAY")
+        .ok()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .map_or(Clock::System, Clock::Fixed)
+}
+
 fn open_store(i18n: &I18n) -> Result<SandboxStore, String> {
-    SandboxStore::open(&crate::paths::sandbox_db())
+    SandboxStore::open_with_clock(&crate::paths::sandbox_db(), clock())
         .map_err(|e| crate::core::screens::store_error(&e, i18n))
 }
 

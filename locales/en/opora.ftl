@@ -114,7 +114,7 @@ line-balance-after = Left after: { $amount }
 
 ## Confirmation code
 
-code-title = Type the code from the SMS
+code-title = SMS code
 phone-caption = Your phone
 phone-sender = Practice Bank
 phone-code-message = Code { $code }. Payment { $amount }, recipient: { $who }. Never tell anyone this code.
@@ -177,8 +177,8 @@ card-blocked-title = The card is blocked
 help-title = Help
 help-hotline-note = The bank's phone. Free of charge, day and night.
 help-hotline-safety = Call it yourself. If someone calls you, hang up and dial this number.
-help-call-staff = Call a staff member
-help-trusted = Trusted person
+help-choice-staff = Call a staff member
+help-choice-trusted = Trusted person
 call-staff-title = Help is coming
 call-staff-text = Please stay at the screen. A member of staff will come and help you.
 trusted-person-title = Trusted person

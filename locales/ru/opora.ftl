@@ -114,7 +114,7 @@ line-balance-after = Останется: { $amount }
 
 ## Код подтверждения
 
-code-title = Введите код из SMS
+code-title = Код из SMS
 phone-caption = Ваш телефон
 phone-sender = Учебный банк
 phone-code-message = Код { $code }. Платёж { $amount }, получатель: { $who }. Никому не сообщайте этот код.
@@ -178,8 +178,8 @@ card-blocked-title = Карта заблокирована
 help-title = Помощь
 help-hotline-note = Телефон банка. Звонок бесплатный, круглосуточно.
 help-hotline-safety = Звоните сами. Если звонят вам, положите трубку и наберите этот номер.
-help-call-staff = Позвать сотрудника
-help-trusted = Доверенное лицо
+help-choice-staff = Позвать сотрудника
+help-choice-trusted = Доверенное лицо
 call-staff-title = Сотрудник подойдёт
 call-staff-text = Оставайтесь у экрана. Сотрудник банка сейчас подойдёт и поможет.
 trusted-person-title = Доверенное лицо

@@ -17,7 +17,7 @@ const MARGIN: u16 = 2;
 /// Width of the simulated phone when it stands beside the screen.
 const SIDE_PANEL: u16 = 44;
 /// The screen must be at least this wide for the phone to stand beside it.
-const SIDE_PANEL_MIN_WIDTH: u16 = 120;
+const SIDE_PANEL_MIN_WIDTH: u16 = 150;
 
 /// How the choices are drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +36,8 @@ pub enum ChoiceMode {
 pub struct Sizes {
     pub headline: usize,
     pub choices: ChoiceMode,
+    /// The last resort: the field and the phone's code in ordinary text too.
+    pub compact: bool,
 }
 
 /// The arrangements to try, best first, for a size setting (0 = smallest, 3 = largest).
@@ -55,11 +57,21 @@ pub fn candidates(setting: usize) -> Vec<Sizes> {
         (0, ChoiceMode::Packed),
     ];
     let max_font = bundled_fonts().len().saturating_sub(1);
-    order
+    let mut out: Vec<Sizes> = order
         .into_iter()
         .filter(|(h, _)| *h <= setting.min(max_font))
-        .map(|(headline, choices)| Sizes { headline, choices })
-        .collect()
+        .map(|(headline, choices)| Sizes {
+            headline,
+            choices,
+            compact: false,
+        })
+        .collect();
+    out.push(Sizes {
+        headline: 0,
+        choices: ChoiceMode::Packed,
+        compact: true,
+    });
+    out
 }
 
 /// What to draw in one place.
@@ -158,6 +170,7 @@ fn needed_rows(model: &ScreenModel) -> u16 {
     let smallest = Sizes {
         headline: 0,
         choices: ChoiceMode::Packed,
+        compact: true,
     };
     plan(model, tall, smallest).map_or(u16::MAX, |p| {
         let is_footer = |item: &Item| matches!(item, Item::Staff(_) | Item::Keys(_) | Item::Prompt(_));
@@ -303,7 +316,7 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
         };
         let inner = panel_w.saturating_sub(4);
         let message = wrap_plain(&phone.message, inner);
-        let big = phone.big.as_ref().and_then(|code| {
+        let big = phone.big.as_ref().filter(|_| !sizes.compact).and_then(|code| {
             (0..=sizes.headline.min(1)).rev().find_map(|i| {
                 let f = font(i);
                 wrap(f, code, inner)
@@ -336,12 +349,16 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
         y += 1;
         let text = format!("{}{}", field.value, field.suffix);
         let inner = main.saturating_sub(2);
-        let big = (0..=sizes.headline).rev().find_map(|i| {
-            let f = font(i);
-            wrap(f, &text, inner)
-                .filter(|l| l.len() <= 1)
-                .map(|lines| BigLines { font: f, lines })
-        });
+        let big = if sizes.compact {
+            None
+        } else {
+            (0..=sizes.headline).rev().find_map(|i| {
+                let f = font(i);
+                wrap(f, &text, inner)
+                    .filter(|l| l.len() <= 1)
+                    .map(|lines| BigLines { font: f, lines })
+            })
+        };
         let (h, end) = match &big {
             Some(b) => {
                 let value_cols = measure(b.font, &field.value).0;
@@ -404,7 +421,9 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
         }
     }
 
-    if y > bottom {
+    // Sections leave a blank row after themselves; only drawn rows must fit.
+    let content_end = items.iter().map(|(r, _)| r.bottom()).max().unwrap_or(y);
+    if content_end > bottom {
         return None;
     }
     let mut fy = bottom;

@@ -1,0 +1,84 @@
+//! Shared helpers for the integration tests: a kiosk session on an in-memory practice bank with
+//! a fixed date, driven by keys, and the path of the real binary.
+#![allow(dead_code)]
+
+use opora::bank::{Clock, SandboxStore};
+use opora::core::{App, Key, Msg, ScreenModel, view};
+use opora::i18n::{I18n, Lang};
+use opora::runtime::{BankEdge, drive, run_effects};
+
+/// The day every test session lives on, so screens with dates never change.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("valid date")
+}
+
+/// A kiosk session on a fresh in-memory practice bank.
+pub struct Session {
+    pub app: App,
+    pub edge: BankEdge,
+    pub i18n: I18n,
+}
+
+impl Session {
+    pub fn new(lang: Lang) -> Session {
+        let store = SandboxStore::open_in_memory_with_clock(Clock::Fixed(today()))
+            .expect("in-memory sandbox");
+        let mut edge = BankEdge::new(store);
+        let (mut app, start) = App::new("test");
+        run_effects(&mut app, &mut edge, start);
+        Session {
+            app,
+            edge,
+            i18n: I18n::embedded(lang),
+        }
+    }
+
+    pub fn key(&mut self, key: Key) -> &mut Session {
+        drive(&mut self.app, &mut self.edge, Msg::Key(key));
+        self
+    }
+
+    /// Presses a digit key.
+    pub fn press(&mut self, digit: u8) -> &mut Session {
+        self.key(Key::Digit(digit))
+    }
+
+    /// Types text into a field (digits as digit keys) without pressing Enter.
+    pub fn type_text(&mut self, text: &str) -> &mut Session {
+        for c in text.chars() {
+            let key = match c.to_digit(10) {
+                Some(d) => Key::Digit(d as u8),
+                None => Key::Char(c),
+            };
+            self.key(key);
+        }
+        self
+    }
+
+    /// Types text and presses Enter.
+    pub fn enter(&mut self, text: &str) -> &mut Session {
+        self.type_text(text).key(Key::Enter)
+    }
+
+    pub fn model(&self) -> ScreenModel {
+        view(&self.app, &self.i18n)
+    }
+
+    /// The code shown on the simulated phone.
+    pub fn code(&self) -> String {
+        self.model()
+            .phone
+            .and_then(|p| p.big)
+            .expect("a code on the phone")
+    }
+
+    /// Sends 300 ₽ to the first saved person, up to the check screen.
+    pub fn to_check(&mut self) -> &mut Session {
+        self.press(2).press(1).enter("300")
+    }
+}
+
+/// The real `opora` binary built for this test run.
+pub fn binary() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_BIN_EXE_opora"))
+}
