@@ -107,7 +107,11 @@ fn sandbox(action: &SandboxAction, i18n: &I18n) -> ExitCode {
                 "{}",
                 match action {
                     SandboxAction::Reset => {
-                        tr!(i18n, "sandbox-reset-done", path = path.display().to_string())
+                        tr!(
+                            i18n,
+                            "sandbox-reset-done",
+                            path = path.display().to_string()
+                        )
                     }
                     SandboxAction::UnblockCard => i18n.t("sandbox-unblock-done"),
                 }
@@ -147,7 +151,14 @@ fn kiosk(cli: &Cli, i18n: &I18n) -> ExitCode {
         }
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
-        return match crate::plain::run(&mut app, &mut edge, i18n, start, stdin.lock(), stdout.lock()) {
+        return match crate::plain::run(
+            &mut app,
+            &mut edge,
+            i18n,
+            start,
+            stdin.lock(),
+            stdout.lock(),
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(e) => {

@@ -157,11 +157,18 @@ pub fn parse_amount(input: &str) -> Result<Money, AmountError> {
     let whole: i64 = if significant.is_empty() {
         0
     } else {
-        significant.parse().map_err(|_| AmountError::TooManyDigits)?
+        significant
+            .parse()
+            .map_err(|_| AmountError::TooManyDigits)?
     };
     let fraction: i64 = match kopecks.len() {
         0 => 0,
-        1 => kopecks.parse::<i64>().map_err(|_| AmountError::NotANumber)? * 10,
+        1 => {
+            kopecks
+                .parse::<i64>()
+                .map_err(|_| AmountError::NotANumber)?
+                * 10
+        }
         _ => kopecks.parse().map_err(|_| AmountError::NotANumber)?,
     };
     let total = whole * 100 + fraction;

@@ -23,42 +23,204 @@ struct Path {
 
 fn paths() -> Vec<Path> {
     vec![
-        Path { name: "home", keys: |_| {} },
-        Path { name: "balance", keys: |s| { s.press(1); } },
-        Path { name: "send_who", keys: |s| { s.press(2); } },
-        Path { name: "own_direction", keys: |s| { s.press(2).press(5); } },
-        Path { name: "phone_entry", keys: |s| { s.press(2).press(4).type_text("8912"); } },
-        Path { name: "phone_entry_error", keys: |s| { s.press(2).press(4).enter("8912345"); } },
-        Path { name: "phone_unknown", keys: |s| { s.press(2).press(4).enter("8 999 000-00-00"); } },
-        Path { name: "amount_entry", keys: |s| { s.press(2).press(1).type_text("300"); } },
-        Path { name: "amount_insufficient", keys: |s| { s.press(2).press(1).enter("99999"); } },
-        Path { name: "amount_not_number", keys: |s| { s.press(2).press(1).enter("3a0"); } },
-        Path { name: "check", keys: |s| { s.to_check(); } },
-        Path { name: "check_phone_fee", keys: |s| {
-            // Move savings to the card first, then send more than the free monthly amount.
-            let code = s.press(2).press(5).press(2).enter("150000").press(1).code();
-            s.enter(&code).press(1).press(2).press(4).enter("89057001122").enter("120000");
-        } },
-        Path { name: "code", keys: |s| { s.to_check().press(1); } },
-        Path { name: "code_wrong", keys: |s| { s.to_check().press(1).enter("0000"); } },
-        Path { name: "done", keys: |s| { let code = s.to_check().press(1).code(); s.enter(&code); } },
-        Path { name: "pay_what", keys: |s| { s.press(3); } },
-        Path { name: "bill_amount", keys: |s| { s.press(3).press(1); } },
-        Path { name: "bill_check", keys: |s| { s.press(3).press(2).press(1); } },
-        Path { name: "topup_whose", keys: |s| { s.press(3).press(5); } },
-        Path { name: "topup_amount", keys: |s| { s.press(3).press(5).press(1).type_text("500"); } },
-        Path { name: "history", keys: |s| { s.press(4); } },
-        Path { name: "history_page2", keys: |s| { s.press(4).press(5); } },
-        Path { name: "history_item", keys: |s| { s.press(4).press(1); } },
-        Path { name: "block_confirm", keys: |s| { s.press(5); } },
-        Path { name: "block_done", keys: |s| { s.press(5).press(1); } },
-        Path { name: "block_already", keys: |s| { s.press(5).press(1).press(1).press(5); } },
-        Path { name: "card_blocked", keys: |s| { s.press(5).press(1).press(1).press(2); } },
-        Path { name: "help", keys: |s| { s.press(6); } },
-        Path { name: "call_staff", keys: |s| { s.press(6).press(1); } },
-        Path { name: "trusted_person", keys: |s| { s.press(6).press(2); } },
-        Path { name: "screen_help", keys: |s| { s.press(2).key(Key::Help); } },
-        Path { name: "no_such_choice", keys: |s| { s.press(9); } },
+        Path {
+            name: "home",
+            keys: |_| {},
+        },
+        Path {
+            name: "balance",
+            keys: |s| {
+                s.press(1);
+            },
+        },
+        Path {
+            name: "send_who",
+            keys: |s| {
+                s.press(2);
+            },
+        },
+        Path {
+            name: "own_direction",
+            keys: |s| {
+                s.press(2).press(5);
+            },
+        },
+        Path {
+            name: "phone_entry",
+            keys: |s| {
+                s.press(2).press(4).type_text("8912");
+            },
+        },
+        Path {
+            name: "phone_entry_error",
+            keys: |s| {
+                s.press(2).press(4).enter("8912345");
+            },
+        },
+        Path {
+            name: "phone_unknown",
+            keys: |s| {
+                s.press(2).press(4).enter("8 999 000-00-00");
+            },
+        },
+        Path {
+            name: "amount_entry",
+            keys: |s| {
+                s.press(2).press(1).type_text("300");
+            },
+        },
+        Path {
+            name: "amount_insufficient",
+            keys: |s| {
+                s.press(2).press(1).enter("99999");
+            },
+        },
+        Path {
+            name: "amount_not_number",
+            keys: |s| {
+                s.press(2).press(1).enter("3a0");
+            },
+        },
+        Path {
+            name: "check",
+            keys: |s| {
+                s.up_to_check();
+            },
+        },
+        Path {
+            name: "check_phone_fee",
+            keys: |s| {
+                // Move savings to the card first, then send more than the free monthly amount.
+                let code = s.press(2).press(5).press(2).enter("150000").press(1).code();
+                s.enter(&code)
+                    .press(1)
+                    .press(2)
+                    .press(4)
+                    .enter("89057001122")
+                    .enter("120000");
+            },
+        },
+        Path {
+            name: "code",
+            keys: |s| {
+                s.up_to_check().press(1);
+            },
+        },
+        Path {
+            name: "code_wrong",
+            keys: |s| {
+                s.up_to_check().press(1).enter("0000");
+            },
+        },
+        Path {
+            name: "done",
+            keys: |s| {
+                let code = s.up_to_check().press(1).code();
+                s.enter(&code);
+            },
+        },
+        Path {
+            name: "pay_what",
+            keys: |s| {
+                s.press(3);
+            },
+        },
+        Path {
+            name: "bill_amount",
+            keys: |s| {
+                s.press(3).press(1);
+            },
+        },
+        Path {
+            name: "bill_check",
+            keys: |s| {
+                s.press(3).press(2).press(1);
+            },
+        },
+        Path {
+            name: "topup_whose",
+            keys: |s| {
+                s.press(3).press(5);
+            },
+        },
+        Path {
+            name: "topup_amount",
+            keys: |s| {
+                s.press(3).press(5).press(1).type_text("500");
+            },
+        },
+        Path {
+            name: "history",
+            keys: |s| {
+                s.press(4);
+            },
+        },
+        Path {
+            name: "history_page2",
+            keys: |s| {
+                s.press(4).press(5);
+            },
+        },
+        Path {
+            name: "history_item",
+            keys: |s| {
+                s.press(4).press(1);
+            },
+        },
+        Path {
+            name: "block_confirm",
+            keys: |s| {
+                s.press(5);
+            },
+        },
+        Path {
+            name: "block_done",
+            keys: |s| {
+                s.press(5).press(1);
+            },
+        },
+        Path {
+            name: "block_already",
+            keys: |s| {
+                s.press(5).press(1).press(1).press(5);
+            },
+        },
+        Path {
+            name: "card_blocked",
+            keys: |s| {
+                s.press(5).press(1).press(1).press(2);
+            },
+        },
+        Path {
+            name: "help",
+            keys: |s| {
+                s.press(6);
+            },
+        },
+        Path {
+            name: "call_staff",
+            keys: |s| {
+                s.press(6).press(1);
+            },
+        },
+        Path {
+            name: "trusted_person",
+            keys: |s| {
+                s.press(6).press(2);
+            },
+        },
+        Path {
+            name: "screen_help",
+            keys: |s| {
+                s.press(2).key(Key::Help);
+            },
+        },
+        Path {
+            name: "no_such_choice",
+            keys: |s| {
+                s.press(9);
+            },
+        },
     ]
 }
 
@@ -70,7 +232,9 @@ fn render(session: &Session, width: u16, height: u16) -> String {
         .draw(|frame| draw(frame, &model, &theme, &session.i18n))
         .expect("draw");
     let mut text = format!("{}\n", terminal.backend());
-    if let Ok(cursor) = terminal.get_cursor_position() {
+    let backend = terminal.backend();
+    if backend.cursor_visible() {
+        let cursor = backend.cursor_position();
         text.push_str(&format!("cursor: {}, {}\n", cursor.x, cursor.y));
     }
     text
@@ -83,7 +247,11 @@ fn every_screen_in_both_languages() {
             let mut session = Session::new(lang);
             (path.keys)(&mut session);
             let model = session.model();
-            assert!(model.choices.len() <= 6, "{}: more than six choices", path.name);
+            assert!(
+                model.choices.len() <= 6,
+                "{}: more than six choices",
+                path.name
+            );
             assert!(model.band.is_some(), "{}: no practice band", path.name);
             assert!(!model.spoken.is_empty(), "{}: nothing to say", path.name);
             let name = format!("{}_{}", lang.code(), path.name);
@@ -123,7 +291,11 @@ fn the_band_and_the_cursor_are_on_every_screen() {
         let mut session = Session::new(Lang::Ru);
         (path.keys)(&mut session);
         let text = render(&session, WIDTH, HEIGHT);
-        assert!(text.contains("УЧЕБНЫЙ РЕЖИМ — деньги не настоящие"), "{}", path.name);
+        assert!(
+            text.contains("УЧЕБНЫЙ РЕЖИМ — деньги не настоящие"),
+            "{}",
+            path.name
+        );
         assert!(text.contains("cursor:"), "{}", path.name);
     }
 }
@@ -145,4 +317,3 @@ fn the_largest_size_that_fits_is_used_and_plus_minus_step_it() {
     session.key(Key::Bigger);
     assert_eq!(sizes(&session, 200, 60), Some(2));
 }
-

@@ -17,7 +17,9 @@ pub const TEXT_SIZES: usize = 4;
 /// What went wrong or right with the last action; turned into a sentence by the view.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    NoSuchChoice { max: usize },
+    NoSuchChoice {
+        max: usize,
+    },
     Amount(AmountError),
     Phone(PhoneError),
     Bank(BankError),
@@ -101,7 +103,7 @@ impl App {
         match msg {
             Msg::Key(key) => self.on_key(key),
             Msg::Snapshot(Ok(snapshot)) => {
-                self.snapshot = Some(snapshot);
+                self.snapshot = Some(*snapshot);
                 Vec::new()
             }
             Msg::Snapshot(Err(error)) => {
@@ -229,7 +231,7 @@ impl App {
             },
             Screen::AmountEntry { draft, text } => match parse_amount(&text) {
                 Ok(amount) => {
-                    self.to_check(draft.with_amount(amount));
+                    self.show_check(draft.with_amount(amount));
                     Vec::new()
                 }
                 Err(error) => {
@@ -262,7 +264,7 @@ impl App {
     }
 
     /// Quotes the draft and shows the check screen, or says why it cannot go ahead.
-    fn to_check(&mut self, draft: Draft) {
+    fn show_check(&mut self, draft: Draft) {
         let (Some(snapshot), Some(operation)) = (&self.snapshot, draft.operation()) else {
             return;
         };
@@ -353,14 +355,20 @@ impl App {
                     self.next_op += 1;
                     self.push(Screen::BlockConfirm { op_id });
                 }
-                other => self.push(other),
+                other => {
+                    // A finished operation is not a place to come back to.
+                    if matches!(self.screen(), Screen::Done(_) | Screen::BlockDone) {
+                        self.stack.pop();
+                    }
+                    self.push(other)
+                }
             },
             Action::Target(draft) => self.after_target(draft),
             Action::EnterPhone(draft) => self.push(Screen::PhoneEntry {
                 draft,
                 text: String::new(),
             }),
-            Action::PayAmount(draft) => self.to_check(draft),
+            Action::PayAmount(draft) => self.show_check(draft),
             Action::EnterAmount(draft) => self.push(Screen::AmountEntry {
                 draft,
                 text: String::new(),

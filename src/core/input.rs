@@ -36,7 +36,7 @@ pub enum Key {
 pub enum Msg {
     Key(Key),
     /// The practice bank's state, after start-up or an operation.
-    Snapshot(Result<Snapshot, StoreError>),
+    Snapshot(Result<Box<Snapshot>, StoreError>),
     /// The confirmation code for an operation, sent to the "phone".
     CodeIssued {
         op_id: OpId,

@@ -97,7 +97,10 @@ impl ScreenModel {
         out.extend(self.fact.clone());
         out.extend(self.lines.iter().cloned());
         if let Some(phone) = &self.phone {
-            out.push(format!("[{}] {}: {}", phone.caption, phone.sender, phone.message));
+            out.push(format!(
+                "[{}] {}: {}",
+                phone.caption, phone.sender, phone.message
+            ));
         }
         if let Some(field) = &self.field {
             out.push(format!("{}: {}{}", field.label, field.value, field.suffix));

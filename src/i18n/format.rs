@@ -3,12 +3,12 @@
 
 use super::Lang;
 use crate::money::Money;
+use icu::datetime::DateTimeFormatter;
 use icu::datetime::fieldsets::MD;
 use icu::datetime::input::Date;
-use icu::datetime::DateTimeFormatter;
-use icu::decimal::input::Decimal;
 use icu::decimal::DecimalFormatter;
-use icu::locale::{locale, Locale};
+use icu::decimal::input::Decimal;
+use icu::locale::{Locale, locale};
 
 pub(super) struct Numbers {
     decimal: Option<DecimalFormatter>,

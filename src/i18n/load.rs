@@ -1,14 +1,22 @@
 //! Finding and parsing the Fluent files of a language, with the built-in copy as the fallback.
 
 use super::Lang;
-use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::FluentResource;
+use fluent_bundle::concurrent::FluentBundle;
 use std::path::{Path, PathBuf};
 
 /// The Fluent files Opora ships, per language, compiled in.
 const EMBEDDED: &[(Lang, &str, &str)] = &[
-    (Lang::Ru, "opora.ftl", include_str!("../../locales/ru/opora.ftl")),
-    (Lang::En, "opora.ftl", include_str!("../../locales/en/opora.ftl")),
+    (
+        Lang::Ru,
+        "opora.ftl",
+        include_str!("../../locales/ru/opora.ftl"),
+    ),
+    (
+        Lang::En,
+        "opora.ftl",
+        include_str!("../../locales/en/opora.ftl"),
+    ),
 ];
 
 /// Where the messages come from.
@@ -24,8 +32,14 @@ pub enum LocaleSource {
 /// A locale file that could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LocaleProblem {
-    Missing { path: PathBuf },
-    Broken { path: PathBuf, line: usize, reason: String },
+    Missing {
+        path: PathBuf,
+    },
+    Broken {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
 }
 
 pub(super) fn bundle(

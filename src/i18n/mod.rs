@@ -115,7 +115,11 @@ impl I18n {
             .iter()
             .map(|p| match p {
                 LocaleProblem::Missing { path } => {
-                    tr!(self, "locale-file-missing", path = path.display().to_string())
+                    tr!(
+                        self,
+                        "locale-file-missing",
+                        path = path.display().to_string()
+                    )
                 }
                 LocaleProblem::Broken { path, line, reason } => tr!(
                     self,
@@ -183,8 +187,6 @@ impl I18n {
         self.numbers.day_month(date)
     }
 }
-
-
 
 /// Converts a value into a Fluent argument (used by [`tr!`](crate::tr)).
 pub fn arg<'a, T: Into<FluentValue<'a>>>(value: T) -> FluentValue<'a> {

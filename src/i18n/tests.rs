@@ -49,7 +49,8 @@ fn ids_used_in_code() -> BTreeSet<String> {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/tests.rs")
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && !path.ends_with("i18n/tests.rs")
             {
                 // Code only: examples in comments are not real uses.
                 let text: String = std::fs::read_to_string(&path)
@@ -58,8 +59,13 @@ fn ids_used_in_code() -> BTreeSet<String> {
                     .filter(|l| !l.trim_start().starts_with("//"))
                     .collect::<Vec<_>>()
                     .join("\n");
-                for marker in [".t(\"", "tr!(i18n, \"", "tr!(self, \"", "Label::Id(\"", "i18n.t(\""]
-                {
+                for marker in [
+                    ".t(\"",
+                    "tr!(i18n, \"",
+                    "tr!(self, \"",
+                    "Label::Id(\"",
+                    "i18n.t(\"",
+                ] {
                     for piece in text.split(marker).skip(1) {
                         if let Some(id) = piece.split('"').next()
                             && !id.is_empty()
@@ -144,7 +150,10 @@ fn money_reads_as_people_write_it() {
     assert_eq!(en.money(m), "₽25,430.50");
     assert_eq!(ru.money(Money::from_rubles(300)), "300 ₽");
     assert_eq!(ru.money(Money::from_kopecks(5)), "0,05 ₽");
-    assert_eq!(ru.signed_money(-Money::from_kopecks(124_560)), "−1\u{a0}245,60 ₽");
+    assert_eq!(
+        ru.signed_money(-Money::from_kopecks(124_560)),
+        "−1\u{a0}245,60 ₽"
+    );
     assert_eq!(en.signed_money(Money::from_rubles(25_000)), "+₽25,000");
     assert_eq!(ru.number(100_000), "100\u{a0}000");
 }
@@ -196,9 +205,17 @@ fn a_broken_locale_file_is_reported_with_its_line() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ru = dir.path().join("ru");
     std::fs::create_dir_all(&ru).expect("mkdir");
-    std::fs::write(ru.join("opora.ftl"), "home-balance = Деньги\nthis line has no equals sign\nok = 1\n").expect("write");
+    std::fs::write(
+        ru.join("opora.ftl"),
+        "home-balance = Деньги\nthis line has no equals sign\nok = 1\n",
+    )
+    .expect("write");
     let i18n = I18n::load(Lang::Ru, &LocaleSource::Dir(dir.path().to_owned()));
-    assert_eq!(i18n.t("home-balance"), "Баланс", "falls back to the built-in text");
+    assert_eq!(
+        i18n.t("home-balance"),
+        "Баланс",
+        "falls back to the built-in text"
+    );
     match i18n.problems() {
         [LocaleProblem::Broken { line, .. }] => assert_eq!(*line, 2),
         other => panic!("{other:?}"),
@@ -221,5 +238,8 @@ fn a_good_locale_folder_is_used() {
 #[test]
 fn parse_reports_the_first_error_line() {
     let problem = parse(Path::new("x.ftl"), "a = 1\nb = 2\n-c\n".to_string());
-    assert!(matches!(problem, Err(LocaleProblem::Broken { line: 3, .. })), "{problem:?}");
+    assert!(
+        matches!(problem, Err(LocaleProblem::Broken { line: 3, .. })),
+        "{problem:?}"
+    );
 }

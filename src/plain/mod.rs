@@ -73,7 +73,15 @@ pub fn run(
         let line = line?;
         let has_field = model.field.is_some();
         let Some(command) = parse_command(&line, has_field) else {
-            writeln!(out, "{}", tr!(i18n, "plain-unknown-command", input = line.trim().to_string()))?;
+            writeln!(
+                out,
+                "{}",
+                tr!(
+                    i18n,
+                    "plain-unknown-command",
+                    input = line.trim().to_string()
+                )
+            )?;
             continue;
         };
         let keys: Vec<Key> = match command {
@@ -111,7 +119,11 @@ pub fn run(
 }
 
 /// Prints the screen; if only the notice changed since the last one, prints just the notice.
-fn print_screen(out: &mut impl Write, shown: Option<&ScreenModel>, model: &ScreenModel) -> io::Result<()> {
+fn print_screen(
+    out: &mut impl Write,
+    shown: Option<&ScreenModel>,
+    model: &ScreenModel,
+) -> io::Result<()> {
     let same_screen = shown.is_some_and(|s| {
         s.id == model.id
             && s.title == model.title
@@ -145,7 +157,10 @@ pub fn render(model: &ScreenModel) -> Vec<String> {
     out.extend(model.fact.clone());
     out.extend(model.lines.iter().cloned());
     if let Some(phone) = &model.phone {
-        out.push(format!("[{} — {}] {}", phone.caption, phone.sender, phone.message));
+        out.push(format!(
+            "[{} — {}] {}",
+            phone.caption, phone.sender, phone.message
+        ));
     }
     if let Some(notice) = &model.notice {
         out.push(format!("{}: {}", notice.label, notice.text));
@@ -173,8 +188,14 @@ mod tests {
         assert_eq!(parse_command("?", true), Some(Command::Help));
         assert_eq!(parse_command("", false), Some(Command::Nothing));
         assert_eq!(parse_command("hello", false), None);
-        assert_eq!(parse_command("300,50", true), Some(Command::Text("300,50".into())));
-        assert_eq!(parse_command("-300", true), Some(Command::Text("-300".into())));
+        assert_eq!(
+            parse_command("300,50", true),
+            Some(Command::Text("300,50".into()))
+        );
+        assert_eq!(
+            parse_command("-300", true),
+            Some(Command::Text("-300".into()))
+        );
         assert_eq!(parse_command("-", false), Some(Command::Smaller));
     }
 }

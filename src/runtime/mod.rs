@@ -23,7 +23,7 @@ impl BankEdge {
     /// the bank (speech, quitting) are the caller's and answer nothing here.
     pub fn handle(&mut self, effect: &Effect) -> Vec<Msg> {
         match effect {
-            Effect::LoadSnapshot => vec![Msg::Snapshot(self.store.snapshot())],
+            Effect::LoadSnapshot => vec![Msg::Snapshot(self.store.snapshot().map(Box::new))],
             Effect::IssueCode { op_id } => vec![Msg::CodeIssued {
                 op_id: op_id.clone(),
                 result: self.store.issue_code(op_id),

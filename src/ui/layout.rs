@@ -85,8 +85,14 @@ pub enum Item {
     Phone(PhoneBox),
     FieldLabel(String),
     Field(FieldBox),
-    Notice { kind: NoticeKind, lines: Vec<String> },
-    Choice { focused: bool, body: ChoiceBody },
+    Notice {
+        kind: NoticeKind,
+        lines: Vec<String>,
+    },
+    Choice {
+        focused: bool,
+        body: ChoiceBody,
+    },
     Staff(Vec<String>),
     Keys(Vec<String>),
     Prompt(String),
@@ -173,7 +179,8 @@ fn needed_rows(model: &ScreenModel) -> u16 {
         compact: true,
     };
     plan(model, tall, smallest).map_or(u16::MAX, |p| {
-        let is_footer = |item: &Item| matches!(item, Item::Staff(_) | Item::Keys(_) | Item::Prompt(_));
+        let is_footer =
+            |item: &Item| matches!(item, Item::Staff(_) | Item::Keys(_) | Item::Prompt(_));
         let content = p
             .items
             .iter()
@@ -245,7 +252,11 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
     let x = area.x + MARGIN;
     let full = area.width - 2 * MARGIN;
     let side_panel = model.phone.is_some() && area.width >= SIDE_PANEL_MIN_WIDTH;
-    let main = if side_panel { full - SIDE_PANEL - 2 } else { full };
+    let main = if side_panel {
+        full - SIDE_PANEL - 2
+    } else {
+        full
+    };
     let headline_font = font(sizes.headline);
     let mut items: Vec<(Rect, Item)> = Vec::new();
     let mut cursor = None;
@@ -264,7 +275,10 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
     let bottom = area.bottom().checked_sub(footer_height)?;
 
     if let Some(band) = &model.band {
-        items.push((Rect::new(area.x, y, area.width, 1), Item::Band(band.clone())));
+        items.push((
+            Rect::new(area.x, y, area.width, 1),
+            Item::Band(band.clone()),
+        ));
         y += 1;
     }
     if let Some(progress) = &model.progress {
@@ -316,14 +330,18 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
         };
         let inner = panel_w.saturating_sub(4);
         let message = wrap_plain(&phone.message, inner);
-        let big = phone.big.as_ref().filter(|_| !sizes.compact).and_then(|code| {
-            (0..=sizes.headline.min(1)).rev().find_map(|i| {
-                let f = font(i);
-                wrap(f, code, inner)
-                    .filter(|l| l.len() == 1)
-                    .map(|lines| BigLines { font: f, lines })
-            })
-        });
+        let big = phone
+            .big
+            .as_ref()
+            .filter(|_| !sizes.compact)
+            .and_then(|code| {
+                (0..=sizes.headline.min(1)).rev().find_map(|i| {
+                    let f = font(i);
+                    wrap(f, code, inner)
+                        .filter(|l| l.len() == 1)
+                        .map(|lines| BigLines { font: f, lines })
+                })
+            });
         let big_h = big.as_ref().map_or(0, |b| height_of(b.font, &b.lines) + 1);
         let h = 2 + 1 + rows(message.len()) + big_h + 1;
         let rect = Rect::new(panel_x, panel_y, panel_w, h);
@@ -345,7 +363,10 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
     }
 
     if let Some(field) = &model.field {
-        items.push((Rect::new(x, y, main, 1), Item::FieldLabel(field.label.clone())));
+        items.push((
+            Rect::new(x, y, main, 1),
+            Item::FieldLabel(field.label.clone()),
+        ));
         y += 1;
         let text = format!("{}{}", field.value, field.suffix);
         let inner = main.saturating_sub(2);
@@ -384,7 +405,10 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
     }
 
     if let Some(notice) = &model.notice {
-        let lines = wrap_plain(&format!("{}: {}", notice.label, notice.text), main.saturating_sub(2));
+        let lines = wrap_plain(
+            &format!("{}: {}", notice.label, notice.text),
+            main.saturating_sub(2),
+        );
         let h = rows(lines.len());
         items.push((
             Rect::new(x, y, main, h),
@@ -403,7 +427,10 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
             ChoiceMode::Big => {
                 let f = smallest();
                 let lines = wrap(f, &format!("{} {}", choice.key, choice.label), main - 2)?;
-                (height_of(f, &lines), ChoiceBody::Big(BigLines { font: f, lines }))
+                (
+                    height_of(f, &lines),
+                    ChoiceBody::Big(BigLines { font: f, lines }),
+                )
             }
             ChoiceMode::Spaced | ChoiceMode::Packed => {
                 let lines = wrap_plain(&text, main.saturating_sub(4));

@@ -45,7 +45,9 @@ pub fn draw(frame: &mut Frame, model: &ScreenModel, theme: &Theme, i18n: &I18n) 
                 .into_iter()
                 .map(Line::from)
                 .collect();
-            let h = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(area.height);
+            let h = u16::try_from(lines.len())
+                .unwrap_or(u16::MAX)
+                .min(area.height);
             let y = area.y + area.height.saturating_sub(h) / 2;
             Paragraph::new(lines)
                 .style(theme.text)
@@ -66,7 +68,9 @@ fn draw_item(buf: &mut Buffer, rect: Rect, item: &Item, theme: &Theme) {
                 .alignment(HorizontalAlignment::Center)
                 .render(rect, buf);
         }
-        Item::Progress(text) => Paragraph::new(text.as_str()).style(theme.text).render(rect, buf),
+        Item::Progress(text) => Paragraph::new(text.as_str())
+            .style(theme.text)
+            .render(rect, buf),
         Item::Title(big) => {
             BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
                 .style(theme.title)
@@ -80,7 +84,9 @@ fn draw_item(buf: &mut Buffer, rect: Rect, item: &Item, theme: &Theme) {
         Item::Lines(lines) => plain(buf, rect, lines, theme.text),
         Item::Phone(phone) => draw_phone(buf, rect, phone, theme),
         Item::FieldLabel(label) => {
-            Paragraph::new(format!("{label}:")).style(theme.text).render(rect, buf);
+            Paragraph::new(format!("{label}:"))
+                .style(theme.text)
+                .render(rect, buf);
         }
         Item::Field(field) => draw_field(buf, rect, field, theme),
         Item::Notice { kind, lines } => {
@@ -107,7 +113,12 @@ fn draw_item(buf: &mut Buffer, rect: Rect, item: &Item, theme: &Theme) {
             let marker = if *focused { "▶" } else { " " };
             match body {
                 ChoiceBody::Big(big) => {
-                    let text_rect = Rect::new(rect.x + 2, rect.y, rect.width.saturating_sub(2), rect.height);
+                    let text_rect = Rect::new(
+                        rect.x + 2,
+                        rect.y,
+                        rect.width.saturating_sub(2),
+                        rect.height,
+                    );
                     BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
                         .style(style)
                         .render(text_rect, buf);
@@ -129,7 +140,9 @@ fn draw_item(buf: &mut Buffer, rect: Rect, item: &Item, theme: &Theme) {
         }
         Item::Staff(lines) => plain(buf, rect, lines, theme.staff),
         Item::Keys(lines) => plain(buf, rect, lines, theme.keys),
-        Item::Prompt(text) => Paragraph::new(text.as_str()).style(theme.prompt).render(rect, buf),
+        Item::Prompt(text) => Paragraph::new(text.as_str())
+            .style(theme.prompt)
+            .render(rect, buf),
     }
 }
 
@@ -141,7 +154,9 @@ fn plain(buf: &mut Buffer, rect: Rect, lines: &[String], style: Style) {
         if dy >= rect.height {
             break;
         }
-        let width = u16::try_from(line.width()).unwrap_or(u16::MAX).min(rect.width);
+        let width = u16::try_from(line.width())
+            .unwrap_or(u16::MAX)
+            .min(rect.width);
         Paragraph::new(line)
             .style(style)
             .render(Rect::new(rect.x, rect.y + dy, width, 1), buf);
@@ -155,7 +170,12 @@ fn draw_phone(buf: &mut Buffer, rect: Rect, phone: &PhoneBox, theme: &Theme) {
         .style(theme.phone);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), inner.height);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
     let mut y = inner.y;
     Paragraph::new(phone.sender.as_str())
         .style(theme.text)
@@ -165,7 +185,10 @@ fn draw_phone(buf: &mut Buffer, rect: Rect, phone: &PhoneBox, theme: &Theme) {
         let h = super::big_text::height_of(big.font, &big.lines);
         BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
             .style(theme.fact)
-            .render(Rect::new(inner.x, y, inner.width, h).intersection(inner), buf);
+            .render(
+                Rect::new(inner.x, y, inner.width, h).intersection(inner),
+                buf,
+            );
         y += h + 1;
     }
     let rows = inner.bottom().saturating_sub(y);
@@ -178,13 +201,17 @@ fn draw_phone(buf: &mut Buffer, rect: Rect, phone: &PhoneBox, theme: &Theme) {
 }
 
 fn draw_field(buf: &mut Buffer, rect: Rect, field: &FieldBox, theme: &Theme) {
-    let block = Block::bordered().border_type(BorderType::Thick).style(theme.field);
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .style(theme.field);
     let inner = block.inner(rect);
     block.render(rect, buf);
     match &field.big {
         Some(big) => BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
             .style(theme.field)
             .render(inner, buf),
-        None => Paragraph::new(field.plain.as_str()).style(theme.field).render(inner, buf),
+        None => Paragraph::new(field.plain.as_str())
+            .style(theme.field)
+            .render(inner, buf),
     }
 }

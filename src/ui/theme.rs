@@ -55,17 +55,35 @@ impl Theme {
                 let base = Style::new().fg(Color::White).bg(Color::Black);
                 Theme {
                     base,
-                    band: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(bold),
+                    band: Style::new()
+                        .fg(Color::Black)
+                        .bg(Color::Yellow)
+                        .add_modifier(bold),
                     title: base.fg(Color::White),
                     fact: base.fg(Color::LightYellow),
                     text: base.add_modifier(bold),
                     choice: base.add_modifier(bold),
-                    focus: Style::new().fg(Color::Black).bg(Color::White).add_modifier(bold),
+                    focus: Style::new()
+                        .fg(Color::Black)
+                        .bg(Color::White)
+                        .add_modifier(bold),
                     field: base.fg(Color::LightCyan),
-                    error: Style::new().fg(Color::White).bg(Color::Red).add_modifier(bold),
-                    warning: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(bold),
-                    success: Style::new().fg(Color::Black).bg(Color::Green).add_modifier(bold),
-                    info: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(bold),
+                    error: Style::new()
+                        .fg(Color::White)
+                        .bg(Color::Red)
+                        .add_modifier(bold),
+                    warning: Style::new()
+                        .fg(Color::Black)
+                        .bg(Color::Yellow)
+                        .add_modifier(bold),
+                    success: Style::new()
+                        .fg(Color::Black)
+                        .bg(Color::Green)
+                        .add_modifier(bold),
+                    info: Style::new()
+                        .fg(Color::Black)
+                        .bg(Color::Cyan)
+                        .add_modifier(bold),
                     phone: base.fg(Color::White),
                     prompt: base.fg(Color::LightYellow).add_modifier(bold),
                     keys: base.fg(Color::Gray),
@@ -76,17 +94,35 @@ impl Theme {
                 let base = Style::new().fg(Color::Black).bg(Color::White);
                 Theme {
                     base,
-                    band: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(bold),
+                    band: Style::new()
+                        .fg(Color::Black)
+                        .bg(Color::Yellow)
+                        .add_modifier(bold),
                     title: base,
                     fact: base.fg(Color::Blue),
                     text: base.add_modifier(bold),
                     choice: base.add_modifier(bold),
-                    focus: Style::new().fg(Color::White).bg(Color::Black).add_modifier(bold),
+                    focus: Style::new()
+                        .fg(Color::White)
+                        .bg(Color::Black)
+                        .add_modifier(bold),
                     field: base.fg(Color::Blue),
-                    error: Style::new().fg(Color::White).bg(Color::Red).add_modifier(bold),
-                    warning: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(bold),
-                    success: Style::new().fg(Color::White).bg(Color::Green).add_modifier(bold),
-                    info: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(bold),
+                    error: Style::new()
+                        .fg(Color::White)
+                        .bg(Color::Red)
+                        .add_modifier(bold),
+                    warning: Style::new()
+                        .fg(Color::Black)
+                        .bg(Color::Yellow)
+                        .add_modifier(bold),
+                    success: Style::new()
+                        .fg(Color::White)
+                        .bg(Color::Green)
+                        .add_modifier(bold),
+                    info: Style::new()
+                        .fg(Color::White)
+                        .bg(Color::Blue)
+                        .add_modifier(bold),
                     phone: base,
                     prompt: base.fg(Color::Blue).add_modifier(bold),
                     keys: base.fg(Color::DarkGray),

@@ -73,7 +73,7 @@ impl Session {
     }
 
     /// Sends 300 ₽ to the first saved person, up to the check screen.
-    pub fn to_check(&mut self) -> &mut Session {
+    pub fn up_to_check(&mut self) -> &mut Session {
         self.press(2).press(1).enter("300")
     }
 }

@@ -218,11 +218,9 @@ pub(super) fn label_text(label: Label, snapshot: &Snapshot, i18n: &I18n) -> Stri
             None => key,
         },
         Label::Bill(key) => match snapshot.bill(&key) {
-            Some(bill) if bill.paid => tr!(
-                i18n,
-                "bill-choice-paid",
-                bill = bill_kind(bill.kind, i18n)
-            ),
+            Some(bill) if bill.paid => {
+                tr!(i18n, "bill-choice-paid", bill = bill_kind(bill.kind, i18n))
+            }
             Some(bill) => tr!(
                 i18n,
                 "bill-choice",
@@ -262,6 +260,10 @@ pub(crate) fn bill_kind(kind: crate::bank::BillKind, i18n: &I18n) -> String {
 }
 
 /// «Пенсионная карта» / «Накопительный счёт», from the bank's data.
-pub(crate) fn account_name(kind: crate::bank::AccountKind, snapshot: &Snapshot, i18n: &I18n) -> String {
+pub(crate) fn account_name(
+    kind: crate::bank::AccountKind,
+    snapshot: &Snapshot,
+    i18n: &I18n,
+) -> String {
     snapshot.account(kind).name.get(i18n.lang()).to_string()
 }

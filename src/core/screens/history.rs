@@ -65,10 +65,17 @@ pub(super) fn item(snapshot: &Snapshot, index: usize, i18n: &I18n) -> ScreenMode
     let Some(entry) = snapshot.history.get(index) else {
         return model;
     };
-    model.title = i18n.t(&format!("history-kind-{}", entry.kind.code().replace('_', "-")));
+    model.title = i18n.t(&format!(
+        "history-kind-{}",
+        entry.kind.code().replace('_', "-")
+    ));
     model.fact = Some(i18n.signed_money(entry.amount));
-    model.lines.push(entry.counterparty.get(i18n.lang()).to_string());
-    model.lines.push(tr!(i18n, "history-date", date = i18n.date(entry.date)));
+    model
+        .lines
+        .push(entry.counterparty.get(i18n.lang()).to_string());
+    model
+        .lines
+        .push(tr!(i18n, "history-date", date = i18n.date(entry.date)));
     model.lines.push(tr!(
         i18n,
         "history-account",

@@ -31,10 +31,7 @@ pub(super) fn send_who_choices(snapshot: &Snapshot) -> Vec<(Action, Label)> {
         Action::EnterPhone(Draft::new(Flow::Send)),
         Label::Id("send-by-phone"),
     ));
-    choices.push((
-        Action::Open(Screen::OwnDirection),
-        Label::Id("send-own"),
-    ));
+    choices.push((Action::Open(Screen::OwnDirection), Label::Id("send-own")));
     choices
 }
 
@@ -45,9 +42,8 @@ pub(super) fn send_who(i18n: &I18n) -> ScreenModel {
 }
 
 pub(super) fn own_direction_choices() -> Vec<(Action, Label)> {
-    let own = |from, to| {
-        Action::Target(Draft::new(Flow::Own).with_target(Target::Own { from, to }))
-    };
+    let own =
+        |from, to| Action::Target(Draft::new(Flow::Own).with_target(Target::Own { from, to }));
     vec![
         (
             own(AccountKind::Card, AccountKind::Savings),
@@ -185,9 +181,11 @@ pub(super) fn amount_entry(
     });
     model.progress = progress(Step::Amount, i18n);
     if let Some(target) = &draft.target {
-        model
-            .lines
-            .push(tr!(i18n, "line-to", who = target_text(target, snapshot, i18n)));
+        model.lines.push(tr!(
+            i18n,
+            "line-to",
+            who = target_text(target, snapshot, i18n)
+        ));
         let from = match target {
             Target::Own { from, .. } => *from,
             _ => AccountKind::Card,
@@ -235,9 +233,11 @@ pub(super) fn check(snapshot: &Snapshot, check: &Check, i18n: &I18n) -> ScreenMo
     let amount = check.operation.amount().unwrap_or(Money::ZERO);
     model.fact = Some(i18n.money(amount));
     if let Some(target) = &check.draft.target {
-        model
-            .lines
-            .push(tr!(i18n, "line-to", who = target_text(target, snapshot, i18n)));
+        model.lines.push(tr!(
+            i18n,
+            "line-to",
+            who = target_text(target, snapshot, i18n)
+        ));
     }
     model.lines.push(tr!(
         i18n,
@@ -317,9 +317,11 @@ pub(super) fn done(snapshot: &Snapshot, receipt: &Receipt, i18n: &I18n) -> Scree
     let amount = receipt.operation.amount().unwrap_or(Money::ZERO);
     model.fact = Some(i18n.money(amount));
     if let Some(target) = operation_target(&receipt.operation) {
-        model
-            .lines
-            .push(tr!(i18n, "line-to", who = target_text(&target, snapshot, i18n)));
+        model.lines.push(tr!(
+            i18n,
+            "line-to",
+            who = target_text(&target, snapshot, i18n)
+        ));
     }
     model.lines.push(if receipt.quote.fee.is_positive() {
         tr!(i18n, "line-fee", amount = i18n.money(receipt.quote.fee))
@@ -400,7 +402,11 @@ fn fee_rule(fee_bp: u32, fee_max: Money, i18n: &I18n) -> String {
     let percent = if rest == 0 {
         whole.to_string()
     } else {
-        let sep = if i18n.lang() == crate::i18n::Lang::Ru { ',' } else { '.' };
+        let sep = if i18n.lang() == crate::i18n::Lang::Ru {
+            ','
+        } else {
+            '.'
+        };
         format!("{whole}{sep}{}", format!("{rest:02}").trim_end_matches('0'))
     };
     tr!(

@@ -64,8 +64,14 @@ pub(super) fn card_blocked(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
 
 pub(super) fn help_choices() -> Vec<(Action, Label)> {
     vec![
-        (Action::Open(Screen::CallStaff), Label::Id("help-choice-staff")),
-        (Action::Open(Screen::TrustedPerson), Label::Id("help-choice-trusted")),
+        (
+            Action::Open(Screen::CallStaff),
+            Label::Id("help-choice-staff"),
+        ),
+        (
+            Action::Open(Screen::TrustedPerson),
+            Label::Id("help-choice-trusted"),
+        ),
         (Action::Home, Label::Id("choice-home")),
     ]
 }
