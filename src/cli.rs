@@ -92,9 +92,33 @@ fn open_store(i18n: &I18n) -> Result<SandboxStore, String> {
         .map_err(|e| crate::core::screens::store_error(&e, i18n))
 }
 
+/// Opens the practice bank for `sandbox reset`: a damaged file is set aside (renamed to
+/// `sandbox.db.damaged`) and a new one is made, since resetting is what staff are told to do.
+fn open_store_for_reset(i18n: &I18n) -> Result<SandboxStore, String> {
+    let path = crate::paths::sandbox_db();
+    match SandboxStore::open_with_clock(&path, clock()) {
+        Err(crate::bank::StoreError::Corrupt { .. }) => {
+            let mut aside = path.clone().into_os_string();
+            aside.push(".damaged");
+            let _ = std::fs::rename(&path, &aside);
+            for suffix in ["-wal", "-shm"] {
+                let mut side = path.clone().into_os_string();
+                side.push(suffix);
+                let _ = std::fs::remove_file(side);
+            }
+            open_store(i18n)
+        }
+        other => other.map_err(|e| crate::core::screens::store_error(&e, i18n)),
+    }
+}
+
 fn sandbox(action: &SandboxAction, i18n: &I18n) -> ExitCode {
     let path = crate::paths::sandbox_db();
-    let result = open_store(i18n).and_then(|store| {
+    let opened = match action {
+        SandboxAction::Reset => open_store_for_reset(i18n),
+        SandboxAction::UnblockCard => open_store(i18n),
+    };
+    let result = opened.and_then(|store| {
         let done = match action {
             SandboxAction::Reset => store.reset(),
             SandboxAction::UnblockCard => store.unblock_card().map(|_| ()),
