@@ -55,7 +55,10 @@ fn the_balance_in_english_then_end_of_input_exits_cleanly() {
     assert!(out.status.success(), "{out:?}");
     assert!(text.contains("PRACTICE MODE — not real money"), "{text}");
     assert!(text.contains("₽25,430.50"), "{text}");
-    assert!(text.lines().any(|l| l.ends_with("> ") || l.contains("> ")), "{text}");
+    assert!(
+        text.lines().any(|l| l.ends_with("> ") || l.contains("> ")),
+        "{text}"
+    );
 }
 
 #[test]
@@ -63,7 +66,12 @@ fn each_screen_is_printed_once_with_a_prompt_ending_in_an_arrow() {
     let home = tempfile::tempdir().expect("temp dir");
     let out = run(home.path(), &["--plain"], "1\n");
     let text = stdout(&out);
-    assert_eq!(text.matches("== УЧЕБНЫЙ РЕЖИМ — деньги не настоящие ==").count(), 2, "{text}");
+    assert_eq!(
+        text.matches("== УЧЕБНЫЙ РЕЖИМ — деньги не настоящие ==")
+            .count(),
+        2,
+        "{text}"
+    );
     assert_eq!(text.matches("1. Баланс").count(), 1, "{text}");
     assert!(text.contains("Нажмите цифру от 1 до 6 > "), "{text}");
     assert!(text.contains("25\u{a0}430,50 ₽"), "{text}");
@@ -79,12 +87,20 @@ fn term_dumb_and_accessible_choose_plain_mode() {
             .stdout(Stdio::piped())
             .spawn()
             .expect("spawn");
-        child.stdin.take().expect("stdin").write_all(b"0\n").expect("write");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"0\n")
+            .expect("write");
         let out = child.wait_with_output().expect("wait");
         let text = stdout(&out);
         assert!(out.status.success());
         assert!(text.contains("1. Баланс"), "{name}: {text}");
-        assert!(!text.contains("\x1b["), "{name}: no escape sequences in plain mode");
+        assert!(
+            !text.contains("\x1b["),
+            "{name}: no escape sequences in plain mode"
+        );
     }
 }
 
@@ -177,9 +193,18 @@ fn a_whole_transfer_by_phone_number_with_mistakes_along_the_way() {
     assert!(talk.say("4").contains("Номер:"));
     // Bad numbers get a sentence that says what to do, and the same screen stays.
     assert!(talk.say("8 912 34").contains("В номере 6 цифр, а нужно 11"));
-    assert!(talk.say("+1 212 555 0100").contains("Это не российский номер"));
-    assert!(talk.say("8 495 123-45-67").contains("Это не мобильный номер"));
-    assert!(talk.say("8 999 000-00-00").contains("не найден среди клиентов банка"));
+    assert!(
+        talk.say("+1 212 555 0100")
+            .contains("Это не российский номер")
+    );
+    assert!(
+        talk.say("8 495 123-45-67")
+            .contains("Это не мобильный номер")
+    );
+    assert!(
+        talk.say("8 999 000-00-00")
+            .contains("не найден среди клиентов банка")
+    );
     let amount = talk.say("8 905 700-11-22");
     assert!(amount.contains("Сергей Н., +7 905 700-11-22"), "{amount}");
     // Bad amounts, each with its sentence.
@@ -290,17 +315,27 @@ fn a_locked_database_gets_a_sentence() {
     let out = run(home.path(), &["--plain", "--lang", "en"], "1\n");
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("Another program is using the practice bank file"), "{err}");
+    assert!(
+        err.contains("Another program is using the practice bank file"),
+        "{err}"
+    );
     drop(conn);
 }
 
 #[test]
 fn a_folder_that_cannot_be_written_gets_a_sentence() {
     // /proc cannot hold files even for root, so this is true wherever the tests run.
-    let out = run(std::path::Path::new("/proc/opora-test"), &["--plain"], "1\n");
+    let out = run(
+        std::path::Path::new("/proc/opora-test"),
+        &["--plain"],
+        "1\n",
+    );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("Файл учебного банка") || err.contains("учебного банка"), "{err}");
+    assert!(
+        err.contains("Файл учебного банка") || err.contains("учебного банка"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }
 
@@ -330,16 +365,27 @@ fn a_missing_or_broken_locale_file_is_named_and_the_built_in_text_used() {
     let locales = tempfile::tempdir().expect("temp dir");
     let out = run(
         home.path(),
-        &["--plain", "--locales", &locales.path().display().to_string()],
+        &[
+            "--plain",
+            "--locales",
+            &locales.path().display().to_string(),
+        ],
         "1\n",
     );
     assert!(out.status.success());
-    assert!(stderr(&out).contains("Нет файла с текстами"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Нет файла с текстами"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).contains("25\u{a0}430,50 ₽"));
 
     std::fs::create_dir_all(locales.path().join("en")).expect("mkdir");
-    std::fs::write(locales.path().join("en/opora.ftl"), "home-balance = Money\nnot a message\n")
-        .expect("write");
+    std::fs::write(
+        locales.path().join("en/opora.ftl"),
+        "home-balance = Money\nnot a message\n",
+    )
+    .expect("write");
     let out = Command::new(common::binary())
         .env("OPORA_HOME", home.path())
         .env("OPORA_LOCALES", locales.path())

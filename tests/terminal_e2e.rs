@@ -262,8 +262,9 @@ fn sigterm_restores_the_terminal() {
     let mut kiosk = Kiosk::start("ru_RU.UTF-8");
     kiosk.wait_text("1 Баланс");
     let pid = kiosk.child.process_id().expect("pid");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+    // The shell's own `kill`, so no extra package is needed.
+    let status = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -TERM {pid}")])
         .status()
         .expect("kill");
     assert!(status.success());

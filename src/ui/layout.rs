@@ -240,6 +240,17 @@ pub fn wrap_plain(text: &str, width: u16) -> Vec<String> {
     lines
 }
 
+/// Whether `wrap` had to break `text` at a no-break space (its last resort).
+fn breaks_inside_a_group(text: &str, lines: &[String]) -> bool {
+    let words = |t: &str| {
+        t.split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    words(&lines.join(" ")) != words(text)
+}
+
 fn rows(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
@@ -301,6 +312,11 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
 
     if let Some(fact) = &model.fact {
         let lines = wrap(headline_font, fact, main)?;
+        // An amount split between its digit groups is hard to read: use a smaller size instead,
+        // unless this is the last resort.
+        if !sizes.compact && breaks_inside_a_group(fact, &lines) {
+            return None;
+        }
         let h = height_of(headline_font, &lines);
         items.push((
             Rect::new(x, y, main, h),

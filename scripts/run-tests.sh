@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs the entire test suite: formatting, lints, unit and property
+# tests, screen snapshots in both languages, the real binary in a pseudo-terminal and in plain
+# mode, and each benchmark once in test mode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$PATH"
+# Snapshots are compared, never rewritten, here.
+export INSTA_UPDATE=no CI=true
+
+echo "== formatting"
+cargo fmt --all -- --check
+echo "== lints"
+cargo clippy --all-targets --locked -- -D warnings
+echo "== tests (unit, property, snapshots, terminal, plain mode; benchmarks once each)"
+cargo test --all-targets --locked
+echo "== all tests passed"

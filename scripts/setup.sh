@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs what Opora needs on a Debian or Ubuntu machine, and nothing else.
+#
+#   scripts/setup.sh          what the kiosk needs to build and run
+#   scripts/setup.sh test     also what the test suite and benchmarks need
+#
+# As root it installs missing system packages itself; otherwise it prints the exact apt-get
+# line and stops. Everything downloaded later (libraries, models) goes to git-ignored folders.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+purpose="${1:-kiosk}"
+
+# gcc and libc6-dev build the bundled SQLite; pkg-config finds system libraries.
+packages=(gcc libc6-dev pkg-config)
+if [ "$purpose" = "test" ]; then
+  # dialog is the peer the start-up benchmark is compared with.
+  packages+=(dialog)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "Opora's set-up needs these Debian/Ubuntu packages: ${missing[*]}" >&2
+    echo "This machine has no apt-get; install the equivalents by hand." >&2
+    exit 1
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Opora needs these system packages. Install them, then run this command again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing system packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  for candidate in "$HOME/.cargo/bin/cargo" /usr/local/cargo/bin/cargo; do
+    if [ -x "$candidate" ]; then
+      export PATH="$(dirname "$candidate"):$PATH"
+      break
+    fi
+  done
+fi
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "Opora is built with Rust (1.95 or newer), and cargo was not found." >&2
+  echo "Install it from https://rustup.rs (curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh)," >&2
+  echo "or with your distribution's package (apt-get install cargo) if it is new enough." >&2
+  exit 1
+fi
