@@ -455,7 +455,23 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
         };
         let rect = Rect::new(x, y, main, h);
         if focused {
-            cursor = Some(Position::new(rect.x + 2, rect.y + h / 2));
+            // Just after the label, on its first line: a block cursor there hides nothing.
+            let (col, row) = match &body {
+                ChoiceBody::Big(big) => (
+                    2 + big.lines.first().map_or(0, |l| measure(big.font, l).0),
+                    height_of(big.font, &[""]) / 2,
+                ),
+                ChoiceBody::Plain(lines) => (
+                    2 + lines.first().map_or(0, |l| {
+                        u16::try_from(Span::raw(l.as_str()).width()).unwrap_or(u16::MAX)
+                    }),
+                    0,
+                ),
+            };
+            cursor = Some(Position::new(
+                (rect.x + col).min(rect.right().saturating_sub(1)),
+                rect.y + row,
+            ));
         }
         items.push((rect, Item::Choice { focused, body }));
         y += h;
