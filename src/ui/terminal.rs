@@ -50,6 +50,7 @@ fn run_loop(
 ) -> io::Result<()> {
     dispatch(app, worker, start);
     let mut dirty = true;
+    let mut shown: Option<(&'static str, String)> = None;
     while !app.is_quitting() && !stop.load(Ordering::Relaxed) {
         while let Some(msg) = worker.try_recv() {
             let effects = app.update(msg);
@@ -58,6 +59,13 @@ fn run_loop(
         }
         if dirty {
             let model = view(app, i18n);
+            // A new screen is painted from scratch: some terminals (xterm with TrueType fonts)
+            // leave slivers of big block letters behind when cells are only overwritten.
+            let screen = (model.id, model.title.clone());
+            if shown.as_ref() != Some(&screen) {
+                terminal.clear()?;
+                shown = Some(screen);
+            }
             terminal.draw(|frame| draw(frame, &model, theme, i18n))?;
             dirty = false;
         }
