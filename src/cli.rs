@@ -4,7 +4,7 @@
 use crate::bank::{Clock, SandboxStore};
 use crate::core::App;
 use crate::i18n::{I18n, Lang, LocaleSource, detect_lang};
-use crate::runtime::{BankEdge, BankWorker, session_id};
+use crate::runtime::{BankEdge, session_id};
 use crate::tr;
 use crate::ui::theme::{Theme, ThemeName};
 use clap::{Parser, Subcommand};
@@ -56,6 +56,13 @@ pub enum SandboxAction {
     Reset,
     /// Unblock the practice card (only staff may do this).
     UnblockCard,
+}
+
+/// Tells the person on standard error what went wrong. A standard error that is gone (a closed
+/// window) is not worth a panic: the exit status still says it.
+fn report(sentence: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{sentence}");
 }
 
 /// Runs the command line; returns the process exit code.
@@ -143,7 +150,7 @@ fn sandbox(action: &SandboxAction, i18n: &I18n) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(sentence) => {
-            eprintln!("{sentence}");
+            report(&sentence);
             ExitCode::FAILURE
         }
     }
@@ -162,7 +169,7 @@ fn kiosk(cli: &Cli, i18n: &I18n) -> ExitCode {
     let store = match open_store(i18n) {
         Ok(store) => store,
         Err(sentence) => {
-            eprintln!("{sentence}");
+            report(&sentence);
             return ExitCode::FAILURE;
         }
     };
@@ -171,7 +178,7 @@ fn kiosk(cli: &Cli, i18n: &I18n) -> ExitCode {
     let mut edge = BankEdge::new(store);
     if wants_plain(cli) {
         for sentence in i18n.problem_sentences() {
-            eprintln!("{sentence}");
+            report(&sentence);
         }
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
@@ -186,19 +193,18 @@ fn kiosk(cli: &Cli, i18n: &I18n) -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("{e}");
+                report(&e.to_string());
                 ExitCode::FAILURE
             }
         };
     }
     // Load the bank before the first frame, so the first screen is complete.
     let start = crate::runtime::run_effects(&mut app, &mut edge, start);
-    let worker = BankWorker::spawn(edge);
     let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
-    match crate::ui::terminal::run(&mut app, &worker, i18n, &theme, start) {
+    match crate::ui::terminal::run(&mut app, edge, i18n, &theme, start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", tr!(i18n, "terminal-failed", reason = e.to_string()));
+            report(&tr!(i18n, "terminal-failed", reason = e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -21,12 +21,21 @@ struct Kiosk {
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
+    /// The terminal's master side: resizing goes through it, and dropping it (with the writer
+    /// and the reader) hangs the terminal up.
+    master: Box<dyn portable_pty::MasterPty + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _home: tempfile::TempDir,
 }
 
 impl Kiosk {
     fn start(lang: &str) -> Kiosk {
+        Kiosk::start_with(lang, None)
+    }
+
+    /// Starts the kiosk; with `stop_reading_after`, the reader lets go of the terminal once that
+    /// text has appeared, so the test can hang the terminal up by dropping its own ends.
+    fn start_with(lang: &str, stop_reading_after: Option<&'static str>) -> Kiosk {
         let home = tempfile::tempdir().expect("temp dir");
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -54,22 +63,26 @@ impl Kiosk {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
-        // The master must stay open while the child runs; the reader thread owns a clone.
+        // The reader thread owns a clone of the master; it ends when the child closes the slave.
         std::thread::spawn(move || {
-            let _master = pty.master;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                p.lock().expect("parser").process(&buf[..n]);
+                let mut parser = p.lock().expect("parser");
+                parser.process(&buf[..n]);
                 r.lock().expect("raw").extend_from_slice(&buf[..n]);
+                if stop_reading_after.is_some_and(|t| parser.screen().contents().contains(t)) {
+                    break;
+                }
             }
         });
         Kiosk {
             parser,
             raw,
             writer,
+            master: pty.master,
             child,
             _home: home,
         }
@@ -275,10 +288,68 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
-fn a_tiny_terminal_asks_to_be_enlarged() {
+fn a_tiny_terminal_asks_to_be_enlarged_and_resizing_lays_out_again() {
     let kiosk = Kiosk::start("ru_RU.UTF-8");
     kiosk.wait_text("1 Баланс");
-    // Not resizable from here without the master; the layout tests cover small sizes, and the
-    // resize path is the same redraw. Check the first frame has the band and the question.
-    kiosk.wait_text("что вы хотите сделать?");
+    // As a terminal emulator does: its own grid changes first, then the program is told.
+    let resize = |rows: u16, cols: u16| {
+        kiosk.parser.lock().expect("parser").screen_mut().set_size(
+            std::num::NonZeroU16::new(rows).expect("rows"),
+            std::num::NonZeroU16::new(cols).expect("cols"),
+        );
+        kiosk
+            .master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+    };
+    resize(10, 40);
+    kiosk.wait_text("Окно слишком маленькое");
+    resize(ROWS, COLS);
+    kiosk.wait("the home screen again", |k| {
+        let screen = k.screen();
+        screen.contains("1 Баланс") && !screen.contains("Окно слишком маленькое")
+    });
+}
+
+#[test]
+fn a_closed_terminal_ends_the_kiosk() {
+    let Kiosk {
+        parser,
+        writer,
+        master,
+        mut child,
+        _home,
+        ..
+    } = Kiosk::start_with("ru_RU.UTF-8", Some("1 Баланс"));
+    let start = Instant::now();
+    while !parser
+        .lock()
+        .expect("parser")
+        .screen()
+        .contents()
+        .contains("1 Баланс")
+    {
+        assert!(start.elapsed() < WAIT, "the home screen never appeared");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    // The reader has let go; dropping our ends closes the terminal, as closing a window does.
+    drop(writer);
+    drop(master);
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            assert!(status.success(), "ended with {status:?}");
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "opora kept running on a closed terminal"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
 }

@@ -1,27 +1,29 @@
 //! The practice bank on its own thread: the UI sends effects, the worker answers with messages
-//! through a channel, and the UI never waits on the disk.
+//! into the UI's inbox, and the UI never waits on the disk.
 
 use super::BankEdge;
 use crate::core::{Effect, Msg};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Sender};
 use std::thread::JoinHandle;
 
 pub struct BankWorker {
     requests: Option<Sender<Effect>>,
-    replies: Receiver<Msg>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl BankWorker {
-    pub fn spawn(mut edge: BankEdge) -> BankWorker {
+    /// Starts the worker; its answers go to `inbox`, wrapped in whatever the inbox carries.
+    pub fn spawn<T: From<Msg> + Send + 'static>(
+        mut edge: BankEdge,
+        inbox: Sender<T>,
+    ) -> BankWorker {
         let (request_tx, request_rx) = mpsc::channel::<Effect>();
-        let (reply_tx, reply_rx) = mpsc::channel::<Msg>();
         let thread = std::thread::Builder::new()
             .name("opora-bank".into())
             .spawn(move || {
                 for effect in request_rx {
                     for msg in edge.handle(&effect) {
-                        if reply_tx.send(msg).is_err() {
+                        if inbox.send(T::from(msg)).is_err() {
                             return;
                         }
                     }
@@ -30,25 +32,15 @@ impl BankWorker {
             .ok();
         BankWorker {
             requests: Some(request_tx),
-            replies: reply_rx,
             thread,
         }
     }
 
-    /// Hands an effect to the worker; the answer arrives through [`BankWorker::try_recv`].
+    /// Hands an effect to the worker; the answer arrives in the inbox given to `spawn`.
     pub fn send(&self, effect: Effect) {
         if let Some(tx) = &self.requests {
             let _ = tx.send(effect);
         }
-    }
-
-    pub fn try_recv(&self) -> Option<Msg> {
-        self.replies.try_recv().ok()
-    }
-
-    /// Waits up to `timeout` for an answer.
-    pub fn recv_timeout(&self, timeout: std::time::Duration) -> Option<Msg> {
-        self.replies.recv_timeout(timeout).ok()
     }
 }
 

@@ -1,25 +1,43 @@
-//! The full-screen run loop: reads keys, hands bank work to the worker thread, redraws. Ctrl-C,
-//! SIGTERM, SIGHUP and panics all leave the terminal as it was found.
+//! The full-screen run loop. Everything that happens reaches it as one message in one inbox:
+//! keys and resizes from the input thread, answers from the bank's thread. It redraws, and hands
+//! work back out. Ctrl-C, SIGTERM, SIGHUP, panics and a closed window all end it cleanly.
 
 use super::keys::map_key;
 use super::render::draw;
 use super::theme::Theme;
 use crate::core::{App, Effect, Msg, view};
 use crate::i18n::I18n;
-use crate::runtime::BankWorker;
+use crate::runtime::{BankEdge, BankWorker};
 use crossterm::event::{self, Event};
+use ratatui::backend::{Backend, ClearType};
+use ratatui::layout::Size;
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
-/// How long to wait for a key before looking at the bank's answers and signals again.
+/// How often the loop looks at signals, the window size and the terminal's health while idle.
 const TICK: Duration = Duration::from_millis(40);
 
-/// Runs the kiosk until the person quits or a signal arrives.
+/// What reaches the run loop.
+enum Incoming {
+    /// A key press, a resize or another terminal event.
+    Terminal(Event),
+    /// The bank answered.
+    Bank(Msg),
+}
+
+impl From<Msg> for Incoming {
+    fn from(msg: Msg) -> Incoming {
+        Incoming::Bank(msg)
+    }
+}
+
+/// Runs the kiosk until the person quits, a signal arrives or the terminal goes away.
 pub fn run(
     app: &mut App,
-    worker: &BankWorker,
+    edge: BankEdge,
     i18n: &I18n,
     theme: &Theme,
     start: Vec<Effect>,
@@ -32,62 +50,206 @@ pub fn run(
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let (inbox_tx, inbox) = mpsc::channel::<Incoming>();
+    let worker = BankWorker::spawn(edge, inbox_tx.clone());
     // Installs a panic hook that restores the terminal before the panic message is printed.
+    let watch = HangUpWatch::new();
     let mut terminal = ratatui::try_init()?;
-    let result = run_loop(&mut terminal, app, worker, i18n, theme, start, &stop);
-    ratatui::try_restore()?;
-    result
+    spawn_input_thread(inbox_tx)?;
+    let mut kiosk = Kiosk {
+        app,
+        worker: &worker,
+        inbox: &inbox,
+        i18n,
+        theme,
+        stop: &stop,
+        watch,
+    };
+    let ending = kiosk.run(&mut terminal, start);
+    match ending {
+        Ok(Ending::Quit) => ratatui::try_restore(),
+        // Nothing is left to restore, and writing to a hung-up terminal only fails (a write that
+        // failed mid-frame is the same hang-up). The terminal is not dropped either: its drop
+        // would try to show the cursor and print the failure to a standard error that is gone.
+        Ok(Ending::HungUp) => {
+            std::mem::forget(terminal);
+            Ok(())
+        }
+        Err(_) if watch.hung_up() => {
+            std::mem::forget(terminal);
+            Ok(())
+        }
+        Err(error) => {
+            ratatui::try_restore()?;
+            Err(error)
+        }
+    }
 }
 
-fn run_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    worker: &BankWorker,
-    i18n: &I18n,
-    theme: &Theme,
-    start: Vec<Effect>,
-    stop: &AtomicBool,
-) -> io::Result<()> {
-    dispatch(app, worker, start);
-    let mut dirty = true;
-    let mut shown: Option<(&'static str, String)> = None;
-    while !app.is_quitting() && !stop.load(Ordering::Relaxed) {
-        while let Some(msg) = worker.try_recv() {
-            let effects = app.update(msg);
-            dispatch(app, worker, effects);
-            dirty = true;
-        }
-        if dirty {
-            let model = view(app, i18n);
-            // A new screen is painted from scratch: some terminals (xterm with TrueType fonts)
-            // leave slivers of big block letters behind when cells are only overwritten.
-            let screen = (model.id, model.title.clone());
-            if shown.as_ref() != Some(&screen) {
-                terminal.clear()?;
-                shown = Some(screen);
-            }
-            terminal.draw(|frame| draw(frame, &model, theme, i18n))?;
-            dirty = false;
-        }
-        if event::poll(TICK)? {
-            match event::read()? {
-                Event::Key(key) => {
-                    if let Some(key) = map_key(key) {
-                        let effects = app.update(Msg::Key(key));
-                        dispatch(app, worker, effects);
-                        dirty = true;
-                    }
+/// Why the run loop stopped.
+enum Ending {
+    /// The person quit, or a signal asked us to stop.
+    Quit,
+    /// The terminal went away.
+    HungUp,
+}
+
+/// Reads terminal events on a thread of its own. Crossterm reads a hung-up terminal in an
+/// endless loop (every read returns zero bytes); on this thread that cannot freeze the kiosk,
+/// and the run loop, which watches the terminal itself, ends the process soon after.
+fn spawn_input_thread(inbox: Sender<Incoming>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("opora-keys".into())
+        .spawn(move || {
+            while let Ok(event) = event::read() {
+                if inbox.send(Incoming::Terminal(event)).is_err() {
+                    return;
                 }
-                Event::Resize(..) => dirty = true,
-                _ => {}
+            }
+        })
+        .map(|_| ())
+}
+
+/// The run loop and what it works with.
+struct Kiosk<'a> {
+    app: &'a mut App,
+    worker: &'a BankWorker,
+    inbox: &'a Receiver<Incoming>,
+    i18n: &'a I18n,
+    theme: &'a Theme,
+    stop: &'a AtomicBool,
+    watch: HangUpWatch,
+}
+
+impl Kiosk<'_> {
+    fn run(
+        &mut self,
+        terminal: &mut ratatui::DefaultTerminal,
+        start: Vec<Effect>,
+    ) -> io::Result<Ending> {
+        dispatch(self.worker, start);
+        let mut dirty = true;
+        let mut shown: Option<(&'static str, String)> = None;
+        let mut size: Option<Size> = None;
+        loop {
+            if self.app.is_quitting() || self.stop.load(Ordering::Relaxed) {
+                // SIGHUP arrives together with the hang-up itself.
+                return Ok(if self.watch.hung_up() {
+                    Ending::HungUp
+                } else {
+                    Ending::Quit
+                });
+            }
+            // A resize that came before the input thread listened for it still changes the size.
+            let now = terminal.size()?;
+            if size != Some(now) {
+                size = Some(now);
+                dirty = true;
+            }
+            if dirty {
+                let model = view(self.app, self.i18n);
+                // A new screen is painted from scratch: some terminals (xterm with TrueType
+                // fonts) leave slivers of big block letters behind when cells are only
+                // overwritten.
+                let screen = (model.id, model.title.clone());
+                if shown.as_ref() != Some(&screen) {
+                    repaint_from_scratch(terminal)?;
+                    shown = Some(screen);
+                }
+                terminal.draw(|frame| draw(frame, &model, self.theme, self.i18n))?;
+                dirty = false;
+            }
+            let first = match self.inbox.recv_timeout(TICK) {
+                Ok(incoming) => Some(incoming),
+                Err(RecvTimeoutError::Timeout) => None,
+                // Both senders gone: nothing can happen any more.
+                Err(RecvTimeoutError::Disconnected) => return Ok(Ending::Quit),
+            };
+            // Everything that has arrived, then one frame: a paste of many keys is drawn once.
+            for incoming in first.into_iter().chain(self.inbox.try_iter()) {
+                dirty |= handle(self.app, self.worker, incoming);
+            }
+            if self.watch.hung_up() {
+                return Ok(Ending::HungUp);
             }
         }
     }
+}
+
+/// Feeds one incoming message to the state machine; true when the screen may have changed.
+fn handle(app: &mut App, worker: &BankWorker, incoming: Incoming) -> bool {
+    match incoming {
+        Incoming::Bank(msg) => {
+            let effects = app.update(msg);
+            dispatch(worker, effects);
+            true
+        }
+        Incoming::Terminal(Event::Key(key)) => match map_key(key) {
+            Some(key) => {
+                let effects = app.update(Msg::Key(key));
+                dispatch(worker, effects);
+                true
+            }
+            None => false,
+        },
+        Incoming::Terminal(Event::Resize(..)) => true,
+        Incoming::Terminal(_) => false,
+    }
+}
+
+/// Watches the terminal on standard input for a hang-up.
+#[derive(Clone, Copy)]
+struct HangUpWatch {
+    /// Asked once, at start: a hung-up terminal no longer answers "are you a terminal?". When
+    /// standard input is not the terminal, crossterm reads /dev/tty and there is nothing to watch.
+    stdin_is_terminal: bool,
+}
+
+impl HangUpWatch {
+    fn new() -> HangUpWatch {
+        use std::io::IsTerminal;
+        HangUpWatch {
+            stdin_is_terminal: io::stdin().is_terminal(),
+        }
+    }
+
+    /// Whether the terminal is gone (its window closed, its connection dropped). Asks the
+    /// system without reading anything, so it never competes with the input thread.
+    fn hung_up(self) -> bool {
+        self.stdin_is_terminal && stdin_hung_up()
+    }
+}
+
+fn stdin_hung_up() -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = rustix::stdio::stdin();
+    // No events asked for: hang-up and error are always reported.
+    let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match poll(&mut fds, Some(&now)) {
+        Ok(0) | Err(_) => false,
+        Ok(_) => fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+    }
+}
+
+/// Clears the whole screen and makes the next draw paint every cell. `Terminal::clear` would do
+/// the same but first asks the terminal where its cursor is, and a terminal that never answers
+/// (some emulators, test harnesses) would then stop the kiosk.
+fn repaint_from_scratch(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+    terminal.backend_mut().clear_region(ClearType::All)?;
+    // After a draw the current buffer is already empty; swapping makes the previous frame's
+    // buffer current and empties it too, so the next diff is taken against a blank screen.
+    terminal.swap_buffers();
     Ok(())
 }
 
 /// Sends bank work to the worker; speech effects will be handled here once speech exists.
-fn dispatch(_app: &mut App, worker: &BankWorker, effects: Vec<Effect>) {
+fn dispatch(worker: &BankWorker, effects: Vec<Effect>) {
     for effect in effects {
         match effect {
             Effect::RepeatScreen | Effect::Quit => {}
