@@ -14,5 +14,6 @@ pub mod money;
 pub mod paths;
 pub mod phone;
 pub mod plain;
+pub mod reminder;
 pub mod runtime;
 pub mod ui;

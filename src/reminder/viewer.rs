@@ -1,0 +1,186 @@
+//! Opening the written reminder with the system's viewer, without waiting for it.
+//!
+//! The viewer is `$OPORA_VIEWER` when it is set (a program name looked up on `PATH`, or a path),
+//! otherwise `xdg-open`. It is started detached: its own process group, no terminal for input or
+//! output (so it cannot scribble over the kiosk's screen), and a small thread that reaps it when
+//! it exits. The kiosk never waits for it.
+
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use super::ReminderError;
+
+/// The environment variable that names the viewer instead of `xdg-open`.
+pub const VIEWER_ENV: &str = "OPORA_VIEWER";
+/// The viewer used when `OPORA_VIEWER` is not set.
+pub const DEFAULT_VIEWER: &str = "xdg-open";
+
+/// Opens `path` with `$OPORA_VIEWER` or `xdg-open`, detached; returns as soon as the viewer has
+/// started. [`ReminderError::NoViewer`] when neither can be found.
+pub fn open_in_viewer(path: &Path) -> Result<(), ReminderError> {
+    let chosen = std::env::var_os(VIEWER_ENV);
+    let search = std::env::var_os("PATH");
+    open_with(chosen.as_deref(), search.as_deref(), path)
+}
+
+/// [`open_in_viewer`] with the environment passed in, so tests need not change the process's.
+pub(crate) fn open_with(
+    chosen: Option<&OsStr>,
+    search: Option<&OsStr>,
+    path: &Path,
+) -> Result<(), ReminderError> {
+    let wanted = chosen
+        .filter(|v| !v.is_empty())
+        .unwrap_or(OsStr::new(DEFAULT_VIEWER));
+    let program = find_program(wanted, search).ok_or_else(|| ReminderError::NoViewer {
+        viewer: PathBuf::from(wanted),
+        path: path.to_path_buf(),
+    })?;
+    let mut command = Command::new(&program);
+    command
+        .arg(path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // Not in the kiosk's process group: a Ctrl-C meant for the kiosk leaves it alone.
+        command.process_group(0);
+    }
+    let mut child = command.spawn().map_err(|source| ReminderError::Viewer {
+        viewer: program.clone(),
+        source,
+    })?;
+    // Reap the viewer whenever it exits, so it never lingers as a zombie.
+    std::thread::Builder::new()
+        .name("reminder-viewer".to_string())
+        .spawn(move || child.wait())
+        .map_err(|source| ReminderError::Viewer {
+            viewer: program,
+            source,
+        })?;
+    Ok(())
+}
+
+/// `name` itself when it contains a slash, otherwise the first executable file called `name` in
+/// the `search` path.
+fn find_program(name: &OsStr, search: Option<&OsStr>) -> Option<PathBuf> {
+    let as_path = Path::new(name);
+    if as_path.components().count() > 1 || name.as_encoded_bytes().contains(&b'/') {
+        return is_executable(as_path).then(|| as_path.to_path_buf());
+    }
+    let search: OsString = search?.to_os_string();
+    std::env::split_paths(&search)
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .map(|dir| dir.join(name))
+        .find(|candidate| is_executable(candidate))
+}
+
+fn is_executable(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+    use std::time::{Duration, Instant};
+
+    fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("write script");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        path
+    }
+
+    fn wait_for(path: &Path) -> String {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(text) = std::fs::read_to_string(path)
+                && text.ends_with('\n')
+            {
+                return text;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the viewer never wrote {}", path.display());
+    }
+
+    #[test]
+    fn the_chosen_viewer_gets_the_path_and_we_do_not_wait_for_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let seen = dir.path().join("seen");
+        let viewer = script(
+            dir.path(),
+            "slow-viewer",
+            &format!("sleep 5; printf '%s\\n' \"$1\" > '{}'", seen.display()),
+        );
+        let pdf = dir.path().join("памятка.pdf");
+        let started = Instant::now();
+        open_with(Some(viewer.as_os_str()), None, &pdf).expect("viewer starts");
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "open_with waited for the viewer"
+        );
+        // A name (not a path) is looked up on PATH.
+        let fast = dir.path().join("fast");
+        script(
+            dir.path(),
+            "viewer-on-path",
+            &format!("printf '%s\\n' \"$1\" > '{}'", fast.display()),
+        );
+        open_with(
+            Some(OsStr::new("viewer-on-path")),
+            Some(dir.path().as_os_str()),
+            &pdf,
+        )
+        .expect("viewer on PATH starts");
+        assert_eq!(wait_for(&fast), format!("{}\n", pdf.display()));
+    }
+
+    #[test]
+    fn xdg_open_is_the_default_and_its_absence_is_an_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pdf = dir.path().join("reminder.pdf");
+        let err = open_with(None, Some(dir.path().as_os_str()), &pdf).expect_err("no viewer");
+        assert!(
+            matches!(&err, ReminderError::NoViewer { viewer, .. } if viewer == Path::new("xdg-open"))
+        );
+        let err = open_with(Some(OsStr::new("")), None, &pdf).expect_err("no PATH at all");
+        assert!(matches!(err, ReminderError::NoViewer { .. }));
+
+        let seen = dir.path().join("seen");
+        script(
+            dir.path(),
+            "xdg-open",
+            &format!("printf '%s\\n' \"$1\" > '{}'", seen.display()),
+        );
+        open_with(None, Some(dir.path().as_os_str()), &pdf).expect("xdg-open starts");
+        assert_eq!(wait_for(&seen), format!("{}\n", pdf.display()));
+    }
+
+    #[test]
+    fn a_file_that_is_not_executable_is_no_viewer() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plain = dir.path().join("not-a-program");
+        std::fs::write(&plain, "text").expect("write");
+        let err = open_with(Some(plain.as_os_str()), None, Path::new("x.pdf")).expect_err("none");
+        assert!(matches!(err, ReminderError::NoViewer { .. }));
+    }
+}
