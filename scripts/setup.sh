@@ -17,6 +17,11 @@ if [ "$purpose" = "test" ]; then
   # dialog is the peer the start-up benchmark is compared with.
   packages+=(dialog)
 fi
+if [ "$purpose" = "test" ]; then
+  # poppler-utils (pdftotext, pdfinfo, pdffonts) reads the take-home reminder PDF back in
+  # tests/reminder_pdf.rs: its text, page count and embedded fonts.
+  packages+=(poppler-utils)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
