@@ -103,16 +103,19 @@ fn normalize(text: &str) -> String {
         .join(" ")
 }
 
-fn page_count(pdf: &Path) -> usize {
-    let info = poppler("pdfinfo", &[], pdf);
+/// A field of `pdfinfo`'s report, such as «Pages» or «Page size».
+fn pdfinfo(pdf: &Path, field: &str) -> String {
+    let info = poppler("pdfinfo", &["-enc", "UTF-8"], pdf);
+    let prefix = format!("{field}:");
     let line = info
         .lines()
-        .find(|l| l.starts_with("Pages:"))
-        .expect("pdfinfo lists Pages");
-    line["Pages:".len()..]
-        .trim()
-        .parse()
-        .expect("a number of pages")
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("pdfinfo has no {field}:\n{info}"));
+    line[prefix.len()..].trim().to_string()
+}
+
+fn page_count(pdf: &Path) -> usize {
+    pdfinfo(pdf, "Pages").parse().expect("a number of pages")
 }
 
 /// Every `Tf` operator's size in the file's (uncompressed) content streams.
@@ -158,6 +161,8 @@ fn check_reminder(reminder: &Reminder, file_name: &str) {
     assert!(text.contains("₽"));
     let laid = layout(reminder).expect("layout");
     assert_eq!(page_count(&pdf), laid.pages.len());
+    assert!(pdfinfo(&pdf, "Page size").ends_with("(A4)"));
+    assert_eq!(pdfinfo(&pdf, "Title"), reminder.title);
 
     // Both faces are embedded subsets with a ToUnicode map («emb sub uni» = yes yes yes).
     let fonts = poppler("pdffonts", &[], &pdf);
@@ -325,4 +330,49 @@ fn write_samples() {
     write_pdf(&russian(), &dir.join("ru.pdf")).expect("ru");
     write_pdf(&english(), &dir.join("en.pdf")).expect("en");
     write_pdf(&long(), &dir.join("long.pdf")).expect("long");
+}
+
+mod real_font {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        let word = proptest::string::string_regex("[а-яёА-ЯЁa-zA-Z0-9₽«».,!—-]{1,40}")
+            .expect("valid regex");
+        let sep = prop_oneof![Just(" "), Just("\u{a0}"), Just("  ")];
+        prop::collection::vec((word, sep), 1..25)
+            .prop_map(|words| words.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// With DejaVu's real widths: no line crosses a margin, and every step's letters come
+        /// back in order from the item lines.
+        #[test]
+        fn lines_stay_inside_the_margins(
+            title in text(),
+            steps in prop::collection::vec(text(), 1..12),
+            hotline in text(),
+        ) {
+            let reminder = Reminder { title, steps: steps.clone(), hotline, ..russian() };
+            let laid = layout(&reminder).expect("layout");
+            let mut items = String::new();
+            for page in &laid.pages {
+                for line in &page.lines {
+                    prop_assert!(line.x >= MARGIN_X - 0.01, "{line:?}");
+                    prop_assert!(line.x + line.width <= PAGE_WIDTH - MARGIN_X + 0.01, "{line:?}");
+                    if line.role != Role::PageNumber {
+                        prop_assert!(line.baseline - 0.3 * line.size >= MARGIN_BOTTOM, "{line:?}");
+                    }
+                }
+                for line in page.lines.iter().filter(|l| l.role == Role::Item) {
+                    items.push_str(&line.text);
+                }
+            }
+            let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let wanted: String = steps.iter().chain(&reminder.rules).map(|s| letters(s)).collect();
+            prop_assert_eq!(letters(&items), wanted);
+        }
+    }
 }

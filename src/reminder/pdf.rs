@@ -123,7 +123,11 @@ pub(crate) fn render(
     }
 
     let mut pdf = Pdf::new();
-    pdf.catalog(catalog_id).pages(tree_id);
+    let mut catalog = pdf.catalog(catalog_id);
+    catalog.pages(tree_id);
+    // The viewer's window shows the lesson title, not the file name.
+    catalog.viewer_preferences().display_doc_title(true);
+    catalog.finish();
     pdf.document_info(info_id)
         .title(TextStr(title))
         .producer(TextStr("Opora"));
