@@ -4,7 +4,9 @@
 use crate::bank::{Clock, SandboxStore};
 use crate::core::App;
 use crate::i18n::{I18n, Lang, LocaleSource, detect_lang};
-use crate::runtime::{BankEdge, session_id};
+use crate::lessons::Catalog;
+use crate::lessons::progress::ProgressStore;
+use crate::runtime::{BankEdge, ReminderMaker, session_id};
 use crate::tr;
 use crate::ui::theme::{Theme, ThemeName};
 use clap::{Parser, Subcommand};
@@ -37,6 +39,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub locales: Option<PathBuf>,
 
+    /// A folder with a trainer's own lessons (*.toml), offered beside the shipped ones; also
+    /// OPORA_LESSONS. Default: the `lessons` folder in Opora's data folder, if there is one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -48,6 +55,20 @@ pub enum Command {
         #[command(subcommand)]
         action: SandboxAction,
     },
+    /// The tutorials: list them, or check lesson files for mistakes.
+    Lessons {
+        #[command(subcommand)]
+        action: LessonsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LessonsAction {
+    /// Every lesson on offer, with its number of steps.
+    List,
+    /// Check lesson files: the shipped and the trainer's, or only PATH (a file or a folder).
+    /// Every problem is printed with its file and line; the exit status is 1 if there are any.
+    Check { path: Option<PathBuf> },
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,8 +101,62 @@ pub fn main() -> ExitCode {
     };
     let i18n = I18n::load(lang, &source);
     match &cli.command {
-        None => kiosk(&cli, &i18n),
+        None => kiosk(&cli, &i18n, &source),
         Some(Command::Sandbox { action }) => sandbox(action, &i18n),
+        Some(Command::Lessons { action }) => lessons(&cli, action, &i18n, &source),
+    }
+}
+
+/// The trainer's lessons folder: `--lessons`, OPORA_LESSONS, or `lessons/` in the data folder.
+fn lessons_dir(cli: &Cli) -> Option<PathBuf> {
+    cli.lessons
+        .clone()
+        .or_else(|| std::env::var_os("OPORA_LESSONS").map(PathBuf::from))
+        .or_else(|| Some(crate::paths::data_dir().join("lessons")).filter(|d| d.is_dir()))
+}
+
+fn lessons(cli: &Cli, action: &LessonsAction, i18n: &I18n, source: &LocaleSource) -> ExitCode {
+    use std::io::Write;
+    let catalog = match action {
+        LessonsAction::Check { path: Some(path) } => Catalog::load_path(source, path),
+        _ => Catalog::load(source, lessons_dir(cli).as_deref()),
+    };
+    let mut out = std::io::stdout().lock();
+    match action {
+        LessonsAction::List => {
+            for lesson in &catalog.lessons {
+                let steps = lesson.steps_of(&lesson.variant_for("")).len();
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    tr!(
+                        i18n,
+                        "lessons-list-line",
+                        id = lesson.id.clone(),
+                        title = i18n.t(&lesson.title),
+                        steps = steps as i64
+                    )
+                );
+            }
+            for problem in &catalog.problems {
+                report(&crate::lessons::problem_sentence(problem, i18n));
+            }
+            ExitCode::SUCCESS
+        }
+        LessonsAction::Check { .. } => {
+            for problem in &catalog.problems {
+                let _ = writeln!(out, "{}", crate::lessons::problem_sentence(problem, i18n));
+            }
+            if catalog.problems.is_empty() {
+                let count = catalog.lessons.len() as i64;
+                let _ = writeln!(out, "{}", tr!(i18n, "lessons-check-ok", count = count));
+                ExitCode::SUCCESS
+            } else {
+                let count = catalog.problems.len() as i64;
+                let _ = writeln!(out, "{}", tr!(i18n, "lessons-check-failed", count = count));
+                ExitCode::FAILURE
+            }
+        }
     }
 }
 
@@ -165,7 +240,7 @@ fn wants_plain(cli: &Cli) -> bool {
         || !std::io::stdout().is_terminal()
 }
 
-fn kiosk(cli: &Cli, i18n: &I18n) -> ExitCode {
+fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     let store = match open_store(i18n) {
         Ok(store) => store,
         Err(sentence) => {
@@ -173,9 +248,29 @@ fn kiosk(cli: &Cli, i18n: &I18n) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (mut app, start) = App::new(session_id());
-    app.set_startup_notice(i18n.problem_sentences());
-    let mut edge = BankEdge::new(store);
+    let session = session_id();
+    let (mut app, start) = App::new(session.clone());
+    let catalog = Catalog::load(source, lessons_dir(cli).as_deref());
+    let mut problems = i18n.problem_sentences();
+    // A trainer's broken lesson is left out, with a sentence saying why.
+    problems.extend(
+        catalog
+            .problems
+            .iter()
+            .map(|p| crate::lessons::problem_sentence(p, i18n)),
+    );
+    app.set_startup_notice(problems);
+    app.set_lessons(catalog.lessons.clone());
+    let mut edge = BankEdge::new(store).with_reminders(ReminderMaker::new(
+        crate::paths::data_dir().join("reminders"),
+        i18n.lang(),
+        source.clone(),
+        catalog.lessons,
+    ));
+    // Progress is kept when its file can be opened; lessons work without it.
+    if let Ok(progress) = ProgressStore::open(&crate::paths::progress_db()) {
+        edge = edge.with_progress(progress, &session);
+    }
     if wants_plain(cli) {
         for sentence in i18n.problem_sentences() {
             report(&sentence);

@@ -10,6 +10,7 @@ pub mod bank;
 pub mod cli;
 pub mod core;
 pub mod i18n;
+pub mod lessons;
 pub mod money;
 pub mod paths;
 pub mod phone;

@@ -17,3 +17,8 @@ pub fn data_dir() -> PathBuf {
 pub fn sandbox_db() -> PathBuf {
     data_dir().join("sandbox.db")
 }
+
+/// Lesson progress and drill outcomes, kept apart from the practice bank (which is reset).
+pub fn progress_db() -> PathBuf {
+    data_dir().join("progress.db")
+}

@@ -214,7 +214,13 @@ fn a_whole_transfer_by_phone_number_with_mistakes_along_the_way() {
     assert!(talk.say("12345678901").contains("Слишком длинное число"));
     assert!(talk.say("100,555").contains("не больше двух цифр копеек"));
     assert!(talk.say("30000").contains("Не хватает денег"));
-    let check = talk.say("1500,50");
+    // A number that is not a saved person gets a real warning first; cancelling is choice 1.
+    let warning = talk.say("1500,50");
+    assert!(
+        warning.contains("Этого номера нет среди ваших получателей"),
+        "{warning}"
+    );
+    let check = talk.say("2");
     assert!(check.contains("Проверьте"), "{check}");
     assert!(check.contains("Всего спишется: 1\u{a0}500,50 ₽"), "{check}");
     let code_screen = talk.say("1");
@@ -239,7 +245,11 @@ fn help_back_and_unknown_words() {
     assert!(talk.say("back").contains("1. Balance"));
     assert!(talk.say("hello").contains("I did not understand"));
     assert!(talk.say("7").contains("There is no such number here"));
-    assert!(talk.say("5").contains("Block the card?"));
+    assert!(talk.say("5").contains("Choose a lesson"));
+    assert!(talk.say("esc").contains("1. Balance"));
+    assert!(talk.say("6").contains("1. Block card"));
+    assert!(talk.say("1").contains("Block the card?"));
+    assert!(talk.say("esc").contains("1. Block card"));
     assert!(talk.say("esc").contains("1. Balance"));
     let bye = {
         writeln!(talk.stdin, "0").expect("write");
@@ -254,9 +264,9 @@ fn help_back_and_unknown_words() {
 }
 
 #[test]
-fn blocking_is_two_keys_from_home_and_only_staff_unblock() {
+fn blocking_is_the_first_choice_of_help_and_only_staff_unblock() {
     let home = tempfile::tempdir().expect("temp dir");
-    let out = run(home.path(), &["--plain"], "5\n1\n");
+    let out = run(home.path(), &["--plain"], "6\n1\n1\n");
     assert!(stdout(&out).contains("Карта заблокирована"));
     // Paying with a blocked card is refused with a sentence.
     let out = run(home.path(), &["--plain"], "3\n");

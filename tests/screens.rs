@@ -97,7 +97,9 @@ fn paths() -> Vec<Path> {
                     .press(2)
                     .press(4)
                     .enter("89057001122")
-                    .enter("120000");
+                    .enter("120000")
+                    // A new payee and more than half the card: the warning, then on.
+                    .press(2);
             },
         },
         Path {
@@ -170,25 +172,25 @@ fn paths() -> Vec<Path> {
         Path {
             name: "block_confirm",
             keys: |s| {
-                s.press(5);
+                s.press(6).press(1);
             },
         },
         Path {
             name: "block_done",
             keys: |s| {
-                s.press(5).press(1);
+                s.press(6).press(1).press(1);
             },
         },
         Path {
             name: "block_already",
             keys: |s| {
-                s.press(5).press(1).press(1).press(5);
+                s.press(6).press(1).press(1).press(1).press(6).press(1);
             },
         },
         Path {
             name: "card_blocked",
             keys: |s| {
-                s.press(5).press(1).press(1).press(2);
+                s.press(6).press(1).press(1).press(1).press(2);
             },
         },
         Path {
@@ -200,19 +202,136 @@ fn paths() -> Vec<Path> {
         Path {
             name: "call_staff",
             keys: |s| {
-                s.press(6).press(1);
+                s.press(6).press(2);
             },
         },
         Path {
             name: "trusted_person",
             keys: |s| {
-                s.press(6).press(2);
+                s.press(6).press(3);
             },
         },
         Path {
             name: "screen_help",
             keys: |s| {
                 s.press(2).key(Key::Help);
+            },
+        },
+        Path {
+            name: "lessons",
+            keys: |s| {
+                s.press(5);
+            },
+        },
+        Path {
+            name: "lessons_page2",
+            keys: |s| {
+                s.press(5).press(5);
+            },
+        },
+        Path {
+            name: "lesson_explain",
+            keys: |s| {
+                s.press(5).press(2);
+            },
+        },
+        Path {
+            name: "lesson_quiz_wrong",
+            keys: |s| {
+                s.press(5).press(1).press(1).press(1).press(1).press(2);
+            },
+        },
+        Path {
+            name: "lesson_do_not_yet",
+            keys: |s| {
+                s.press(5).press(2).press(1).press(1).press(1).key(Key::Esc);
+            },
+        },
+        Path {
+            name: "lesson_say",
+            keys: |s| {
+                s.press(5).press(5).press(3).press(1);
+            },
+        },
+        Path {
+            name: "lessons_continue",
+            keys: |s| {
+                s.press(5).press(2).press(1).key(Key::Esc);
+            },
+        },
+        Path {
+            name: "drill_safe_account",
+            keys: |s| {
+                s.press(5).press(5).press(1).press(1).press(1).press(1);
+                s.press(1)
+                    .press(1)
+                    .press(4)
+                    .enter("+79057001122")
+                    .enter("1000");
+            },
+        },
+        Path {
+            name: "drill_result",
+            keys: |s| {
+                s.press(5).press(5).press(1).press(1).press(1).press(1);
+                s.press(1)
+                    .press(1)
+                    .press(4)
+                    .enter("+79057001122")
+                    .enter("1000")
+                    .press(2);
+            },
+        },
+        Path {
+            name: "drill_payee_mismatch",
+            keys: |s| {
+                s.press(5).press(5).press(1).press(1).press(1).press(1);
+                s.press(1)
+                    .press(1)
+                    .press(4)
+                    .enter("+79057001122")
+                    .enter("1000")
+                    .press(1)
+                    .press(1);
+                s.press(1)
+                    .press(1)
+                    .press(2)
+                    .enter("200")
+                    .press(1)
+                    .press(1)
+                    .press(1);
+                s.press(1)
+                    .press(1)
+                    .press(4)
+                    .enter("+79991012030")
+                    .enter("300");
+            },
+        },
+        Path {
+            name: "drill_code_request",
+            keys: |s| {
+                s.press(5).press(5).press(1).press(1).press(1).press(1);
+                s.press(1)
+                    .press(1)
+                    .press(4)
+                    .enter("+79057001122")
+                    .enter("1000")
+                    .press(1)
+                    .press(1);
+                s.press(1).press(1).press(2).enter("200").press(1);
+            },
+        },
+        Path {
+            name: "warning",
+            keys: |s| {
+                s.press(2).press(4).enter("+79057001122").enter("100");
+            },
+        },
+        Path {
+            name: "lesson_end",
+            keys: |s| {
+                s.press(5).press(5).press(3);
+                s.press(1).press(1).press(1).press(1).press(1);
             },
         },
         Path {

@@ -191,7 +191,7 @@ help-keys = A number chooses. Esc goes back. r repeats aloud. Plus and minus cha
 
 ## Hints for each screen (the ? key)
 
-help-home = This is the home screen. Press the number of what you want. For example, 1 is the balance. To quit, press 0.
+help-home = This is the home screen. Press the number of what you want. For example, 1 is the balance, 5 the lessons. Lost your card? 6, Help. To quit, press 0.
 help-balance = This shows how much money is on your card. Your savings are below.
 help-send-who = Choose who gets the money. Numbers 1 to 3 are your family and friends. You can also send by phone number.
 help-own-direction = Choose where to move the money from and to. Both are your own accounts.

@@ -5,8 +5,11 @@ use super::flow::{Draft, Flow, Target};
 use super::input::{Effect, Key, Msg};
 use super::screens::{self, Action, Screen};
 use crate::bank::{self, BankError, OpId, Operation, Receipt, Snapshot, StoreError};
+use crate::lessons::Lesson;
+use crate::lessons::progress::Progress;
 use crate::money::{AmountError, parse_amount};
 use crate::phone::{PhoneError, PhoneNumber};
+use std::sync::Arc;
 
 /// The longest text a field accepts; more is ignored, not an error.
 const FIELD_MAX: usize = 18;
@@ -33,15 +36,19 @@ pub enum Notice {
 /// The whole state of a kiosk session.
 #[derive(Debug)]
 pub struct App {
-    stack: Vec<Screen>,
-    snapshot: Option<Snapshot>,
-    notice: Option<Notice>,
-    focus: usize,
+    pub(super) stack: Vec<Screen>,
+    pub(super) snapshot: Option<Snapshot>,
+    pub(super) notice: Option<Notice>,
+    pub(super) focus: usize,
     text_size: usize,
     show_staff: bool,
-    session: String,
-    next_op: u64,
+    pub(super) session: String,
+    pub(super) next_op: u64,
     quitting: bool,
+    /// The lessons this kiosk offers (shipped and a trainer's).
+    pub(super) lessons: Vec<Arc<Lesson>>,
+    /// How far this client got in them.
+    pub(super) progress: Progress,
 }
 
 impl App {
@@ -58,8 +65,27 @@ impl App {
             session: session.into(),
             next_op: 1,
             quitting: false,
+            lessons: Vec::new(),
+            progress: Progress::default(),
         };
-        (app, vec![Effect::LoadSnapshot])
+        (app, vec![Effect::LoadSnapshot, Effect::LoadProgress])
+    }
+
+    /// Offers these lessons under «Обучение».
+    pub fn set_lessons(&mut self, lessons: Vec<Arc<Lesson>>) {
+        self.lessons = lessons;
+    }
+
+    pub fn lessons(&self) -> &[Arc<Lesson>] {
+        &self.lessons
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    pub fn session(&self) -> &str {
+        &self.session
     }
 
     pub fn screen(&self) -> &Screen {
@@ -122,6 +148,18 @@ impl App {
                 Vec::new()
             }
             Msg::Executed { op_id, result } => self.on_executed(op_id, result),
+            Msg::Progress(Ok(progress)) => {
+                self.progress = progress;
+                Vec::new()
+            }
+            Msg::Progress(Err(error)) => {
+                self.notice = Some(Notice::Store(error));
+                Vec::new()
+            }
+            Msg::ReminderWritten(result) => {
+                self.reminder_written(result);
+                Vec::new()
+            }
         }
     }
 
@@ -272,12 +310,19 @@ impl App {
             Ok(quote) => {
                 let op_id = OpId::new(format!("{}-{}", self.session, self.next_op));
                 self.next_op += 1;
-                self.push(Screen::Check(screens::Check {
+                let check = screens::Check {
                     draft,
                     operation,
                     quote,
                     op_id,
-                }));
+                };
+                // A lesson's fraud drill interrupts here; outside drills, a risky transfer
+                // gets a real warning first.
+                let screen = self
+                    .drill_before_check(&check)
+                    .or_else(|| self.warning_before_check(&check))
+                    .unwrap_or(Screen::Check(check));
+                self.push(screen);
             }
             Err(error) => self.notice = Some(Notice::Bank(error)),
         }
@@ -318,14 +363,18 @@ impl App {
             // A late or repeated reply for an operation already shown as done.
             return Vec::new();
         }
+        let mut effects = Vec::new();
         match result {
             Ok(receipt) => {
+                effects.extend(self.lesson_goal_check(&receipt));
                 let done = match receipt.operation {
                     Operation::BlockCard => Screen::BlockDone,
                     _ => Screen::Done(Box::new(receipt)),
                 };
-                // After money has moved there is no way back into the flow: home, then done.
-                self.stack = vec![Screen::Home, done];
+                // After money has moved there is no way back into the flow: home (or the
+                // lesson that asked for it), then done.
+                self.stack.truncate(self.base_len());
+                self.stack.push(done);
                 self.focus = 0;
             }
             Err(error) => {
@@ -335,11 +384,12 @@ impl App {
                 self.notice = Some(Notice::Bank(error));
             }
         }
-        vec![Effect::LoadSnapshot]
+        effects.push(Effect::LoadSnapshot);
+        effects
     }
 
     /// Carries out what a numbered choice stands for.
-    fn perform(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn perform(&mut self, action: Action) -> Vec<Effect> {
         let card_blocked = self.snapshot.as_ref().is_some_and(|s| s.card_blocked);
         match action {
             Action::Home => self.home(),
@@ -360,7 +410,9 @@ impl App {
                     if matches!(self.screen(), Screen::Done(_) | Screen::BlockDone) {
                         self.stack.pop();
                     }
-                    self.push(other)
+                    let effects = self.lesson_place_check(&other);
+                    self.push(other);
+                    return effects;
                 }
             },
             Action::Target(draft) => self.after_target(draft),
@@ -375,6 +427,10 @@ impl App {
             }),
             Action::Confirm => {
                 if let Screen::Check(check) = self.screen().clone() {
+                    if let Some(drill) = self.drill_at_code(&check) {
+                        self.push(drill);
+                        return Vec::new();
+                    }
                     let op_id = check.op_id.clone();
                     self.push(Screen::Code(screens::CodeStep {
                         check,
@@ -403,6 +459,7 @@ impl App {
                     self.focus = 0;
                 }
             }
+            Action::Lesson(action) => return self.lesson_action(action),
         }
         Vec::new()
     }
@@ -418,12 +475,12 @@ impl App {
         }
     }
 
-    fn push(&mut self, screen: Screen) {
+    pub(super) fn push(&mut self, screen: Screen) {
         self.stack.push(screen);
         self.focus = 0;
     }
 
-    fn back(&mut self) {
+    pub(super) fn back(&mut self) {
         if self.stack.len() > 1 {
             self.stack.pop();
         }
@@ -433,12 +490,22 @@ impl App {
         self.focus = 0;
     }
 
-    fn home(&mut self) {
-        self.stack.truncate(1);
+    /// Home, or inside a lesson the lesson's step: where "home" leads from an operation.
+    pub(super) fn home(&mut self) {
+        self.stack.truncate(self.base_len());
         self.focus = 0;
     }
 
-    fn top_mut(&mut self) -> &mut Screen {
+    /// How much of the stack an operation returns to: the home screen, or up to the lesson
+    /// that sent the client into the operation.
+    pub(super) fn base_len(&self) -> usize {
+        self.stack
+            .iter()
+            .rposition(|s| matches!(s, Screen::Lesson(_)))
+            .map_or(1, |i| i + 1)
+    }
+
+    pub(super) fn top_mut(&mut self) -> &mut Screen {
         if self.stack.is_empty() {
             self.stack.push(Screen::Home);
         }

@@ -2,6 +2,8 @@
 //! command), and the messages the edges send back to the core.
 
 use crate::bank::{BankError, OpId, Receipt, Snapshot, StoreError};
+use crate::lessons::progress::{LessonEvent, Progress};
+use std::path::PathBuf;
 
 /// A key press, already translated from the terminal's key codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +49,10 @@ pub enum Msg {
         op_id: OpId,
         result: Result<Receipt, BankError>,
     },
+    /// The client's lesson progress, after start-up.
+    Progress(Result<Progress, StoreError>),
+    /// The take-home reminder was written (to this file), or why not, in the client's language.
+    ReminderWritten(Result<PathBuf, String>),
 }
 
 /// What the core asks the edges to do. Each is answered, if at all, by a [`Msg`].
@@ -61,6 +67,14 @@ pub enum Effect {
         op_id: OpId,
         operation: crate::bank::Operation,
     },
+    /// Read the client's lesson progress → [`Msg::Progress`].
+    LoadProgress,
+    /// Keep a lesson event (progress, quiz answers, drill outcomes); answered by nothing.
+    Lesson(LessonEvent),
+    /// Write the take-home reminder for a lesson → [`Msg::ReminderWritten`].
+    WriteReminder { lesson: String },
+    /// Open a file (the reminder) with the system's viewer; answered by nothing.
+    OpenFile(PathBuf),
     /// Say the current screen again.
     RepeatScreen,
     /// Leave the program.

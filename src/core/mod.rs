@@ -5,6 +5,7 @@
 pub mod app;
 pub mod flow;
 pub mod input;
+pub mod lessons;
 pub mod model;
 pub mod screens;
 

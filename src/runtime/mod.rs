@@ -6,17 +6,45 @@ mod worker;
 
 pub use worker::BankWorker;
 
+mod reminder;
+
+pub use reminder::ReminderMaker;
+
 use crate::bank::SandboxStore;
 use crate::core::{App, Effect, Msg};
+use crate::lessons::progress::{PRACTICE_PROFILE, Progress, ProgressStore};
 
-/// The practice bank as the core's effects see it.
+/// The practice bank (and the lesson progress store beside it) as the core's effects see them.
 pub struct BankEdge {
     store: SandboxStore,
+    progress: Option<ProgressStore>,
+    reminders: Option<ReminderMaker>,
+    profile: String,
+    session: String,
 }
 
 impl BankEdge {
     pub fn new(store: SandboxStore) -> BankEdge {
-        BankEdge { store }
+        BankEdge {
+            store,
+            progress: None,
+            reminders: None,
+            profile: PRACTICE_PROFILE.to_string(),
+            session: String::new(),
+        }
+    }
+
+    /// Keeps lesson progress and drill outcomes in `progress` for this session.
+    pub fn with_progress(mut self, progress: ProgressStore, session: &str) -> BankEdge {
+        self.progress = Some(progress);
+        self.session = session.to_string();
+        self
+    }
+
+    /// Writes take-home reminders.
+    pub fn with_reminders(mut self, reminders: ReminderMaker) -> BankEdge {
+        self.reminders = Some(reminders);
+        self
     }
 
     /// Carries out one effect; returns the messages that answer it. Effects that are not about
@@ -32,6 +60,32 @@ impl BankEdge {
                 op_id: op_id.clone(),
                 result: self.store.execute(op_id, operation),
             }],
+            Effect::LoadProgress => vec![Msg::Progress(match &self.progress {
+                Some(store) => store.load(&self.profile),
+                None => Ok(Progress::default()),
+            })],
+            Effect::Lesson(event) => {
+                if let Some(store) = &mut self.progress
+                    && let Err(error) = store.record(&self.profile, &self.session, event)
+                {
+                    // Progress is a convenience; losing it must not stop the lesson.
+                    let _ = error;
+                }
+                Vec::new()
+            }
+            Effect::WriteReminder { lesson } => {
+                let snapshot = self.store.snapshot().ok();
+                vec![Msg::ReminderWritten(match &self.reminders {
+                    Some(maker) => maker.write(lesson, snapshot.as_ref()),
+                    None => Err(String::new()),
+                })]
+            }
+            Effect::OpenFile(path) => {
+                if let Some(maker) = &self.reminders {
+                    maker.open(path);
+                }
+                Vec::new()
+            }
             Effect::RepeatScreen | Effect::Quit => Vec::new(),
         }
     }

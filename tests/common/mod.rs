@@ -4,7 +4,8 @@
 
 use opora::bank::{Clock, SandboxStore};
 use opora::core::{App, Key, Msg, ScreenModel, view};
-use opora::i18n::{I18n, Lang};
+use opora::i18n::{I18n, Lang, LocaleSource};
+use opora::lessons::Catalog;
 use opora::runtime::{BankEdge, drive, run_effects};
 
 /// The day every test session lives on, so screens with dates never change.
@@ -25,6 +26,7 @@ impl Session {
             .expect("in-memory sandbox");
         let mut edge = BankEdge::new(store);
         let (mut app, start) = App::new("test");
+        app.set_lessons(Catalog::load(&LocaleSource::Embedded, None).lessons);
         run_effects(&mut app, &mut edge, start);
         Session {
             app,

@@ -47,6 +47,15 @@ pub(super) fn finish(app: &App, snapshot: &Snapshot, i18n: &I18n, model: &mut Sc
     model.text_size = app.text_size();
     model.choices = choices(app)
         .into_iter()
+        // Inside a lesson, "home" from an operation leads back to the lesson, and says so.
+        .map(|(action, label)| match label {
+            Label::Id("choice-home")
+                if app.lesson_run().is_some() && matches!(action, super::Action::Home) =>
+            {
+                (action, Label::Id("choice-lesson"))
+            }
+            other => (action, other),
+        })
         .enumerate()
         .map(|(i, (_, label))| Choice {
             key: u8::try_from(i + 1).unwrap_or(u8::MAX),
@@ -77,7 +86,10 @@ pub(super) fn finish(app: &App, snapshot: &Snapshot, i18n: &I18n, model: &mut Sc
             model.staff_hint = Some(tr!(i18n, "staff-line", hint = i18n.t(&hint_id)));
         }
     }
-    model.notice = app.notice().map(|n| notice(n, i18n));
+    // A screen's own notice (a lesson's praise) stays unless the last action has its own.
+    if let Some(n) = app.notice() {
+        model.notice = Some(notice(n, i18n));
+    }
     model.spoken = spoken(model, i18n);
 }
 
@@ -241,6 +253,12 @@ pub(super) fn label_text(label: Label, snapshot: &Snapshot, i18n: &I18n) -> Stri
             ),
             None => String::new(),
         },
+        Label::Message(id) => i18n.t(&id),
+        Label::Continue(id) => tr!(i18n, "lessons-continue", title = i18n.t(&id)),
+        Label::LessonItem { title, done: true } => {
+            tr!(i18n, "lessons-item-done", title = i18n.t(&title))
+        }
+        Label::LessonItem { title, done: false } => i18n.t(&title),
     }
 }
 

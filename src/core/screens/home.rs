@@ -17,10 +17,8 @@ pub(super) fn home_choices() -> Vec<(Action, Label)> {
             Label::Id("home-history"),
         ),
         (
-            Action::Open(Screen::BlockConfirm {
-                op_id: crate::bank::OpId::new(""),
-            }),
-            Label::Id("home-block"),
+            Action::Open(Screen::Lessons { page: 0 }),
+            Label::Id("home-lessons"),
         ),
         (Action::Open(Screen::Help), Label::Id("home-help")),
     ]

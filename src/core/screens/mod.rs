@@ -4,11 +4,13 @@
 pub(crate) mod common;
 mod history;
 mod home;
+mod lessons;
 mod money_flow;
 mod support;
 
 use super::app::App;
 use super::flow::Draft;
+use super::lessons::{DrillStop, LessonAction, LessonRun, Warning};
 use super::model::ScreenModel;
 use crate::bank::{OpId, Operation, Quote, Receipt};
 use crate::i18n::I18n;
@@ -61,6 +63,21 @@ pub enum Screen {
     ScreenHelp {
         of: &'static str,
     },
+    /// The list of lessons, a page at a time.
+    Lessons {
+        page: usize,
+    },
+    /// A lesson, at one of its steps or at its end.
+    Lesson(Box<LessonRun>),
+    /// A fraud drill interrupting a practice transfer.
+    Drill(Box<DrillStop>),
+    /// What the client's choice in a drill meant.
+    DrillResult {
+        drill: &'static str,
+        stopped: bool,
+    },
+    /// A real warning before a risky practice transfer.
+    Warning(Box<Warning>),
 }
 
 /// The check screen: the operation as the bank quoted it.
@@ -118,6 +135,7 @@ pub enum Action {
     ChangeAmount,
     BlockCard,
     HistoryPage(usize),
+    Lesson(LessonAction),
 }
 
 /// The stable id of a screen, used for help texts, staff hints and the journal.
@@ -145,6 +163,12 @@ pub fn id(screen: &Screen) -> &'static str {
         Screen::CallStaff => "call-staff",
         Screen::TrustedPerson => "trusted-person",
         Screen::ScreenHelp { .. } => "screen-help",
+        Screen::Lessons { .. } => "lessons",
+        Screen::Lesson(run) if run.finished() => "lesson-end",
+        Screen::Lesson(_) => "lesson",
+        Screen::Drill(_) => "drill",
+        Screen::DrillResult { .. } => "drill-result",
+        Screen::Warning(_) => "warning",
     }
 }
 
@@ -172,6 +196,12 @@ pub const ALL_IDS: &[&str] = &[
     "call-staff",
     "trusted-person",
     "screen-help",
+    "lessons",
+    "lesson",
+    "lesson-end",
+    "drill",
+    "drill-result",
+    "warning",
 ];
 
 /// The numbered choices of the current screen, each with what it does.
@@ -204,6 +234,11 @@ pub(super) fn choices(app: &App) -> Vec<(Action, Label)> {
         Screen::CallStaff | Screen::TrustedPerson => support::back_home_choices(),
         Screen::ScreenHelp { .. } => support::screen_help_choices(),
         Screen::PhoneEntry { .. } | Screen::AmountEntry { .. } | Screen::Code(_) => Vec::new(),
+        Screen::Lessons { page } => lessons::list_choices(app, *page),
+        Screen::Lesson(run) => lessons::lesson_choices(run),
+        Screen::Drill(stop) => lessons::drill_choices(stop),
+        Screen::DrillResult { .. } => lessons::drill_result_choices(),
+        Screen::Warning(_) => lessons::warning_choices(),
     }
 }
 
@@ -221,6 +256,15 @@ pub(super) enum Label {
     PayDue(crate::money::Money),
     /// One line of history.
     HistoryEntry(usize),
+    /// A message id named by data (a lesson's title, a quiz answer).
+    Message(String),
+    /// «Продолжить: <lesson title>».
+    Continue(String),
+    /// A lesson in the list, marked when already done.
+    LessonItem {
+        title: String,
+        done: bool,
+    },
 }
 
 /// The screen model of the app's current screen.
@@ -253,6 +297,11 @@ pub fn view(app: &App, i18n: &I18n) -> ScreenModel {
         Screen::CallStaff => support::call_staff(i18n),
         Screen::TrustedPerson => support::trusted_person(i18n),
         Screen::ScreenHelp { of } => support::screen_help(of, i18n),
+        Screen::Lessons { page } => lessons::list(app, *page, i18n),
+        Screen::Lesson(run) => lessons::lesson(snapshot, run, i18n),
+        Screen::Drill(stop) => lessons::drill(snapshot, stop, i18n),
+        Screen::DrillResult { drill, stopped } => lessons::drill_result(drill, *stopped, i18n),
+        Screen::Warning(warning) => lessons::warning(snapshot, warning, i18n),
     };
     common::finish(app, snapshot, i18n, &mut model);
     model

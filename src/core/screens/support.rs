@@ -64,6 +64,13 @@ pub(super) fn card_blocked(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
 
 pub(super) fn help_choices() -> Vec<(Action, Label)> {
     vec![
+        // A lost card is what brings most people to help: blocking it is the first choice.
+        (
+            Action::Open(Screen::BlockConfirm {
+                op_id: crate::bank::OpId::new(""),
+            }),
+            Label::Id("home-block"),
+        ),
         (
             Action::Open(Screen::CallStaff),
             Label::Id("help-choice-staff"),

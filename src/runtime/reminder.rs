@@ -1,0 +1,77 @@
+//! Writing and opening the take-home reminder at the end of a lesson: gathers the lesson's
+//! recap, the bank's hotline and three fraud rules in the client's language, and hands them to
+//! the PDF writer (`crate::reminder`). Files go to `<data dir>/reminders/`.
+
+use crate::bank::Snapshot;
+use crate::i18n::{I18n, Lang, LocaleSource};
+use crate::lessons::Lesson;
+use crate::reminder::{Reminder, open_in_viewer, write_pdf};
+use crate::tr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Makes reminders in one language. The texts are loaded when a reminder is made (rarely), on
+/// the bank's thread: the message bundles cannot move between threads.
+pub struct ReminderMaker {
+    dir: PathBuf,
+    lang: Lang,
+    locales: LocaleSource,
+    lessons: Vec<Arc<Lesson>>,
+}
+
+impl ReminderMaker {
+    pub fn new(
+        dir: PathBuf,
+        lang: Lang,
+        locales: LocaleSource,
+        lessons: Vec<Arc<Lesson>>,
+    ) -> ReminderMaker {
+        ReminderMaker {
+            dir,
+            lang,
+            locales,
+            lessons,
+        }
+    }
+
+    /// The reminder's content for a lesson.
+    pub fn content(lesson: &Lesson, snapshot: Option<&Snapshot>, i18n: &I18n) -> Reminder {
+        Reminder {
+            title: i18n.t(&lesson.title),
+            subtitle: snapshot.map(|s| tr!(i18n, "reminder-subtitle", date = i18n.date(s.today))),
+            steps_heading: i18n.t("reminder-steps"),
+            steps: lesson.recap.iter().map(|id| i18n.t(id)).collect(),
+            hotline_heading: i18n.t("reminder-hotline"),
+            hotline: snapshot.map(|s| s.hotline.clone()).unwrap_or_default(),
+            hotline_note: Some(i18n.t("reminder-hotline-note")),
+            rules_heading: i18n.t("reminder-rules"),
+            rules: (1..=3)
+                .map(|n| i18n.t(&format!("reminder-rule-{n}")))
+                .collect(),
+            footer: Some(i18n.t("reminder-footer")),
+        }
+    }
+
+    /// Writes the reminder of a lesson; the path, or a sentence saying why not.
+    pub fn write(&self, lesson: &str, snapshot: Option<&Snapshot>) -> Result<PathBuf, String> {
+        let i18n = I18n::load(self.lang, &self.locales);
+        let Some(lesson) = self.lessons.iter().find(|l| l.id == lesson) else {
+            return Err(tr!(i18n, "reminder-failed", reason = lesson.to_string()));
+        };
+        let date = snapshot.map_or_else(|| "reminder".to_string(), |s| s.today.to_string());
+        let path = self
+            .dir
+            .join(format!("{date}-{}-{}.pdf", lesson.id, self.lang.code()));
+        let content = ReminderMaker::content(lesson, snapshot, &i18n);
+        std::fs::create_dir_all(&self.dir)
+            .map_err(|e| e.to_string())
+            .and_then(|()| write_pdf(&content, &path).map_err(|e| e.to_string()))
+            .map(|()| path)
+            .map_err(|reason| tr!(i18n, "reminder-failed", reason = reason))
+    }
+
+    /// Opens a reminder with the system's viewer; failing quietly is fine, the path is shown.
+    pub fn open(&self, path: &Path) {
+        let _ = open_in_viewer(path);
+    }
+}
