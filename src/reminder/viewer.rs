@@ -1,7 +1,7 @@
 //! Opening the written reminder with the system's viewer, without waiting for it.
 //!
-//! The viewer is `$OPORA_VIEWER` when it is set (a program name looked up on `PATH`, or a path),
-//! otherwise `xdg-open`. It is started detached: its own process group, no terminal for input or
+//! The viewer is `$OPORA_VIEWER` when it is set (one program, no arguments: a name looked up on
+//! `PATH`, or a path), otherwise `xdg-open`. It is started detached: its own process group, no terminal for input or
 //! output (so it cannot scribble over the kiosk's screen), and a small thread that reaps it when
 //! it exits. The kiosk never waits for it.
 
@@ -68,7 +68,7 @@ pub(crate) fn open_with(
 /// the `search` path.
 fn find_program(name: &OsStr, search: Option<&OsStr>) -> Option<PathBuf> {
     let as_path = Path::new(name);
-    if as_path.components().count() > 1 || name.as_encoded_bytes().contains(&b'/') {
+    if name.as_encoded_bytes().contains(&b'/') {
         return is_executable(as_path).then(|| as_path.to_path_buf());
     }
     let search: OsString = search?.to_os_string();
