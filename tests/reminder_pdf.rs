@@ -317,21 +317,6 @@ fn a_long_reminder_wraps_within_the_margins_and_runs_onto_more_pages() {
     }
 }
 
-/// Writes the samples for a person to look at:
-/// `REMINDER_SAMPLES=/tmp/rem cargo test --test reminder_pdf -- --ignored`, then open or
-/// `pdftoppm -png` the files.
-#[test]
-#[ignore = "writes sample PDFs to $REMINDER_SAMPLES for a person to look at"]
-fn write_samples() {
-    let Some(dir) = std::env::var_os("REMINDER_SAMPLES") else {
-        return;
-    };
-    let dir = Path::new(&dir);
-    write_pdf(&russian(), &dir.join("ru.pdf")).expect("ru");
-    write_pdf(&english(), &dir.join("en.pdf")).expect("en");
-    write_pdf(&long(), &dir.join("long.pdf")).expect("long");
-}
-
 mod real_font {
     use super::*;
     use proptest::prelude::*;
