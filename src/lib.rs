@@ -15,4 +15,5 @@ pub mod paths;
 pub mod phone;
 pub mod plain;
 pub mod runtime;
+pub mod speech;
 pub mod ui;
