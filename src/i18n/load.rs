@@ -17,6 +17,16 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "opora.ftl",
         include_str!("../../locales/en/opora.ftl"),
     ),
+    (
+        Lang::Ru,
+        "speech.ftl",
+        include_str!("../../locales/ru/speech.ftl"),
+    ),
+    (
+        Lang::En,
+        "speech.ftl",
+        include_str!("../../locales/en/speech.ftl"),
+    ),
 ];
 
 /// Where the messages come from.

@@ -27,6 +27,19 @@ pub fn money(lang: Lang, amount: Money) -> String {
     }
 }
 
+/// An amount with its direction, for history: «плюс сто рублей», «минус пять рублей».
+pub fn signed_money(lang: Lang, amount: Money) -> String {
+    let plus = match lang {
+        Lang::Ru => ru::GROUPING.plus,
+        Lang::En => en::GROUPING.plus,
+    };
+    if amount.is_positive() {
+        format!("{plus} {}", money(lang, amount))
+    } else {
+        money(lang, amount)
+    }
+}
+
 /// A whole number: «сто двадцать один» / "one hundred twenty-one".
 pub fn integer(lang: Lang, n: i64) -> String {
     match lang {
@@ -74,27 +87,39 @@ pub fn date(lang: Lang, date: chrono::NaiveDate) -> String {
 }
 
 /// Replaces every run of digits in `text` with words (for numbers the messages carry as
-/// digits, e.g. «Шаг 2 из 4»): what remains for the synthesizer is only words.
+/// digits, e.g. «Всего операций: 21»): what remains for the synthesizer is only words. The
+/// masked end of a card number («•• 4321») is said digit by digit, without the dots.
 pub fn spell_numbers(lang: Lang, text: &str) -> String {
+    const MASK: &str = "•• ";
     let mut out = String::with_capacity(text.len() * 2);
     let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
+    let mut masked = false;
+    let flush = |run: &mut String, out: &mut String, masked: bool| {
         if !run.is_empty() {
             match run.parse::<i64>() {
-                Ok(n) => out.push_str(&integer(lang, n)),
-                Err(_) => out.push_str(&digits(lang, run)),
+                Ok(n) if !masked => out.push_str(&integer(lang, n)),
+                _ => out.push_str(&digits(lang, run)),
             }
             run.clear();
         }
     };
-    for c in text.chars() {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix(MASK) {
+            flush(&mut run, &mut out, masked);
+            masked = true;
+            rest = after;
+            continue;
+        }
         if c.is_ascii_digit() {
             run.push(c);
         } else {
-            flush(&mut run, &mut out);
+            flush(&mut run, &mut out, masked);
+            masked = false;
             out.push(c);
         }
+        rest = &rest[c.len_utf8()..];
     }
-    flush(&mut run, &mut out);
+    flush(&mut run, &mut out, masked);
     out
 }

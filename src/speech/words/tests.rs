@@ -323,6 +323,10 @@ fn digits_in_messages_become_words() {
     );
     assert_eq!(spell_numbers(Lang::En, "Step 2 of 4"), "Step two of four");
     assert_eq!(spell_numbers(Lang::Ru, "без цифр"), "без цифр");
+    assert_eq!(
+        spell_numbers(Lang::Ru, "Карта МИР •• 4321"),
+        "Карта МИР четыре три два один"
+    );
 }
 
 /// Reads Russian number words back into a number (the inverse of `ru::cardinal`), so that
