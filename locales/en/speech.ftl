@@ -49,7 +49,6 @@ speech-failed-no-voice = there is no voice for this language
 doctor-title = Computer check
 doctor-terminal = Terminal: { $columns } × { $rows } characters
 doctor-terminal-none = Terminal: none (output is not a screen)
-doctor-terminal-small = Terminal: { $columns } × { $rows } characters — too small, at least { $min_columns } × { $min_rows } is needed
 doctor-speech-choice = Voice: { $choice }
 doctor-speech-chosen = chosen: { $backend }
 doctor-speech-off-chosen = the voice is off

@@ -67,7 +67,6 @@ speech-failed-no-voice = для этого языка нет голоса
 doctor-title = Проверка компьютера
 doctor-terminal = Терминал: { $columns } × { $rows } знаков
 doctor-terminal-none = Терминал: не найден (вывод идёт не на экран)
-doctor-terminal-small = Терминал: { $columns } × { $rows } знаков — мало, нужно хотя бы { $min_columns } × { $min_rows }
 doctor-speech-choice = Голос: { $choice }
 doctor-speech-chosen = выбран: { $backend }
 doctor-speech-off-chosen = голос выключен

@@ -32,7 +32,7 @@ impl BankEdge {
                 op_id: op_id.clone(),
                 result: self.store.execute(op_id, operation),
             }],
-            Effect::RepeatScreen | Effect::Quit => Vec::new(),
+            Effect::RepeatScreen | Effect::SpeechRate(_) | Effect::Quit => Vec::new(),
         }
     }
 }
@@ -50,7 +50,7 @@ pub fn run_effects(app: &mut App, edge: &mut BankEdge, effects: Vec<Effect>) -> 
     let mut rest = Vec::new();
     while let Some(effect) = queue.pop_front() {
         match effect {
-            Effect::RepeatScreen | Effect::Quit => rest.push(effect),
+            Effect::RepeatScreen | Effect::SpeechRate(_) | Effect::Quit => rest.push(effect),
             bank_effect => {
                 for msg in edge.handle(&bank_effect) {
                     queue.extend(app.update(msg));
