@@ -117,6 +117,13 @@ impl Espeak {
         Ok(child)
     }
 
+    /// Whether an utterance is still being spoken.
+    pub fn is_speaking(&mut self) -> bool {
+        self.child
+            .as_mut()
+            .is_some_and(|child| matches!(child.try_wait(), Ok(None)))
+    }
+
     /// What the finished child said on standard error, if it failed.
     fn failure(child: &mut Child, status: std::process::ExitStatus) -> Option<SpeechError> {
         use std::io::Read;

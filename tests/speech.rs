@@ -1,0 +1,226 @@
+//! Real speech: espeak-ng must be installed (scripts/setup.sh test installs it); a missing
+//! espeak-ng fails these tests rather than skipping them. The WAV files are read back with
+//! `hound` and checked for plausible, non-silent audio; the real binary in a pseudo-terminal
+//! speaks each screen into a WAV file, repeats it on `r` and slows down on `<`.
+
+mod common;
+
+use opora::i18n::Lang;
+use opora::speech::espeak::{Espeak, Sink, WavWriter};
+use opora::speech::{Rate, Speaker, Voice};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::time::{Duration, Instant, SystemTime};
+
+const RU: Voice = Voice {
+    lang: Lang::Ru,
+    rate: Rate::DEFAULT,
+};
+
+/// Seconds of audio in a WAV file, and its loudest sample.
+fn audio(path: &Path) -> (f64, i32) {
+    let mut reader = hound::WavReader::open(path).expect("a readable WAV file");
+    let spec = reader.spec();
+    assert_eq!(spec.channels, 1, "espeak-ng writes mono");
+    let samples: Vec<i32> = reader
+        .samples::<i16>()
+        .map(|s| i32::from(s.expect("a sample")))
+        .collect();
+    let seconds = samples.len() as f64 / f64::from(spec.sample_rate);
+    let loudest = samples.iter().map(|s| s.abs()).max().unwrap_or(0);
+    (seconds, loudest)
+}
+
+#[test]
+fn espeak_ng_writes_a_russian_sentence_as_plausible_audio() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("balance.wav");
+    let sentence = "Баланс. Двадцать пять тысяч четыреста тридцать рублей пятьдесят копеек.";
+    let mut writer = WavWriter::new(&path);
+    writer.say(sentence, RU).expect(
+        "espeak-ng must be installed for the tests: run scripts/setup.sh test (apt-get install espeak-ng)",
+    );
+    let (seconds, loudest) = audio(&path);
+    // 11 words at 150 words per minute, with a pause: about 4–5 seconds.
+    assert!(
+        (2.0..12.0).contains(&seconds),
+        "{seconds:.2} s of audio for 11 words"
+    );
+    assert!(
+        loudest > 1000,
+        "the audio is silent (loudest sample {loudest})"
+    );
+
+    // Slower speech is longer; English works too.
+    writer
+        .say(
+            sentence,
+            Voice {
+                lang: Lang::Ru,
+                rate: Rate::SLOWEST,
+            },
+        )
+        .expect("slower");
+    let (slower, _) = audio(&path);
+    assert!(
+        slower > seconds * 1.2,
+        "{slower:.2} s is not slower than {seconds:.2} s"
+    );
+    writer
+        .say(
+            "Balance. Twenty-five thousand roubles.",
+            Voice {
+                lang: Lang::En,
+                rate: Rate::DEFAULT,
+            },
+        )
+        .expect("English");
+    let (english, loudest) = audio(&path);
+    assert!((1.0..10.0).contains(&english) && loudest > 1000);
+    assert!(
+        !dir.path().join("balance.wav.partial").exists(),
+        "no half-written file is left"
+    );
+}
+
+#[test]
+fn a_new_utterance_or_stop_kills_the_one_in_progress() {
+    // Nobody reads the stream, so espeak-ng blocks on a full pipe: it is still "speaking" until
+    // it is killed.
+    let long = "Баланс двадцать пять тысяч рублей. ".repeat(200);
+    let mut espeak = Espeak::new(Sink::Stdout);
+    espeak.say(&long, RU).expect("espeak-ng runs");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(espeak.is_speaking(), "espeak-ng should still be speaking");
+    let started = Instant::now();
+    espeak.stop().expect("stops");
+    assert!(!espeak.is_speaking());
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "stopping took too long"
+    );
+    // A new utterance replaces the old one.
+    espeak.say(&long, RU).expect("says");
+    espeak.say("Помощь.", RU).expect("says again");
+    espeak.stop().expect("stops");
+    assert!(!espeak.is_speaking());
+}
+
+/// The real binary in a pseudo-terminal, speaking into a WAV file.
+struct SpeakingKiosk {
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+    wav: std::path::PathBuf,
+    _home: tempfile::TempDir,
+}
+
+impl SpeakingKiosk {
+    fn start(lang: &str) -> SpeakingKiosk {
+        let home = tempfile::tempdir().expect("temp dir");
+        let wav = home.path().join("screen.wav");
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 60,
+                cols: 200,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(common::binary());
+        cmd.arg("--speech");
+        cmd.arg("wav");
+        cmd.arg("--speech-wav");
+        cmd.arg(&wav);
+        cmd.env("OPORA_HOME", home.path());
+        cmd.env("OPORA_TODAY", "2026-11-25");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", lang);
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
+        cmd.env_remove("ACCESSIBLE");
+        cmd.env_remove("OPORA_SPEECH");
+        let child = pty.slave.spawn_command(cmd).expect("spawn opora");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        // The screen itself is not read here; the output is drained so the kiosk never blocks.
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while matches!(reader.read(&mut buf), Ok(n) if n > 0) {}
+        });
+        let writer = pty.master.take_writer().expect("pty writer");
+        SpeakingKiosk {
+            writer,
+            child,
+            _master: pty.master,
+            wav,
+            _home: home,
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("keys");
+        self.writer.flush().expect("flush");
+    }
+
+    fn modified(&self) -> Option<SystemTime> {
+        std::fs::metadata(&self.wav).and_then(|m| m.modified()).ok()
+    }
+
+    /// Waits for the WAV file to be (re)written after `since`; returns its length in seconds.
+    fn next_utterance(&self, since: Option<SystemTime>) -> f64 {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            if let Some(now) = self.modified()
+                && since.is_none_or(|s| now > s)
+            {
+                return audio(&self.wav).0;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("nothing was spoken into {}", self.wav.display());
+    }
+}
+
+impl Drop for SpeakingKiosk {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn the_kiosk_speaks_each_screen_repeats_it_and_slows_down() {
+    for lang in ["ru_RU.UTF-8", "en_US.UTF-8"] {
+        let mut kiosk = SpeakingKiosk::start(lang);
+        let home = kiosk.next_utterance(None);
+        // The home screen: greeting, six choices with their numbers, the prompt.
+        assert!(home > 6.0, "{lang}: home said in {home:.2} s");
+        let before = kiosk.modified();
+        // File times can be coarse: make sure the next write is later.
+        std::thread::sleep(Duration::from_millis(20));
+        kiosk.keys("1");
+        let balance = kiosk.next_utterance(before);
+        assert!(
+            (balance - home).abs() > 0.3,
+            "{lang}: the balance screen sounds like home ({balance:.2} s)"
+        );
+        let before = kiosk.modified();
+        std::thread::sleep(Duration::from_millis(20));
+        kiosk.keys("r");
+        let repeated = kiosk.next_utterance(before);
+        assert!(
+            (repeated - balance).abs() < 0.05,
+            "{lang}: r said something else"
+        );
+        let before = kiosk.modified();
+        std::thread::sleep(Duration::from_millis(20));
+        kiosk.keys("<");
+        let slower = kiosk.next_utterance(before);
+        assert!(
+            slower > balance * 1.1,
+            "{lang}: «slower» was not slower ({slower:.2} s against {balance:.2} s)"
+        );
+    }
+}
