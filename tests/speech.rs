@@ -118,6 +118,10 @@ struct SpeakingKiosk {
 
 impl SpeakingKiosk {
     fn start(lang: &str) -> SpeakingKiosk {
+        SpeakingKiosk::start_with(lang, &["--speech", "wav"], &[])
+    }
+
+    fn start_with(lang: &str, args: &[&str], env: &[(&str, &Path)]) -> SpeakingKiosk {
         let home = tempfile::tempdir().expect("temp dir");
         let wav = home.path().join("screen.wav");
         let pty = native_pty_system()
@@ -129,8 +133,10 @@ impl SpeakingKiosk {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(common::binary());
-        cmd.arg("--speech");
-        cmd.arg("wav");
+        cmd.args(args);
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         cmd.arg("--speech-wav");
         cmd.arg(&wav);
         cmd.env("OPORA_HOME", home.path());
@@ -223,4 +229,104 @@ fn the_kiosk_speaks_each_screen_repeats_it_and_slows_down() {
             "{lang}: «slower» was not slower ({slower:.2} s against {balance:.2} s)"
         );
     }
+}
+
+/// A stand-in for espeak-ng that never finishes an utterance on its own: it notes what it was
+/// asked to say and its process id, then waits. Only being killed ends it.
+const FAKE_ESPEAK: &str = r#"#!/bin/sh
+if [ "$1" = "--version" ]; then echo "eSpeak NG text-to-speech: 0.0-test  Data at: none"; exit 0; fi
+cat > "$FAKE_LOG/said.$$"
+echo $$ >> "$FAKE_LOG/pids"
+exec sleep 20
+"#;
+
+fn alive(pid: &str) -> bool {
+    // The kiosk reaps what it kills, so a killed utterance leaves no /proc entry.
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|stat| stat.split_whitespace().nth(2).is_none_or(|s| s != "Z"))
+}
+
+fn pids(log: &Path) -> Vec<String> {
+    std::fs::read_to_string(log.join("pids"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(15) {
+        if check() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("waited for {what}");
+}
+
+#[test]
+fn any_key_kills_the_utterance_in_progress_and_a_new_screen_starts_another() {
+    use std::os::unix::fs::PermissionsExt;
+    let tools = tempfile::tempdir().expect("temp dir");
+    let fake = tools.path().join("espeak-ng");
+    std::fs::write(&fake, FAKE_ESPEAK).expect("write the fake");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let log = tools.path().join("log");
+    std::fs::create_dir(&log).expect("log dir");
+    let mut kiosk = SpeakingKiosk::start_with(
+        "ru_RU.UTF-8",
+        &["--speech", "espeak"],
+        &[
+            ("OPORA_ESPEAK", fake.as_path()),
+            ("FAKE_LOG", log.as_path()),
+            // A sound server to satisfy `espeak` mode; the fake never uses it.
+            ("PULSE_SERVER", Path::new("unix:/nonexistent")),
+        ],
+    );
+    wait_until("the home screen to be spoken", || pids(&log).len() == 1);
+    let first = pids(&log)[0].clone();
+    let said = std::fs::read_to_string(log.join(format!("said.{first}"))).expect("said");
+    assert!(said.contains("один — Баланс"), "{said}");
+    assert!(
+        said.contains("<break"),
+        "sentences are separated by pauses: {said}"
+    );
+    assert!(alive(&first));
+
+    // A key that changes nothing on the screen still silences the voice, and says nothing new.
+    kiosk.keys("+");
+    wait_until("the utterance to be killed", || !alive(&first));
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(pids(&log).len(), 1, "nothing new was said");
+
+    // A new screen is spoken; a key while it speaks kills it.
+    kiosk.keys("1");
+    wait_until("the balance screen to be spoken", || pids(&log).len() == 2);
+    let second = pids(&log)[1].clone();
+    let said = std::fs::read_to_string(log.join(format!("said.{second}"))).expect("said");
+    assert!(
+        said.contains("двадцать пять тысяч четыреста тридцать рублей пятьдесят копеек"),
+        "{said}"
+    );
+    kiosk.keys("r");
+    wait_until("the repeat", || pids(&log).len() == 3);
+    assert!(
+        !alive(&second),
+        "the repeat replaced the utterance in progress"
+    );
+    let third = pids(&log)[2].clone();
+    assert_eq!(
+        std::fs::read_to_string(log.join(format!("said.{third}"))).expect("said"),
+        said
+    );
+
+    // Quitting silences the voice too: it does not talk on after the kiosk has gone.
+    kiosk.keys("\x1b");
+    kiosk.keys("0");
+    wait_until("the kiosk to quit", || {
+        kiosk.child.try_wait().is_ok_and(|status| status.is_some())
+    });
+    let last = pids(&log).last().cloned().expect("a pid");
+    wait_until("the last utterance to end with the kiosk", || !alive(&last));
 }

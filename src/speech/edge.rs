@@ -14,9 +14,16 @@ enum Command {
     Stop,
 }
 
-/// The handle the face keeps. Dropping it stops speech and ends the thread.
+/// How long dropping the handle waits for the voice to fall silent (a speech-dispatcher call can
+/// take its whole timeout; the program does not wait that long to quit).
+const SILENCE_WAIT: Duration = Duration::from_millis(500);
+
+/// The handle the face keeps. Dropping it stops speech and ends the thread: the voice does not
+/// go on talking after Opora has quit.
 pub struct SpeechEdge {
-    commands: Sender<Command>,
+    commands: Option<Sender<Command>>,
+    /// Closed by the thread when it has stopped its speaker and ended.
+    ended: mpsc::Receiver<()>,
     name: &'static str,
 }
 
@@ -28,9 +35,12 @@ impl SpeechEdge {
     ) -> std::io::Result<SpeechEdge> {
         let name = speaker.name();
         let (commands, inbox) = mpsc::channel::<Command>();
+        let (ended_tx, ended) = mpsc::channel::<()>();
         std::thread::Builder::new()
             .name("opora-speech".into())
             .spawn(move || {
+                // Dropped when the thread ends, which the handle's drop waits for.
+                let _ended = ended_tx;
                 let result = loop {
                     let command = match inbox.recv_timeout(CHECK_EVERY) {
                         Ok(command) => command,
@@ -55,22 +65,40 @@ impl SpeechEdge {
                     on_failure(error);
                 }
             })?;
-        Ok(SpeechEdge { commands, name })
+        Ok(SpeechEdge {
+            commands: Some(commands),
+            ended,
+            name,
+        })
+    }
+
+    fn send(&self, command: Command) {
+        if let Some(commands) = &self.commands {
+            let _ = commands.send(command);
+        }
     }
 
     /// Says `text`, stopping what was being said.
     pub fn say(&self, text: &str, voice: Voice) {
-        let _ = self.commands.send(Command::Say(text.to_string(), voice));
+        self.send(Command::Say(text.to_string(), voice));
     }
 
     /// Stops speaking at once.
     pub fn stop(&self) {
-        let _ = self.commands.send(Command::Stop);
+        self.send(Command::Stop);
     }
 
     /// The speaker's name (`espeak-ng`, `speech-dispatcher`…).
     pub fn name(&self) -> &'static str {
         self.name
+    }
+}
+
+impl Drop for SpeechEdge {
+    fn drop(&mut self) {
+        // Closing the channel makes the thread stop its speaker and end.
+        self.commands = None;
+        let _ = self.ended.recv_timeout(SILENCE_WAIT);
     }
 }
 
@@ -114,6 +142,10 @@ mod tests {
             ]
         );
         assert_eq!(edge.name(), "recorder");
+        drop(edge);
+        // Dropping the handle stops the speaker before it returns.
+        assert_eq!(recorder.heard().last(), Some(&Heard::Stop));
+        assert_eq!(recorder.heard().len(), 3);
     }
 
     #[test]
