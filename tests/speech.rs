@@ -109,6 +109,8 @@ fn a_new_utterance_or_stop_kills_the_one_in_progress() {
 
 /// The real binary in a pseudo-terminal, speaking into a WAV file.
 struct SpeakingKiosk {
+    /// The screen as a VT100 terminal shows it.
+    screen: std::sync::Arc<std::sync::Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -150,13 +152,24 @@ impl SpeakingKiosk {
         let child = pty.slave.spawn_command(cmd).expect("spawn opora");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        // The screen itself is not read here; the output is drained so the kiosk never blocks.
+        let screen = std::sync::Arc::new(std::sync::Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(60).expect("rows"),
+            std::num::NonZeroU16::new(200).expect("columns"),
+            0,
+        )));
+        let parser = std::sync::Arc::clone(&screen);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while matches!(reader.read(&mut buf), Ok(n) if n > 0) {}
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                parser.lock().expect("parser").process(&buf[..n]);
+            }
         });
         let writer = pty.master.take_writer().expect("pty writer");
         SpeakingKiosk {
+            screen,
             writer,
             child,
             _master: pty.master,
@@ -168,6 +181,10 @@ impl SpeakingKiosk {
     fn keys(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("keys");
         self.writer.flush().expect("flush");
+    }
+
+    fn screen_text(&self) -> String {
+        self.screen.lock().expect("parser").screen().contents()
     }
 
     fn modified(&self) -> Option<SystemTime> {
@@ -329,4 +346,106 @@ fn any_key_kills_the_utterance_in_progress_and_a_new_screen_starts_another() {
     });
     let last = pids(&log).last().cloned().expect("a pid");
     wait_until("the last utterance to end with the kiosk", || !alive(&last));
+}
+
+/// A stand-in for espeak-ng that fails the way espeak-ng 1.51 does without a sound device: a
+/// message on standard error and exit status 0.
+const FAILING_ESPEAK: &str = r#"#!/bin/sh
+if [ "$1" = "--version" ]; then echo "eSpeak NG text-to-speech: 0.0-test  Data at: none"; exit 0; fi
+cat > /dev/null
+echo "error: No such file or directory" >&2
+exit 0
+"#;
+
+#[test]
+fn a_voice_that_fails_turns_itself_off_with_one_sentence_and_the_kiosk_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let tools = tempfile::tempdir().expect("temp dir");
+    let fake = tools.path().join("espeak-ng");
+    std::fs::write(&fake, FAILING_ESPEAK).expect("write the fake");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut kiosk = SpeakingKiosk::start_with(
+        "ru_RU.UTF-8",
+        &["--speech", "espeak"],
+        &[
+            ("OPORA_ESPEAK", fake.as_path()),
+            ("PULSE_SERVER", Path::new("unix:/nonexistent")),
+        ],
+    );
+    wait_until("the sentence that the voice is off", || {
+        kiosk
+            .screen_text()
+            .contains("Голос выключен: синтезатор речи сообщил об ошибке: error: No such file")
+    });
+    // Keys still work.
+    kiosk.keys("1");
+    wait_until("the balance screen", || {
+        kiosk.screen_text().contains("Пенсионная карта")
+    });
+}
+
+#[test]
+fn plain_mode_speaks_only_when_asked() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let wav = home.path().join("plain.wav");
+    let run = |args: &[&str]| {
+        let mut child = std::process::Command::new(common::binary())
+            .args(args)
+            .env("OPORA_HOME", home.path())
+            .env("OPORA_TODAY", "2026-11-25")
+            .env("LANG", "ru_RU.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("OPORA_SPEECH")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("run opora");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"1\n")
+            .expect("write");
+        let out = child.wait_with_output().expect("output");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // The default in plain mode is silence: a screen reader speaks there.
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, format!("[speech]\nwav = {:?}\n", wav)).expect("config");
+    let printed = run(&["--plain"]);
+    assert!(printed.contains("Пенсионная карта"), "{printed}");
+    assert!(!wav.exists(), "plain mode spoke without being asked");
+    // Asked for, the last screen (the balance) is spoken before the program ends.
+    run(&["--plain", "--speech", "wav"]);
+    let (seconds, loudest) = audio(&wav);
+    assert!(seconds > 3.0 && loudest > 1000, "{seconds:.2} s");
+}
+
+#[test]
+fn doctor_reports_what_it_found_and_what_it_chose() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let doctor = |args: &[&str]| {
+        let out = std::process::Command::new(common::binary())
+            .args(args)
+            .arg("doctor")
+            .env("OPORA_HOME", home.path())
+            .env_remove("OPORA_SPEECH")
+            .output()
+            .expect("run opora doctor");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let report = doctor(&["--lang", "en", "--speech", "off"]);
+    assert!(report.starts_with("Computer check\n"), "{report}");
+    assert!(report.contains("Terminal: "), "{report}");
+    assert!(report.contains("Voice: off — the voice is off"), "{report}");
+    assert!(
+        report.contains("espeak-ng: found (") && report.contains("voices: ru, en"),
+        "espeak-ng with Russian and English voices must be installed: {report}"
+    );
+    assert!(report.contains("Sound: "), "{report}");
+    assert!(report.contains("speech-dispatcher: "), "{report}");
+    let report = doctor(&["--lang", "ru", "--speech", "wav"]);
+    assert!(report.contains("Голос: wav — выбран: wav"), "{report}");
 }
