@@ -7,7 +7,10 @@
 ## Texts for listening
 
 speech-progress = Step { $step } of { $total }. { $name }
-speech-prompt-choice = Press a number from one to { $max }
+speech-prompt-choice = { $max ->
+        [1] Press number one
+       *[other] Press a number from one to { $max }
+    }
 speech-error-no-such-choice = There is no such number here. Press a number from one to { $max }.
 speech-code-label = Four-digit code
 speech-history-line = { $date }, { $who }, { $amount }

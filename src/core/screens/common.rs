@@ -119,6 +119,12 @@ fn spoken(model: &ScreenModel, i18n: &I18n) -> String {
         .map(|p| {
             // A middle dot separates parts of a line for the eye; a comma makes the voice pause.
             let p = p.trim().replace(" · ", ", ");
+            // A colon at the end points at something shown beside it (already said): a full
+            // stop is what the ear needs.
+            let p = match p.strip_suffix(':') {
+                Some(head) => head.trim_end().to_string(),
+                None => p,
+            };
             if p.ends_with(['.', '?', '!', ':', '…']) {
                 p
             } else {
