@@ -239,6 +239,8 @@ fn run_opora(binary: &Path, home: &Path) -> Result<OporaSample, String> {
     cmd.cwd(home);
     cmd.env("OPORA_HOME", home);
     cmd.env("OPORA_TODAY", "2026-11-25");
+    // The peer does not speak; neither does Opora here (speech has its own benchmark).
+    cmd.env("OPORA_SPEECH", "off");
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "ru_RU.UTF-8");
     for name in [

@@ -23,6 +23,14 @@ if [ "$purpose" = "test" ]; then
   packages+=(poppler-utils)
 fi
 
+# --- Speech (issue #5) ---
+# espeak-ng speaks the screens (run as a program: it is GPL, never linked); the tests make it
+# write WAV files and fail if it is missing. The `tts` crate's speech-dispatcher backend needs
+# libspeechd-dev and, for its bindings, libclang-dev; speech-dispatcher itself lets
+# `--speech auto` fall back to it on a desktop that has it.
+packages+=(espeak-ng libspeechd-dev libclang-dev speech-dispatcher)
+# --- end of speech ---
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -7,6 +7,7 @@ use crate::i18n::{I18n, Lang, LocaleSource, detect_lang};
 use crate::lessons::Catalog;
 use crate::lessons::progress::ProgressStore;
 use crate::runtime::{BankEdge, ReminderMaker, session_id};
+use crate::speech::choose::{Choice, DispatcherCheck, Findings, SpeechMode, SpeechSettings};
 use crate::tr;
 use crate::ui::theme::{Theme, ThemeName};
 use clap::{Parser, Subcommand};
@@ -43,6 +44,16 @@ pub struct Cli {
     /// OPORA_LESSONS. Default: the `lessons` folder in Opora's data folder, if there is one.
     #[arg(long, global = true, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
+    /// Speech: auto (espeak-ng when there is a sound device), espeak, dispatcher
+    /// (speech-dispatcher), wav (into the file set by --speech-wav) or off. Also OPORA_SPEECH,
+    /// or `mode` in the [speech] table of the configuration file. Plain mode is silent unless
+    /// asked, because a screen reader speaks there.
+    #[arg(long, global = true, value_name = "MODE")]
+    pub speech: Option<SpeechMode>,
+
+    /// The WAV file `--speech wav` writes each screen to (default: speech.wav in Opora's folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub speech_wav: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -50,6 +61,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// What this computer has for Opora: the terminal's size, and which voice can speak and why
+    /// the others cannot.
+    Doctor,
     /// Staff commands for the practice bank.
     Sandbox {
         #[command(subcommand)]
@@ -102,6 +116,7 @@ pub fn main() -> ExitCode {
     let i18n = I18n::load(lang, &source);
     match &cli.command {
         None => kiosk(&cli, &i18n, &source),
+        Some(Command::Doctor) => doctor(&cli, &i18n),
         Some(Command::Sandbox { action }) => sandbox(action, &i18n),
         Some(Command::Lessons { action }) => lessons(&cli, action, &i18n, &source),
     }
@@ -240,6 +255,154 @@ fn wants_plain(cli: &Cli) -> bool {
         || !std::io::stdout().is_terminal()
 }
 
+/// The configuration file: `OPORA_CONFIG`, or `config.toml` in Opora's folder.
+fn config_path() -> PathBuf {
+    std::env::var_os("OPORA_CONFIG")
+        .filter(|p| !p.is_empty())
+        .map_or_else(
+            || crate::paths::data_dir().join("config.toml"),
+            PathBuf::from,
+        )
+}
+
+/// Speech settings from the command line, `OPORA_SPEECH` and the configuration file. A broken
+/// setting is one sentence and the default is used: a voice setting never stops the kiosk.
+fn speech_settings(cli: &Cli) -> (SpeechSettings, Option<String>) {
+    let config_problem;
+    let config = match crate::speech::choose::read_config(&config_path()) {
+        Ok(config) => {
+            config_problem = None;
+            config
+        }
+        Err(problem) => {
+            config_problem = Some(problem);
+            Default::default()
+        }
+    };
+    let env = std::env::var("OPORA_SPEECH").ok();
+    let (mut settings, env_problem) = SpeechSettings::resolve(
+        cli.speech,
+        env.as_deref(),
+        &config,
+        &crate::paths::data_dir(),
+    );
+    if let Some(path) = &cli.speech_wav {
+        settings.wav = path.clone();
+    }
+    (settings, config_problem.or(env_problem))
+}
+
+fn doctor(cli: &Cli, i18n: &I18n) -> ExitCode {
+    let mut lines = vec![i18n.t("doctor-title")];
+    let size = if std::io::stdout().is_terminal() {
+        crossterm::terminal::size().ok()
+    } else {
+        None
+    };
+    lines.push(match size {
+        Some((columns, rows)) => tr!(
+            i18n,
+            "doctor-terminal",
+            columns = i64::from(columns),
+            rows = i64::from(rows)
+        ),
+        None => i18n.t("doctor-terminal-none"),
+    });
+    let (settings, problem) = speech_settings(cli);
+    lines.extend(problem);
+    let (_, findings) = crate::speech::choose::choose(&settings, true);
+    lines.extend(doctor_speech_lines(&findings, i18n));
+    // A closed pipe (`opora doctor | head -1`) is not worth a panic.
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The speech part of `opora doctor`: what was found, what was chosen, and why the rest was not.
+pub fn doctor_speech_lines(findings: &Findings, i18n: &I18n) -> Vec<String> {
+    let mut lines = Vec::new();
+    let reason = |error: &crate::speech::SpeechError| {
+        // The sentence without its «Голос выключен: » head.
+        let sentence = error.sentence(i18n);
+        sentence
+            .split_once(": ")
+            .map_or(sentence.clone(), |(_, r)| r.to_string())
+    };
+    let chosen = match &findings.chosen {
+        Ok(name) => tr!(i18n, "doctor-speech-chosen", backend = name.to_string()),
+        Err(None) => i18n.t("doctor-speech-off-chosen"),
+        Err(Some(error)) => format!("{}: {}", i18n.t("doctor-speech-off-chosen"), reason(error)),
+    };
+    lines.push(format!(
+        "{} — {chosen}",
+        tr!(
+            i18n,
+            "doctor-speech-choice",
+            choice = findings.mode.name().to_string()
+        )
+    ));
+    lines.push(match &findings.espeak {
+        Some(Ok(version)) => {
+            let voices = crate::speech::choose::espeak_voices(&crate::speech::espeak::program());
+            tr!(
+                i18n,
+                "doctor-espeak-found",
+                version = version.clone(),
+                voices = voices.join(", ")
+            )
+        }
+        Some(Err(_)) | None => i18n.t("doctor-espeak-missing"),
+    });
+    lines.push(match &findings.audio {
+        Some(device) => tr!(i18n, "doctor-audio-found", device = device.clone()),
+        None => i18n.t("doctor-audio-missing"),
+    });
+    lines.push(match &findings.dispatcher {
+        DispatcherCheck::Answers => i18n.t("doctor-dispatcher-ok"),
+        DispatcherCheck::Failed(error) => {
+            tr!(i18n, "doctor-dispatcher-failed", reason = reason(error))
+        }
+        DispatcherCheck::Skipped(error) => {
+            tr!(i18n, "doctor-dispatcher-skipped", reason = reason(error))
+        }
+    });
+    lines
+}
+
+/// The speaker for the kiosk, and a sentence when speech was wanted and cannot be had.
+fn speaker(cli: &Cli, i18n: &I18n, plain: bool) -> (crate::ui::terminal::Speech, Vec<String>) {
+    let (settings, problem) = speech_settings(cli);
+    let mut sentences: Vec<String> = problem.into_iter().collect();
+    let rate = settings.rate;
+    let off = crate::ui::terminal::Speech {
+        speaker: None,
+        rate,
+    };
+    // A screen reader speaks in plain mode; Opora only joins in when asked to.
+    if plain && !settings.explicit {
+        return (off, sentences);
+    }
+    match crate::speech::choose::choose(&settings, false).0 {
+        Choice::Speaker(speaker) => (
+            crate::ui::terminal::Speech {
+                speaker: Some(speaker),
+                rate,
+            },
+            sentences,
+        ),
+        Choice::Off => (off, sentences),
+        Choice::Failed(error) => {
+            sentences.push(error.sentence(i18n));
+            (off, sentences)
+        }
+    }
+}
+
 fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     let store = match open_store(i18n) {
         Ok(store) => store,
@@ -259,7 +422,6 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
             .iter()
             .map(|p| crate::lessons::problem_sentence(p, i18n)),
     );
-    app.set_startup_notice(problems);
     app.set_lessons(catalog.lessons.clone());
     let mut edge = BankEdge::new(store).with_reminders(ReminderMaker::new(
         crate::paths::data_dir().join("reminders"),
@@ -271,10 +433,28 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     if let Ok(progress) = ProgressStore::open(&crate::paths::progress_db()) {
         edge = edge.with_progress(progress, &session);
     }
-    if wants_plain(cli) {
-        for sentence in i18n.problem_sentences() {
-            report(&sentence);
+    let plain = wants_plain(cli);
+    let (speech, speech_sentences) = speaker(cli, i18n, plain);
+    problems.extend(speech_sentences);
+    app.set_startup_notice(problems.clone());
+    if plain {
+        for sentence in &problems {
+            report(sentence);
         }
+        let voice = crate::speech::Voice {
+            lang: i18n.lang(),
+            rate: speech.rate,
+        };
+        let speech = match speech.speaker {
+            Some(speaker) => match crate::plain::PlainSpeech::start(speaker, voice) {
+                Ok(speech) => Some(speech),
+                Err(e) => {
+                    report(&crate::speech::SpeechError::Engine(e.to_string()).sentence(i18n));
+                    None
+                }
+            },
+            None => None,
+        };
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
         return match crate::plain::run(
@@ -284,6 +464,7 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
             start,
             stdin.lock(),
             stdout.lock(),
+            speech,
         ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -296,7 +477,7 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     // Load the bank before the first frame, so the first screen is complete.
     let start = crate::runtime::run_effects(&mut app, &mut edge, start);
     let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
-    match crate::ui::terminal::run(&mut app, edge, i18n, &theme, start) {
+    match crate::ui::terminal::run(&mut app, edge, i18n, &theme, speech, start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             report(&tr!(i18n, "terminal-failed", reason = e.to_string()));

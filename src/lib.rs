@@ -17,4 +17,5 @@ pub mod phone;
 pub mod plain;
 pub mod reminder;
 pub mod runtime;
+pub mod speech;
 pub mod ui;

@@ -184,6 +184,15 @@ fn play(lang: Lang, id: &str) -> usize {
         if model.id == "lesson-end" {
             break;
         }
+        // What is heard has words only: amounts, numbers and phones are said, not spelled.
+        assert!(
+            !model
+                .spoken
+                .chars()
+                .any(|c| c.is_ascii_digit() || "₽·".contains(c)),
+            "{id}: {}",
+            model.spoken
+        );
         let run = s.app.lesson_run().expect("in a lesson").clone();
         let step = run.step().expect("a step").clone();
         // Each step's text is on its screen.

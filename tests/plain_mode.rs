@@ -12,6 +12,7 @@ fn opora(home: &std::path::Path) -> Command {
     let mut cmd = Command::new(common::binary());
     cmd.env("OPORA_HOME", home)
         .env("OPORA_TODAY", "2026-11-25")
+        .env("OPORA_SPEECH", "off")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")

@@ -436,3 +436,37 @@ fn the_largest_size_that_fits_is_used_and_plus_minus_step_it() {
     session.key(Key::Bigger);
     assert_eq!(sizes(&session, 200, 60), Some(2));
 }
+
+/// What a person who cannot read the screen hears on every screen, in both languages: checked
+/// against snapshots (`spoken_<lang>_<screen>`), one sentence per line. The synthesizer gets
+/// words only: no digits, no currency signs, no separators meant for the eye.
+#[test]
+fn every_screen_is_spoken_in_both_languages() {
+    for lang in Lang::ALL {
+        for path in paths() {
+            let mut session = Session::new(lang);
+            (path.keys)(&mut session);
+            let model = session.model();
+            let spoken = &model.spoken;
+            assert!(
+                !spoken
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || "₽·".contains(c)),
+                "{}: {spoken}",
+                path.name
+            );
+            assert!(spoken.contains(&model.title), "{}: no title", path.name);
+            for (number, choice) in model.choices.iter().enumerate() {
+                let number = opora::speech::words::integer(lang, number as i64 + 1);
+                assert!(
+                    spoken.contains(&format!("{number} — ")),
+                    "{}: choice {} is not said with its number: {spoken}",
+                    path.name,
+                    choice.key
+                );
+            }
+            let name = format!("spoken_{}_{}", lang.code(), path.name);
+            insta::assert_snapshot!(name, spoken.replace(". ", ".\n"));
+        }
+    }
+}

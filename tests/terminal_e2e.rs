@@ -48,6 +48,8 @@ impl Kiosk {
         let mut cmd = CommandBuilder::new(common::binary());
         cmd.env("OPORA_HOME", home.path());
         cmd.env("OPORA_TODAY", "2026-11-25");
+        // Silent: these tests read the screen; speech has its own tests.
+        cmd.env("OPORA_SPEECH", "off");
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", lang);
         cmd.env_remove("LC_ALL");

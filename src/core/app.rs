@@ -2,7 +2,7 @@
 //! out. It does no I/O; the terminal, the plain mode and tests drive it the same way.
 
 use super::flow::{Draft, Flow, Target};
-use super::input::{Effect, Key, Msg};
+use super::input::{Effect, Key, Msg, RateStep};
 use super::screens::{self, Action, Screen};
 use crate::bank::{self, BankError, OpId, Operation, Receipt, Snapshot, StoreError};
 use crate::lessons::Lesson;
@@ -124,6 +124,11 @@ impl App {
         }
     }
 
+    /// Shows one warning sentence (e.g. that the voice turned itself off) until the next key.
+    pub fn show_warning(&mut self, sentence: String) {
+        self.notice = Some(Notice::Startup(vec![sentence]));
+    }
+
     /// Reacts to one message; returns what the edges must do.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
@@ -182,6 +187,15 @@ impl App {
             Key::Repeat => {
                 self.notice = had_notice;
                 vec![Effect::RepeatScreen]
+            }
+            Key::Slower | Key::Faster => {
+                self.notice = had_notice;
+                let step = if key == Key::Slower {
+                    RateStep::Slower
+                } else {
+                    RateStep::Faster
+                };
+                vec![Effect::SpeechRate(step)]
             }
             Key::Bigger => {
                 self.notice = had_notice;

@@ -5,6 +5,13 @@ use crate::bank::{BankError, OpId, Receipt, Snapshot, StoreError};
 use crate::lessons::progress::{LessonEvent, Progress};
 use std::path::PathBuf;
 
+/// Which way to step the speaking rate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RateStep {
+    Slower,
+    Faster,
+}
+
 /// A key press, already translated from the terminal's key codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
@@ -24,6 +31,9 @@ pub enum Key {
     Help,
     /// Say the screen again (`r`).
     Repeat,
+    /// Speak slower or faster (`<`, `>`; later the voice commands «медленнее», «быстрее»).
+    Slower,
+    Faster,
     /// Bigger or smaller text (`+`, `-`).
     Bigger,
     Smaller,
@@ -77,6 +87,8 @@ pub enum Effect {
     OpenFile(PathBuf),
     /// Say the current screen again.
     RepeatScreen,
+    /// Step the speaking rate down or up, then say the screen again at the new rate.
+    SpeechRate(RateStep),
     /// Leave the program.
     Quit,
 }

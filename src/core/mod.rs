@@ -10,6 +10,6 @@ pub mod model;
 pub mod screens;
 
 pub use app::App;
-pub use input::{Effect, Key, Msg};
+pub use input::{Effect, Key, Msg, RateStep};
 pub use model::ScreenModel;
 pub use screens::view;

@@ -27,6 +27,16 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "lessons.ftl",
         include_str!("../../locales/en/lessons.ftl"),
     ),
+    (
+        Lang::Ru,
+        "speech.ftl",
+        include_str!("../../locales/ru/speech.ftl"),
+    ),
+    (
+        Lang::En,
+        "speech.ftl",
+        include_str!("../../locales/en/speech.ftl"),
+    ),
 ];
 
 /// The one file a bank's own locale folder must hold for each language.

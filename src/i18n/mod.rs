@@ -32,6 +32,8 @@ pub use load::{LocaleProblem, LocaleSource, embedded_sources};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// The languages Opora speaks. Russian first.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -75,11 +77,16 @@ impl std::str::FromStr for Lang {
 }
 
 /// The messages and formatters of one language.
+///
+/// The same messages serve the eye and the ear: [`I18n::for_speech`] gives a twin that says
+/// money, numbers, dates and phone numbers in words and prefers a `speech-<id>` message where the
+/// locale has one (written for listening, e.g. «Шаг второй из четырёх»).
 pub struct I18n {
     lang: Lang,
-    bundle: FluentBundle<FluentResource>,
-    numbers: format::Numbers,
+    bundle: Arc<FluentBundle<FluentResource>>,
+    numbers: Rc<format::Numbers>,
     problems: Vec<LocaleProblem>,
+    speech: bool,
 }
 
 impl I18n {
@@ -94,10 +101,28 @@ impl I18n {
         let (bundle, problems) = load::bundle(lang, source);
         I18n {
             lang,
-            bundle,
-            numbers: format::Numbers::new(lang),
+            bundle: Arc::new(bundle),
+            numbers: Rc::new(format::Numbers::new(lang)),
             problems,
+            speech: false,
         }
+    }
+
+    /// The same messages, for speaking: amounts, numbers, dates and phone numbers in words.
+    /// Cheap: the messages are shared, not copied.
+    pub fn for_speech(&self) -> I18n {
+        I18n {
+            lang: self.lang,
+            bundle: Arc::clone(&self.bundle),
+            numbers: Rc::clone(&self.numbers),
+            problems: self.problems.clone(),
+            speech: true,
+        }
+    }
+
+    /// Whether this is the twin made by [`I18n::for_speech`].
+    pub fn is_speech(&self) -> bool {
+        self.speech
     }
 
     pub fn lang(&self) -> Lang {
@@ -147,6 +172,16 @@ impl I18n {
 
     /// The message `id` with arguments; use the [`tr!`](crate::tr) macro to build them.
     pub fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        if self.speech {
+            let spoken = format!("speech-{id}");
+            if let Some(pattern) = self.bundle.get_message(&spoken).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return self
+                    .bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
+            }
+        }
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             // A missing id is a bug caught by the locale tests; show the id rather than nothing.
             return format!("⟨{id}⟩");
@@ -159,6 +194,9 @@ impl I18n {
 
     /// `25 430,50 ₽` / `₽25,430.50`; kopecks are shown only when there are some.
     pub fn money(&self, amount: crate::money::Money) -> String {
+        if self.speech {
+            return crate::speech::words::money(self.lang, amount);
+        }
         let number = self.numbers.amount(amount.abs());
         let text = tr!(self, "money", amount = number);
         if amount.is_negative() {
@@ -170,7 +208,9 @@ impl I18n {
 
     /// `+25 000 ₽` or `−1 245,60 ₽`: an amount with its direction, for history.
     pub fn signed_money(&self, amount: crate::money::Money) -> String {
-        if amount.is_negative() {
+        if self.speech {
+            crate::speech::words::signed_money(self.lang, amount)
+        } else if amount.is_negative() {
             self.money(amount)
         } else {
             format!("+{}", self.money(amount))
@@ -179,11 +219,40 @@ impl I18n {
 
     /// An integer with the language's digit grouping: `100 000` / `100,000`.
     pub fn number(&self, n: i64) -> String {
+        if self.speech {
+            return crate::speech::words::integer(self.lang, n);
+        }
         self.numbers.integer(n)
+    }
+
+    /// A mobile number as people write it (`+7 912 345-67-89`), or say it.
+    pub fn phone(&self, phone: &crate::phone::PhoneNumber) -> String {
+        self.written_phone(&phone.pretty())
+    }
+
+    /// Any written phone number (the bank's hotline `8 800 100-00-00`), or as it is said.
+    pub fn written_phone(&self, written: &str) -> String {
+        if self.speech {
+            crate::speech::words::phone(self.lang, written)
+        } else {
+            written.to_string()
+        }
+    }
+
+    /// A confirmation code: as shown, or digit by digit.
+    pub fn code(&self, code: &str) -> String {
+        if self.speech {
+            crate::speech::words::digits(self.lang, code)
+        } else {
+            code.to_string()
+        }
     }
 
     /// A day of the year as people say it: `25 ноября` / `November 25`.
     pub fn date(&self, date: chrono::NaiveDate) -> String {
+        if self.speech {
+            return crate::speech::words::date(self.lang, date);
+        }
         self.numbers.day_month(date)
     }
 }

@@ -1,8 +1,11 @@
 //! The plain linear face: each screen printed once as numbered lines, then a prompt ending in
 //! `> `, then one line read from the input. No full-screen redraws, so screen readers and
 //! braille displays follow it, and the whole kiosk can be scripted through stdin.
+//!
+//! A screen reader speaks here, so Opora's own voice is off unless the person asked for it
+//! (`--speech`); when on, each new screen is spoken and every line typed stops the voice.
 
-use crate::core::{App, Effect, Key, ScreenModel, view};
+use crate::core::{App, Effect, Key, RateStep, ScreenModel, view};
 use crate::i18n::I18n;
 use crate::runtime::{BankEdge, drive, run_effects};
 use crate::tr;
@@ -18,6 +21,9 @@ pub enum Command {
     Repeat,
     Bigger,
     Smaller,
+    /// Speak slower or faster.
+    Slower,
+    Faster,
     Quit,
     /// Text for the field of the screen (an amount, a phone number, a code).
     Text(String),
@@ -36,6 +42,8 @@ pub fn parse_command(line: &str, has_field: bool) -> Option<Command> {
         "?" | "help" | "f1" | "помощь" | "подсказка" => Command::Help,
         "r" | "repeat" | "повтори" | "повторить" => Command::Repeat,
         "+" => Command::Bigger,
+        "<" | "slower" | "медленнее" => Command::Slower,
+        ">" | "faster" | "быстрее" => Command::Faster,
         "-" if !has_field => Command::Smaller,
         "quit" | "exit" | "выход" | "выйти" => Command::Quit,
         _ if has_field => Command::Text(text.to_string()),
@@ -47,6 +55,70 @@ pub fn parse_command(line: &str, has_field: bool) -> Option<Command> {
     Some(command)
 }
 
+/// Opora's own voice in plain mode: the speech thread, the voice, and the slot the thread puts
+/// its failure in (the plain loop waits on input, so it looks at the slot before each screen).
+pub struct PlainSpeech {
+    edge: crate::speech::edge::SpeechEdge,
+    voice: crate::speech::Voice,
+    failed: std::sync::Arc<std::sync::Mutex<Option<crate::speech::SpeechError>>>,
+    /// Said before the next screen («Медленнее.»); `Some` also means "say it even if unchanged".
+    again: Option<String>,
+    said: Option<String>,
+}
+
+impl PlainSpeech {
+    pub fn start(
+        speaker: Box<dyn crate::speech::Speaker>,
+        voice: crate::speech::Voice,
+    ) -> io::Result<PlainSpeech> {
+        let failed = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let slot = std::sync::Arc::clone(&failed);
+        let edge = crate::speech::edge::SpeechEdge::spawn(speaker, move |error| {
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(error);
+            }
+        })?;
+        Ok(PlainSpeech {
+            edge,
+            voice,
+            failed,
+            again: None,
+            said: None,
+        })
+    }
+
+    fn failure(&self) -> Option<crate::speech::SpeechError> {
+        self.failed.lock().ok().and_then(|mut slot| slot.take())
+    }
+
+    fn speak(&mut self, spoken: &str) {
+        let again = self.again.take();
+        if again.is_none() && self.said.as_deref() == Some(spoken) {
+            return;
+        }
+        let text = match again.filter(|p| !p.is_empty()) {
+            Some(preface) => format!("{preface} {spoken}"),
+            None => spoken.to_string(),
+        };
+        self.edge.say(&text, self.voice);
+        self.said = Some(spoken.to_string());
+    }
+
+    fn step(&mut self, step: RateStep, i18n: &I18n) {
+        let (next, changed, at_end) = match step {
+            RateStep::Slower => (self.voice.rate.slower(), "speech-slower", "speech-slowest"),
+            RateStep::Faster => (self.voice.rate.faster(), "speech-faster", "speech-fastest"),
+        };
+        self.again = Some(match next {
+            Some(rate) => {
+                self.voice.rate = rate;
+                i18n.t(changed)
+            }
+            None => i18n.t(at_end),
+        });
+    }
+}
+
 /// Runs the kiosk in plain mode until the person quits or the input ends. Returns normally at
 /// the end of input: that is how scripts finish.
 pub fn run(
@@ -56,13 +128,21 @@ pub fn run(
     start_effects: Vec<Effect>,
     input: impl BufRead,
     mut out: impl Write,
+    mut speech: Option<PlainSpeech>,
 ) -> io::Result<()> {
     run_effects(app, edge, start_effects);
     let mut shown: Option<ScreenModel> = None;
     let mut lines = input.lines();
     loop {
+        if let Some(error) = speech.as_ref().and_then(PlainSpeech::failure) {
+            writeln!(out, "{}", error.sentence(i18n))?;
+            speech = None;
+        }
         let model = view(app, i18n);
         print_screen(&mut out, shown.as_ref(), &model)?;
+        if let Some(speech) = speech.as_mut() {
+            speech.speak(&model.spoken);
+        }
         shown = Some(model.clone());
         write!(out, "{} > ", model.prompt)?;
         out.flush()?;
@@ -71,6 +151,9 @@ pub fn run(
             return Ok(());
         };
         let line = line?;
+        if let Some(speech) = &speech {
+            speech.edge.stop();
+        }
         let has_field = model.field.is_some();
         let Some(command) = parse_command(&line, has_field) else {
             writeln!(
@@ -94,6 +177,8 @@ pub fn run(
                 shown = None;
                 vec![Key::Repeat]
             }
+            Command::Slower => vec![Key::Slower],
+            Command::Faster => vec![Key::Faster],
             Command::Bigger => vec![Key::Bigger],
             Command::Smaller => vec![Key::Smaller],
             Command::Quit => vec![Key::Quit],
@@ -113,6 +198,15 @@ pub fn run(
             if rest.contains(&Effect::Quit) || app.is_quitting() {
                 writeln!(out, "{}", i18n.t("plain-bye"))?;
                 return Ok(());
+            }
+            if let Some(speech) = speech.as_mut() {
+                for effect in &rest {
+                    match effect {
+                        Effect::RepeatScreen => speech.again = Some(String::new()),
+                        Effect::SpeechRate(step) => speech.step(*step, i18n),
+                        _ => {}
+                    }
+                }
             }
         }
     }
@@ -197,5 +291,7 @@ mod tests {
             Some(Command::Text("-300".into()))
         );
         assert_eq!(parse_command("-", false), Some(Command::Smaller));
+        assert_eq!(parse_command("медленнее", false), Some(Command::Slower));
+        assert_eq!(parse_command("Faster", true), Some(Command::Faster));
     }
 }

@@ -86,7 +86,7 @@ impl BankEdge {
                 }
                 Vec::new()
             }
-            Effect::RepeatScreen | Effect::Quit => Vec::new(),
+            Effect::RepeatScreen | Effect::SpeechRate(_) | Effect::Quit => Vec::new(),
         }
     }
 }
@@ -104,7 +104,7 @@ pub fn run_effects(app: &mut App, edge: &mut BankEdge, effects: Vec<Effect>) -> 
     let mut rest = Vec::new();
     while let Some(effect) = queue.pop_front() {
         match effect {
-            Effect::RepeatScreen | Effect::Quit => rest.push(effect),
+            Effect::RepeatScreen | Effect::SpeechRate(_) | Effect::Quit => rest.push(effect),
             bank_effect => {
                 for msg in edge.handle(&bank_effect) {
                     queue.extend(app.update(msg));

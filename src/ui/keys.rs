@@ -1,5 +1,5 @@
 //! Terminal key presses to Opora's keys. The same keys on every screen; a Russian keyboard
-//! layout works too (the `r` key types «к»).
+//! layout works too (the `r` key types «к», `<` and `>` type «Б» and «Ю»).
 
 use crate::core::Key;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -17,6 +17,11 @@ pub fn map_key(event: KeyEvent) -> Option<Key> {
         KeyCode::F(1) => Key::Help,
         KeyCode::F(2) => Key::ToggleStaff,
         KeyCode::Char('r' | 'R' | 'к' | 'К') => Key::Repeat,
+        // On a Russian layout the same keys type «Б» and «Ю».
+        KeyCode::Char('<' | 'Б') => Key::Slower,
+        KeyCode::Char('>' | 'Ю') => Key::Faster,
+        KeyCode::F(3) => Key::Slower,
+        KeyCode::F(4) => Key::Faster,
         KeyCode::Char('+' | '=') => Key::Bigger,
         KeyCode::Char('-' | '_') => Key::Smaller,
         KeyCode::Char(c) => Key::Char(c),
@@ -45,6 +50,10 @@ mod tests {
         assert_eq!(press(KeyCode::Char('r')), Some(Key::Repeat));
         assert_eq!(press(KeyCode::Char('к')), Some(Key::Repeat));
         assert_eq!(press(KeyCode::Char('+')), Some(Key::Bigger));
+        assert_eq!(press(KeyCode::Char('<')), Some(Key::Slower));
+        assert_eq!(press(KeyCode::Char('>')), Some(Key::Faster));
+        assert_eq!(press(KeyCode::F(3)), Some(Key::Slower));
+        assert_eq!(press(KeyCode::Char('Ю')), Some(Key::Faster));
         assert_eq!(press(KeyCode::Char('-')), Some(Key::Smaller));
         assert_eq!(press(KeyCode::Char(',')), Some(Key::Char(',')));
         assert_eq!(press(KeyCode::Esc), Some(Key::Esc));

@@ -1,13 +1,17 @@
 //! The full-screen run loop. Everything that happens reaches it as one message in one inbox:
-//! keys and resizes from the input thread, answers from the bank's thread. It redraws, and hands
-//! work back out. Ctrl-C, SIGTERM, SIGHUP, panics and a closed window all end it cleanly.
+//! keys and resizes from the input thread, answers from the bank's thread, a failure from the
+//! speech thread. It redraws, and hands work back out: bank work to the bank's thread, what to
+//! say to the speech thread (a new screen is spoken; any key stops the voice). Ctrl-C, SIGTERM,
+//! SIGHUP, panics and a closed window all end it cleanly.
 
 use super::keys::map_key;
 use super::render::draw;
 use super::theme::Theme;
-use crate::core::{App, Effect, Msg, view};
+use crate::core::{App, Effect, Msg, RateStep, ScreenModel, view};
 use crate::i18n::I18n;
 use crate::runtime::{BankEdge, BankWorker};
+use crate::speech::edge::SpeechEdge;
+use crate::speech::{Rate, Speaker, SpeechError, Voice};
 use crossterm::event::{self, Event};
 use ratatui::backend::{Backend, ClearType};
 use ratatui::layout::Size;
@@ -26,6 +30,8 @@ enum Incoming {
     Terminal(Event),
     /// The bank answered.
     Bank(Msg),
+    /// The voice failed and is off.
+    SpeechFailed(SpeechError),
 }
 
 impl From<Msg> for Incoming {
@@ -40,6 +46,7 @@ pub fn run(
     edge: BankEdge,
     i18n: &I18n,
     theme: &Theme,
+    speech: Speech,
     start: Vec<Effect>,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -52,6 +59,25 @@ pub fn run(
     }
     let (inbox_tx, inbox) = mpsc::channel::<Incoming>();
     let worker = BankWorker::spawn(edge, inbox_tx.clone());
+    let voice = Voice {
+        lang: i18n.lang(),
+        rate: speech.rate,
+    };
+    let speaker = match speech.speaker {
+        Some(speaker) => {
+            let failures = inbox_tx.clone();
+            match SpeechEdge::spawn(speaker, move |error| {
+                let _ = failures.send(Incoming::SpeechFailed(error));
+            }) {
+                Ok(edge) => Some(edge),
+                Err(error) => {
+                    app.show_warning(SpeechError::Engine(error.to_string()).sentence(i18n));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
     // Installs a panic hook that restores the terminal before the panic message is printed.
     let watch = HangUpWatch::new();
     let mut terminal = ratatui::try_init()?;
@@ -64,6 +90,10 @@ pub fn run(
         theme,
         stop: &stop,
         watch,
+        speaker,
+        voice,
+        said: None,
+        say_again: None,
     };
     let ending = kiosk.run(&mut terminal, start);
     match ending {
@@ -119,6 +149,20 @@ struct Kiosk<'a> {
     theme: &'a Theme,
     stop: &'a AtomicBool,
     watch: HangUpWatch,
+    /// The speech thread; `None` when the voice is off.
+    speaker: Option<SpeechEdge>,
+    voice: Voice,
+    /// The screen last sent to the speaker: its spoken text without the notice, and the notice.
+    said: Option<(String, Option<String>)>,
+    /// Say the screen on the next frame even if it has not changed, after this preface (`r`, a
+    /// rate step).
+    say_again: Option<String>,
+}
+
+/// Speech for the run loop: a speaker (none when the voice is off) and the starting rate.
+pub struct Speech {
+    pub speaker: Option<Box<dyn Speaker>>,
+    pub rate: Rate,
 }
 
 impl Kiosk<'_> {
@@ -127,7 +171,7 @@ impl Kiosk<'_> {
         terminal: &mut ratatui::DefaultTerminal,
         start: Vec<Effect>,
     ) -> io::Result<Ending> {
-        dispatch(self.worker, start);
+        self.dispatch(start);
         let mut dirty = true;
         let mut shown: Option<(&'static str, String)> = None;
         let mut size: Option<Size> = None;
@@ -157,6 +201,7 @@ impl Kiosk<'_> {
                     shown = Some(screen);
                 }
                 terminal.draw(|frame| draw(frame, &model, self.theme, self.i18n))?;
+                self.speak(&model);
                 dirty = false;
             }
             let first = match self.inbox.recv_timeout(TICK) {
@@ -167,7 +212,7 @@ impl Kiosk<'_> {
             };
             // Everything that has arrived, then one frame: a paste of many keys is drawn once.
             for incoming in first.into_iter().chain(self.inbox.try_iter()) {
-                dirty |= handle(self.app, self.worker, incoming);
+                dirty |= self.handle(incoming);
             }
             if self.watch.hung_up() {
                 return Ok(Ending::HungUp);
@@ -176,24 +221,98 @@ impl Kiosk<'_> {
     }
 }
 
-/// Feeds one incoming message to the state machine; true when the screen may have changed.
-fn handle(app: &mut App, worker: &BankWorker, incoming: Incoming) -> bool {
-    match incoming {
-        Incoming::Bank(msg) => {
-            let effects = app.update(msg);
-            dispatch(worker, effects);
-            true
-        }
-        Incoming::Terminal(Event::Key(key)) => match map_key(key) {
-            Some(key) => {
-                let effects = app.update(Msg::Key(key));
-                dispatch(worker, effects);
+impl Kiosk<'_> {
+    /// Feeds one incoming message to the state machine; true when the screen may have changed.
+    fn handle(&mut self, incoming: Incoming) -> bool {
+        match incoming {
+            Incoming::Bank(msg) => {
+                let effects = self.app.update(msg);
+                self.dispatch(effects);
                 true
             }
-            None => false,
-        },
-        Incoming::Terminal(Event::Resize(..)) => true,
-        Incoming::Terminal(_) => false,
+            Incoming::Terminal(Event::Key(key)) => match map_key(key) {
+                Some(key) => {
+                    // Any key silences the voice at once; a new screen is then spoken afresh.
+                    if let Some(speaker) = &self.speaker {
+                        speaker.stop();
+                    }
+                    let effects = self.app.update(Msg::Key(key));
+                    self.dispatch(effects);
+                    true
+                }
+                None => false,
+            },
+            Incoming::Terminal(Event::Resize(..)) => true,
+            Incoming::Terminal(_) => false,
+            Incoming::SpeechFailed(error) => {
+                self.speaker = None;
+                self.app.show_warning(error.sentence(self.i18n));
+                true
+            }
+        }
+    }
+
+    /// Sends bank work to the worker; handles what is about speech here.
+    fn dispatch(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::RepeatScreen => self.say_again = Some(String::new()),
+                Effect::SpeechRate(step) => self.step_rate(step),
+                Effect::Quit => {}
+                bank => self.worker.send(bank),
+            }
+        }
+    }
+
+    /// Steps the rate and has the screen said again at the new rate, after a word that says
+    /// what changed («Медленнее.»), or that the rate is already at its end.
+    fn step_rate(&mut self, step: RateStep) {
+        let (next, changed, at_end) = match step {
+            RateStep::Slower => (self.voice.rate.slower(), "speech-slower", "speech-slowest"),
+            RateStep::Faster => (self.voice.rate.faster(), "speech-faster", "speech-fastest"),
+        };
+        let preface = match next {
+            Some(rate) => {
+                self.voice.rate = rate;
+                self.i18n.t(changed)
+            }
+            None => self.i18n.t(at_end),
+        };
+        self.say_again = Some(preface);
+    }
+
+    /// Says the screen when it is a new one, when a new notice (an error, a result) appeared on
+    /// it, or when asked to say it again. A notice that merely went away (the next key) is not
+    /// worth reading the whole screen again.
+    fn speak(&mut self, model: &ScreenModel) {
+        let Some(speaker) = &self.speaker else {
+            return;
+        };
+        let notice = model
+            .notice
+            .as_ref()
+            .map(|n| format!("{}: {}", n.label, n.text));
+        let mut without_notice = model.clone();
+        without_notice.notice = None;
+        // What is typed into a field is not news to the person typing it.
+        without_notice.field = None;
+        let screen = (
+            model.id.to_string() + &without_notice.text_lines().join("\n"),
+            notice,
+        );
+        let again = self.say_again.take();
+        let new_screen = self.said.as_ref().is_none_or(|(s, _)| *s != screen.0);
+        let new_notice =
+            screen.1.is_some() && self.said.as_ref().is_none_or(|(_, n)| *n != screen.1);
+        self.said = Some(screen);
+        if again.is_none() && !new_screen && !new_notice {
+            return;
+        }
+        let text = match again.filter(|p| !p.is_empty()) {
+            Some(preface) => format!("{preface} {}", model.spoken),
+            None => model.spoken.clone(),
+        };
+        speaker.say(&text, self.voice);
     }
 }
 
@@ -246,14 +365,4 @@ fn repaint_from_scratch(terminal: &mut ratatui::DefaultTerminal) -> io::Result<(
     // buffer current and empties it too, so the next diff is taken against a blank screen.
     terminal.swap_buffers();
     Ok(())
-}
-
-/// Sends bank work to the worker; speech effects will be handled here once speech exists.
-fn dispatch(worker: &BankWorker, effects: Vec<Effect>) {
-    for effect in effects {
-        match effect {
-            Effect::RepeatScreen | Effect::Quit => {}
-            bank => worker.send(bank),
-        }
-    }
 }

@@ -36,7 +36,9 @@ pub(super) fn loading(app: &App, i18n: &I18n) -> ScreenModel {
     model.title = i18n.t("loading");
     model.band = Some(i18n.t("practice-band"));
     model.notice = app.notice().map(|n| notice(n, i18n));
-    model.spoken = model.title.clone();
+    if i18n.is_speech() {
+        model.spoken = spoken(&model, i18n);
+    }
     model
 }
 
@@ -90,10 +92,15 @@ pub(super) fn finish(app: &App, snapshot: &Snapshot, i18n: &I18n, model: &mut Sc
     if let Some(n) = app.notice() {
         model.notice = Some(notice(n, i18n));
     }
-    model.spoken = spoken(model, i18n);
+    if i18n.is_speech() {
+        model.spoken = spoken(model, i18n);
+    }
 }
 
-/// The screen as it is to be read aloud: title, fact, lines, notice, choices, prompt.
+/// The screen as it is to be read aloud: notice, progress, title, fact, lines, phone, field,
+/// choices with their numbers, prompt. `model` was built with the speech twin of the messages
+/// ([`I18n::for_speech`]), so amounts, dates and phone numbers are already words; any digits a
+/// message still carries are spelled out here, so the synthesizer only ever gets words.
 fn spoken(model: &ScreenModel, i18n: &I18n) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(notice) = &model.notice {
@@ -113,15 +120,23 @@ fn spoken(model: &ScreenModel, i18n: &I18n) -> String {
         parts.push(tr!(
             i18n,
             "spoken-choice",
-            number = i64::from(choice.key),
+            number = i18n.number(i64::from(choice.key)),
             label = choice.label.clone()
         ));
     }
     parts.push(model.prompt.clone());
-    parts
+    let text = parts
         .into_iter()
+        .filter(|p| !p.trim().is_empty())
         .map(|p| {
-            let p = p.trim().to_string();
+            // A middle dot separates parts of a line for the eye; a comma makes the voice pause.
+            let p = p.trim().replace(" · ", ", ");
+            // A colon at the end points at something shown beside it (already said): a full
+            // stop is what the ear needs.
+            let p = match p.strip_suffix(':') {
+                Some(head) => head.trim_end().to_string(),
+                None => p,
+            };
             if p.ends_with(['.', '?', '!', ':', '…']) {
                 p
             } else {
@@ -129,7 +144,8 @@ fn spoken(model: &ScreenModel, i18n: &I18n) -> String {
             }
         })
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    crate::speech::words::spell_numbers(i18n.lang(), &text)
 }
 
 /// The sentence for a notice, with its kind said in words.
@@ -197,7 +213,7 @@ pub(crate) fn bank_error(error: &BankError, i18n: &I18n) -> String {
             i18n.t("error-unknown")
         }
         BankError::UnknownPhone(phone) => {
-            tr!(i18n, "error-unknown-phone", phone = phone.pretty())
+            tr!(i18n, "error-unknown-phone", phone = i18n.phone(phone))
         }
         BankError::BillAlreadyPaid(_) => i18n.t("error-bill-paid"),
         BankError::SameAccount => i18n.t("error-same-account"),
@@ -241,7 +257,7 @@ pub(super) fn label_text(label: Label, snapshot: &Snapshot, i18n: &I18n) -> Stri
             ),
             None => key,
         },
-        Label::OwnPhone => tr!(i18n, "topup-own", phone = snapshot.own_phone.pretty()),
+        Label::OwnPhone => tr!(i18n, "topup-own", phone = i18n.phone(&snapshot.own_phone)),
         Label::PayDue(amount) => tr!(i18n, "bill-pay-due", amount = i18n.money(amount)),
         Label::HistoryEntry(index) => match snapshot.history.get(index) {
             Some(entry) => tr!(

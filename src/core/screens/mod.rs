@@ -267,8 +267,19 @@ pub(super) enum Label {
     },
 }
 
-/// The screen model of the app's current screen.
+/// The screen model of the app's current screen. Its `spoken` text comes from building the
+/// same screen again with the speech twin of the messages: one source of truth for eye and ear.
 pub fn view(app: &App, i18n: &I18n) -> ScreenModel {
+    let mut model = build(app, i18n);
+    model.spoken = if i18n.is_speech() {
+        std::mem::take(&mut model.spoken)
+    } else {
+        build(app, &i18n.for_speech()).spoken
+    };
+    model
+}
+
+fn build(app: &App, i18n: &I18n) -> ScreenModel {
     let Some(snapshot) = app.snapshot() else {
         return common::loading(app, i18n);
     };

@@ -278,7 +278,7 @@ pub(super) fn code(snapshot: &Snapshot, step: &CodeStep, i18n: &I18n) -> ScreenM
             Some(code) => tr!(
                 i18n,
                 "phone-code-message",
-                code = code.clone(),
+                code = i18n.code(code),
                 amount = i18n.money(amount),
                 who = who
             ),
@@ -372,9 +372,9 @@ fn target_text(target: &Target, snapshot: &Snapshot, i18n: &I18n) -> String {
                 i18n,
                 "target-phone-named",
                 name = entry.name.get(i18n.lang()).to_string(),
-                phone = phone.pretty()
+                phone = i18n.phone(phone)
             ),
-            None => phone.pretty(),
+            None => i18n.phone(phone),
         },
         Target::Own { to, .. } => account_name(*to, snapshot, i18n),
         Target::Bill(key) => snapshot.bill(key).map_or_else(
@@ -388,7 +388,7 @@ fn target_text(target: &Target, snapshot: &Snapshot, i18n: &I18n) -> String {
                 )
             },
         ),
-        Target::TopUp(phone) => tr!(i18n, "target-topup", phone = phone.pretty()),
+        Target::TopUp(phone) => tr!(i18n, "target-topup", phone = i18n.phone(phone)),
     }
 }
 

@@ -44,7 +44,7 @@ pub(super) fn block_done(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
     model.lines.push(card_line(snapshot, i18n));
     model.lines.push(i18n.t("block-done-money-safe"));
     model.lines.push(i18n.t("block-done-next"));
-    model.fact = Some(snapshot.hotline.clone());
+    model.fact = Some(i18n.written_phone(&snapshot.hotline));
     model
 }
 
@@ -85,7 +85,7 @@ pub(super) fn help_choices() -> Vec<(Action, Label)> {
 
 pub(super) fn help(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
     let mut model = screen("help", i18n);
-    model.fact = Some(snapshot.hotline.clone());
+    model.fact = Some(i18n.written_phone(&snapshot.hotline));
     model.lines.push(i18n.t("help-hotline-note"));
     model.lines.push(i18n.t("help-hotline-safety"));
     model

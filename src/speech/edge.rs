@@ -1,0 +1,179 @@
+//! A speaker on a thread of its own, so speech never blocks input. The face only sends it
+//! messages (say this, stop); a failure comes back once, through `on_failure`, and the thread
+//! ends: from then on the voice is off and the face says so in one sentence.
+
+use super::{Speaker, SpeechError, Voice};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+/// How often the thread looks at the utterance in progress for a failure.
+const CHECK_EVERY: Duration = Duration::from_millis(100);
+
+enum Command {
+    Say(String, Voice),
+    Stop,
+}
+
+/// How long dropping the handle waits for the voice to fall silent (a speech-dispatcher call can
+/// take its whole timeout; the program does not wait that long to quit).
+const SILENCE_WAIT: Duration = Duration::from_millis(500);
+
+/// The handle the face keeps. Dropping it stops speech and ends the thread: the voice does not
+/// go on talking after Opora has quit.
+pub struct SpeechEdge {
+    commands: Option<Sender<Command>>,
+    /// Closed by the thread when it has stopped its speaker and ended.
+    ended: mpsc::Receiver<()>,
+    name: &'static str,
+}
+
+impl SpeechEdge {
+    /// Starts the thread. `on_failure` is called at most once, from that thread.
+    pub fn spawn(
+        mut speaker: Box<dyn Speaker>,
+        on_failure: impl FnOnce(SpeechError) + Send + 'static,
+    ) -> std::io::Result<SpeechEdge> {
+        let name = speaker.name();
+        let (commands, inbox) = mpsc::channel::<Command>();
+        let (ended_tx, ended) = mpsc::channel::<()>();
+        std::thread::Builder::new()
+            .name("opora-speech".into())
+            .spawn(move || {
+                // Dropped when the thread ends, which the handle's drop waits for.
+                let _ended = ended_tx;
+                let result = loop {
+                    let command = match inbox.recv_timeout(CHECK_EVERY) {
+                        Ok(command) => command,
+                        Err(RecvTimeoutError::Timeout) => match speaker.check() {
+                            Ok(()) => continue,
+                            Err(error) => break Err(error),
+                        },
+                        Err(RecvTimeoutError::Disconnected) => break speaker.stop(),
+                    };
+                    // Of a burst of commands (keys pressed quickly) only the last matters.
+                    let last = inbox.try_iter().last().unwrap_or(command);
+                    let done = match last {
+                        Command::Say(text, voice) => speaker.say(&text, voice),
+                        Command::Stop => speaker.stop(),
+                    };
+                    if let Err(error) = done {
+                        break Err(error);
+                    }
+                };
+                if let Err(error) = result {
+                    let _ = speaker.stop();
+                    on_failure(error);
+                }
+            })?;
+        Ok(SpeechEdge {
+            commands: Some(commands),
+            ended,
+            name,
+        })
+    }
+
+    fn send(&self, command: Command) {
+        if let Some(commands) = &self.commands {
+            let _ = commands.send(command);
+        }
+    }
+
+    /// Says `text`, stopping what was being said.
+    pub fn say(&self, text: &str, voice: Voice) {
+        self.send(Command::Say(text.to_string(), voice));
+    }
+
+    /// Stops speaking at once.
+    pub fn stop(&self) {
+        self.send(Command::Stop);
+    }
+
+    /// The speaker's name (`espeak-ng`, `speech-dispatcher`…).
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl Drop for SpeechEdge {
+    fn drop(&mut self) {
+        // Closing the channel makes the thread stop its speaker and end.
+        self.commands = None;
+        let _ = self.ended.recv_timeout(SILENCE_WAIT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::speech::Rate;
+    use crate::speech::recorder::{Heard, Recorder};
+    use std::time::Instant;
+
+    const VOICE: Voice = Voice {
+        lang: Lang::Ru,
+        rate: Rate::DEFAULT,
+    };
+
+    fn wait_for(recorder: &Recorder, count: usize) -> Vec<Heard> {
+        let start = Instant::now();
+        while recorder.heard().len() < count && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        recorder.heard()
+    }
+
+    #[test]
+    fn commands_reach_the_speaker_in_order() {
+        let recorder = Recorder::new();
+        let edge = SpeechEdge::spawn(Box::new(recorder.clone()), |_| {}).expect("thread");
+        edge.say("Баланс.", VOICE);
+        wait_for(&recorder, 1);
+        edge.stop();
+        let heard = wait_for(&recorder, 2);
+        assert_eq!(
+            heard,
+            vec![
+                Heard::Say {
+                    text: "Баланс.".into(),
+                    voice: VOICE
+                },
+                Heard::Stop
+            ]
+        );
+        assert_eq!(edge.name(), "recorder");
+        drop(edge);
+        // Dropping the handle stops the speaker before it returns.
+        assert_eq!(recorder.heard().last(), Some(&Heard::Stop));
+        assert_eq!(recorder.heard().len(), 3);
+    }
+
+    #[test]
+    fn a_failure_is_reported_once_and_the_thread_ends() {
+        struct Broken;
+        impl Speaker for Broken {
+            fn say(&mut self, _: &str, _: Voice) -> Result<(), SpeechError> {
+                Err(SpeechError::NoAudio)
+            }
+            fn stop(&mut self) -> Result<(), SpeechError> {
+                Ok(())
+            }
+            fn name(&self) -> &'static str {
+                "broken"
+            }
+        }
+        let (tx, rx) = mpsc::channel();
+        let edge = SpeechEdge::spawn(Box::new(Broken), move |e| {
+            let _ = tx.send(e);
+        })
+        .expect("thread");
+        edge.say("Баланс.", VOICE);
+        assert_eq!(
+            rx.recv_timeout(Duration::from_secs(5)),
+            Ok(SpeechError::NoAudio)
+        );
+        // Later commands go nowhere and block nothing.
+        edge.say("Ещё.", VOICE);
+        assert!(rx.recv_timeout(Duration::from_millis(200)).is_err());
+    }
+}
