@@ -187,7 +187,7 @@ trusted-person-how = This is someone close to you. They approve or decline your 
 trusted-person-where = You can name a trusted person in the bank's app or at a branch.
 screen-help-title = Hint
 screen-help-ok = Got it, go back
-help-keys = A number chooses. Esc goes back. r repeats aloud. Plus and minus change the text size.
+help-keys = A number chooses. Esc goes back. r repeats aloud. The less-than and greater-than keys (< and >) make the voice slower or faster. Plus and minus change the text size.
 
 ## Hints for each screen (the ? key)
 
