@@ -8,8 +8,10 @@
 
 pub mod bank;
 pub mod cli;
+pub mod config;
 pub mod core;
 pub mod i18n;
+pub mod journal;
 pub mod money;
 pub mod paths;
 pub mod phone;

@@ -17,3 +17,19 @@ pub fn data_dir() -> PathBuf {
 pub fn sandbox_db() -> PathBuf {
     data_dir().join("sandbox.db")
 }
+
+/// The journal of assisted sessions (kept apart from the practice bank).
+pub fn journal_db() -> PathBuf {
+    data_dir().join("journal.db")
+}
+
+/// The configuration file (bank-wide pseudonym key, device id): `config.toml` in `OPORA_HOME`
+/// when set, otherwise in the XDG config folder (`~/.config/opora/config.toml`).
+pub fn config_file() -> PathBuf {
+    if let Some(home) = std::env::var_os("OPORA_HOME").filter(|v| !v.is_empty()) {
+        return PathBuf::from(home).join("config.toml");
+    }
+    directories::ProjectDirs::from("", "", "opora")
+        .map(|dirs| dirs.config_dir().join("config.toml"))
+        .unwrap_or_else(|| PathBuf::from(".opora").join("config.toml"))
+}
