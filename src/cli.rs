@@ -48,6 +48,16 @@ pub enum Command {
         #[command(subcommand)]
         action: SandboxAction,
     },
+    /// Move this device's journal of assisted sessions to or from a file, or purge old ones.
+    Journal {
+        #[command(subcommand)]
+        action: crate::journal::cli::JournalAction,
+    },
+    /// The bank-wide pseudonym key and this device's id (config.toml).
+    Config {
+        #[command(subcommand)]
+        action: crate::journal::cli::ConfigAction,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +92,8 @@ pub fn main() -> ExitCode {
     match &cli.command {
         None => kiosk(&cli, &i18n),
         Some(Command::Sandbox { action }) => sandbox(action, &i18n),
+        Some(Command::Journal { action }) => crate::journal::cli::journal_command(action, &i18n),
+        Some(Command::Config { action }) => crate::journal::cli::config_command(action, &i18n),
     }
 }
 

@@ -17,7 +17,20 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "opora.ftl",
         include_str!("../../locales/en/opora.ftl"),
     ),
+    (
+        Lang::Ru,
+        "journal.ftl",
+        include_str!("../../locales/ru/journal.ftl"),
+    ),
+    (
+        Lang::En,
+        "journal.ftl",
+        include_str!("../../locales/en/journal.ftl"),
+    ),
 ];
+
+/// The one file a bank's own locale folder must hold for each language.
+const MAIN_FILE: &str = "opora.ftl";
 
 /// Where the messages come from.
 #[derive(Clone, Debug, Default)]
@@ -63,6 +76,9 @@ pub(super) fn bundle(
                 let path = dir.join(lang.code()).join(name);
                 match read(&path) {
                     Ok(resource) => Some(resource),
+                    // Only the main file is required in a bank's folder; the others (added
+                    // by later features) fall back to the built-in copy when absent.
+                    Err(LocaleProblem::Missing { .. }) if *name != MAIN_FILE => None,
                     Err(problem) => {
                         problems.push(problem);
                         None

@@ -2,6 +2,7 @@
 //! stand for clients (`pseudonym`), the append-only SQLite store (`store`, `schema`) and the
 //! NDJSON files that move journals between devices (`ndjson`). Reports read it (`crate::report`).
 
+pub mod cli;
 pub mod event;
 pub mod ndjson;
 pub mod pseudonym;
