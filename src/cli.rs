@@ -53,6 +53,8 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::journal::cli::JournalAction,
     },
+    /// Conversion and the other assisted-digital figures from the journal.
+    Report(crate::report::cli::ReportArgs),
     /// The bank-wide pseudonym key and this device's id (config.toml).
     Config {
         #[command(subcommand)]
@@ -93,6 +95,7 @@ pub fn main() -> ExitCode {
         None => kiosk(&cli, &i18n),
         Some(Command::Sandbox { action }) => sandbox(action, &i18n),
         Some(Command::Journal { action }) => crate::journal::cli::journal_command(action, &i18n),
+        Some(Command::Report(args)) => crate::report::cli::report_command(args, &i18n),
         Some(Command::Config { action }) => crate::journal::cli::config_command(action, &i18n),
     }
 }

@@ -16,5 +16,6 @@ pub mod money;
 pub mod paths;
 pub mod phone;
 pub mod plain;
+pub mod report;
 pub mod runtime;
 pub mod ui;

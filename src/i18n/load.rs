@@ -27,6 +27,16 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "journal.ftl",
         include_str!("../../locales/en/journal.ftl"),
     ),
+    (
+        Lang::Ru,
+        "report.ftl",
+        include_str!("../../locales/ru/report.ftl"),
+    ),
+    (
+        Lang::En,
+        "report.ftl",
+        include_str!("../../locales/en/report.ftl"),
+    ),
 ];
 
 /// The one file a bank's own locale folder must hold for each language.

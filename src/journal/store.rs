@@ -88,7 +88,6 @@ impl Journal {
     }
 
     /// The connection, for reports (read-only use).
-    #[allow(dead_code)] // read by the reports (next step)
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
