@@ -48,6 +48,8 @@ pub enum Command {
         #[command(subcommand)]
         action: SandboxAction,
     },
+    /// A staff-led assisted session (or `assist follow-up`), recorded in the journal.
+    Assist(crate::assist_cli::AssistArgs),
     /// Move this device's journal of assisted sessions to or from a file, or purge old ones.
     Journal {
         #[command(subcommand)]
@@ -95,6 +97,10 @@ pub fn main() -> ExitCode {
         None => kiosk(&cli, &i18n),
         Some(Command::Sandbox { action }) => sandbox(action, &i18n),
         Some(Command::Journal { action }) => crate::journal::cli::journal_command(action, &i18n),
+        Some(Command::Assist(args)) => {
+            let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
+            crate::assist_cli::assist_command(args, &i18n, wants_plain(&cli), &theme)
+        }
         Some(Command::Report(args)) => crate::report::cli::report_command(args, &i18n),
         Some(Command::Config { action }) => crate::journal::cli::config_command(action, &i18n),
     }

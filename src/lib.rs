@@ -6,6 +6,7 @@
 //! carries out the core's effects; `bank` is the embedded practice bank; `i18n` holds every
 //! user-visible sentence (Fluent).
 
+pub mod assist_cli;
 pub mod bank;
 pub mod cli;
 pub mod config;

@@ -37,6 +37,16 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "report.ftl",
         include_str!("../../locales/en/report.ftl"),
     ),
+    (
+        Lang::Ru,
+        "assist.ftl",
+        include_str!("../../locales/ru/assist.ftl"),
+    ),
+    (
+        Lang::En,
+        "assist.ftl",
+        include_str!("../../locales/en/assist.ftl"),
+    ),
 ];
 
 /// The one file a bank's own locale folder must hold for each language.

@@ -2,6 +2,8 @@
 //! `> `, then one line read from the input. No full-screen redraws, so screen readers and
 //! braille displays follow it, and the whole kiosk can be scripted through stdin.
 
+pub mod assist;
+
 use crate::core::{App, Effect, Key, ScreenModel, view};
 use crate::i18n::I18n;
 use crate::runtime::{BankEdge, drive, run_effects};

@@ -1,6 +1,7 @@
 //! The full-screen face of Opora: big bitmap text, the layout that picks the largest size that
 //! fits, the renderer of a screen model, themes, and the terminal run loop.
 
+pub mod assist;
 pub mod big_text;
 pub mod font;
 pub mod keys;
