@@ -24,12 +24,12 @@ fn opora(home: &Path, lang: &str, args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child
+    // A program that stops early (a missing key) closes its input: not the test's failure.
+    let _ = child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("script written");
+        .write_all(input.as_bytes());
     child.wait_with_output().expect("finished")
 }
 
@@ -105,14 +105,14 @@ fn whole_sessions_in_both_languages_leave_no_raw_reference_anywhere() {
     assert!(en.status.success(), "{}", text(&en));
     let shown = text(&en);
     assert!(
-        shown.contains("Your consent") && shown.contains("Thank you!"),
+        shown.contains("May we note how this practice goes?") && shown.contains("Thank you!"),
         "{shown}"
     );
     let ru = opora(home.path(), "ru", &["assist"], &session_script(1, ID_TYPED));
     assert!(ru.status.success(), "{}", text(&ru));
     let shown = text(&ru);
     assert!(
-        shown.contains("Ваше согласие") && shown.contains("Спасибо!"),
+        shown.contains("Можно записать, как идёт занятие?") && shown.contains("Спасибо!"),
         "{shown}"
     );
 

@@ -708,7 +708,7 @@ fn valid_label(text: &str) -> bool {
     (1..=40).contains(&n)
         && text
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '№'))
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | '_' | '№'))
 }
 
 #[cfg(test)]

@@ -182,8 +182,8 @@ pub fn view(assist: &Assist, i18n: &I18n) -> ScreenModel {
         }
         Stage::Consent => {
             model.progress = setup_step(7);
-            model.title = i18n.t("assist-consent-title");
-            model.fact = Some(i18n.t("assist-consent-question"));
+            // The question itself is the big headline, to be read aloud.
+            model.title = i18n.t("assist-consent-question");
             model.lines = vec![i18n.t("assist-consent-details")];
             choices = ids(i18n, &["assist-consent-yes", "assist-consent-no"]);
         }
@@ -248,8 +248,7 @@ pub fn view(assist: &Assist, i18n: &I18n) -> ScreenModel {
         }
         Stage::Alone => {
             model.title = i18n.t("assist-alone-title");
-            model.fact = Some(i18n.t("assist-alone-fact"));
-            model.lines = vec![i18n.t("assist-alone-text")];
+            model.lines = vec![i18n.t("assist-alone-fact"), i18n.t("assist-alone-text")];
             choices = ids(
                 i18n,
                 &[
@@ -271,7 +270,7 @@ pub fn view(assist: &Assist, i18n: &I18n) -> ScreenModel {
                 _ => ("assist-nps-title", "assist-nps-scale"),
             };
             model.title = i18n.t(title);
-            model.fact = Some(i18n.t(scale));
+            model.lines = vec![i18n.t(scale)];
             model.field = field("assist-score-field", assist.text.clone());
             model.prompt = i18n.t("assist-score-prompt");
         }
@@ -292,7 +291,9 @@ pub fn view(assist: &Assist, i18n: &I18n) -> ScreenModel {
                 .collect();
             model.lines = vec![i18n.t("assist-done-text")];
             if !lessons.is_empty() {
-                model.fact = Some(tr!(i18n, "assist-reminder", lessons = lessons.join(", ")));
+                model
+                    .lines
+                    .push(tr!(i18n, "assist-reminder", lessons = lessons.join(", ")));
             }
             choices = ids(i18n, &["assist-next-client", "assist-finish"]);
         }
