@@ -57,6 +57,8 @@ pub enum Command {
     },
     /// Conversion and the other assisted-digital figures from the journal.
     Report(crate::report::cli::ReportArgs),
+    /// The report's figures as bar charts and a weekly sparkline (full screen).
+    Dashboard(crate::report::cli::DashboardArgs),
     /// The bank-wide pseudonym key and this device's id (config.toml).
     Config {
         #[command(subcommand)]
@@ -100,6 +102,10 @@ pub fn main() -> ExitCode {
         Some(Command::Assist(args)) => {
             let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
             crate::assist_cli::assist_command(args, &i18n, wants_plain(&cli), &theme)
+        }
+        Some(Command::Dashboard(args)) => {
+            let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
+            crate::report::cli::dashboard_command(args, &i18n, wants_plain(&cli), &theme)
         }
         Some(Command::Report(args)) => crate::report::cli::report_command(args, &i18n),
         Some(Command::Config { action }) => crate::journal::cli::config_command(action, &i18n),

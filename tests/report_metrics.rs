@@ -7,7 +7,7 @@ use opora::journal::{AgeBand, Channel, Event, InputMode, Journal, Outcome, Paylo
 use opora::report::{Dimension, Period, build, format};
 
 const DAY: i64 = 86_400_000;
-/// 2026-11-02 00:00 UTC.
+/// 2025-11-02 00:00 UTC.
 const T0: i64 = 1_762_041_600_000;
 
 fn at(ms: i64) -> DateTime<Utc> {
@@ -411,4 +411,44 @@ fn three_output_formats() {
         table.contains("Конверсия (сделал сам): 50,0 % [15,0–85,0] 2/4"),
         "{table}"
     );
+}
+
+fn render_dashboard(dash: &opora::report::dashboard::Dashboard, lang: opora::i18n::Lang) -> String {
+    use opora::ui::theme::{Theme, ThemeName};
+    let i18n = opora::i18n::I18n::embedded(lang);
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 44)).expect("test terminal");
+    terminal
+        .draw(|frame| opora::ui::dashboard::draw(frame, dash, &Theme::new(ThemeName::Mono), &i18n))
+        .expect("drawn");
+    format!("{}\n", terminal.backend())
+}
+
+#[test]
+fn the_dashboard_shows_conversion_by_group_and_a_lesson_funnel() {
+    use opora::core::Key;
+    use opora::i18n::Lang;
+    use opora::report::dashboard::{Dashboard, DashboardAction};
+    let journal = fixture();
+    let mut dash =
+        Dashboard::load(&journal, Dimension::Segment, Period::default()).expect("loaded");
+    for lang in Lang::ALL {
+        let screen = render_dashboard(&dash, lang);
+        insta::assert_snapshot!(format!("dashboard_{}_segment", lang.code()), screen);
+    }
+    let en = render_dashboard(&dash, Lang::En);
+    assert!(
+        en.contains("Lesson pay: runs reaching each step; drop-off at step 2"),
+        "{en}"
+    );
+    assert!(en.contains("50% [15–85] 2/4 (small)"), "{en}");
+    assert!(en.contains("Conversion by week"), "{en}");
+    // 6 switches the breakdown to lessons (goals), and the figures are built again.
+    assert_eq!(dash.key(Key::Digit(6)), DashboardAction::Rebuild);
+    dash.reload(&journal).expect("reloaded");
+    assert_eq!(dash.by, Dimension::Lesson);
+    let by_lesson = render_dashboard(&dash, Lang::En);
+    assert!(by_lesson.contains("transfer"), "{by_lesson}");
+    assert_eq!(dash.key(Key::Down), DashboardAction::Redraw);
+    assert_eq!(dash.key(Key::Esc), DashboardAction::Quit);
 }

@@ -20,6 +20,7 @@
 //! Groups with fewer than [`SMALL_GROUP`] clients are reported but marked `small`.
 
 pub mod cli;
+pub mod dashboard;
 pub mod format;
 pub mod query;
 pub mod stats;
@@ -332,4 +333,25 @@ fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite
         variants,
         consent_refusals,
     })
+}
+
+/// Conversion in one week (for the dashboard's sparkline).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WeekFigures {
+    /// `YYYY-WW`.
+    pub week: String,
+    pub sessions: u64,
+    pub conversion: Share,
+}
+
+/// Conversion week by week, oldest first.
+pub fn weekly(journal: &Journal, period: Period) -> Result<Vec<WeekFigures>, StoreError> {
+    rows(journal.conn(), &query::weekly(period), |r| {
+        Ok(WeekFigures {
+            week: r.get(0)?,
+            conversion: wilson(u(r.get(2)?), u(r.get(1)?)),
+            sessions: u(r.get(3)?),
+        })
+    })
+    .map_err(|e| journal.sql(e))
 }

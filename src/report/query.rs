@@ -215,3 +215,14 @@ pub fn all_statements(by: Option<Dimension>, period: Period) -> Vec<String> {
         refusals(period),
     ]
 }
+
+/// Per week of the period (`YYYY-WW`, weeks starting on Monday, UTC): clients with an attempt
+/// and of them "did it alone", and ended sessions.
+pub fn weekly(period: Period) -> String {
+    let cte = sessions_cte(None, period);
+    format!(
+        "WITH {cte} SELECT strftime('%Y-%W', started_at / 1000, 'unixepoch') AS week, \
+         count(DISTINCT client), count(DISTINCT CASE WHEN outcome = 'alone' THEN client END), \
+         count(*) FROM s WHERE ended GROUP BY week ORDER BY week"
+    )
+}

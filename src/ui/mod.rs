@@ -3,6 +3,7 @@
 
 pub mod assist;
 pub mod big_text;
+pub mod dashboard;
 pub mod font;
 pub mod keys;
 pub mod layout;
