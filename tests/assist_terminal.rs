@@ -23,6 +23,16 @@ struct Screen {
 
 impl Screen {
     fn start(home: &std::path::Path, lang: &str) -> Screen {
+        Screen::start_with(home, lang, None)
+    }
+
+    /// With `stop_reading_after`, the reader lets go of the terminal once that text shows, so
+    /// the test can hang the terminal up by dropping its own ends.
+    fn start_with(
+        home: &std::path::Path,
+        lang: &str,
+        stop_reading_after: Option<&'static str>,
+    ) -> Screen {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -53,7 +63,11 @@ impl Screen {
                 if n == 0 {
                     break;
                 }
-                p.lock().expect("parser").process(&buf[..n]);
+                let mut parser = p.lock().expect("parser");
+                parser.process(&buf[..n]);
+                if stop_reading_after.is_some_and(|t| parser.screen().contents().contains(t)) {
+                    break;
+                }
             }
         });
         Screen {
@@ -217,4 +231,28 @@ fn a_whole_session_by_keys_in_english() {
         consent_hint: "Read the question aloud",
         fcr_hint: "Did we do what you came for today?",
     });
+}
+
+#[test]
+fn a_closed_window_ends_the_session() {
+    let home = configured_home();
+    let s = Screen::start_with(home.path(), "en_US.UTF-8", Some("Staff id"));
+    s.wait_text("Staff id");
+    let Screen {
+        writer,
+        mut child,
+        _master,
+        ..
+    } = s;
+    drop(writer);
+    drop(_master);
+    let start = Instant::now();
+    while start.elapsed() < WAIT {
+        if child.try_wait().expect("wait").is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    panic!("opora assist kept running after its terminal hung up");
 }

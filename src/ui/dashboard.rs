@@ -191,21 +191,43 @@ fn weeks(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, area: 
     frame.render_widget(spark, area);
 }
 
-/// Runs the dashboard full screen until Esc, 0 or Ctrl-C.
+/// Runs the dashboard full screen until Esc, 0, Ctrl-C, a signal or a hung-up terminal.
 pub fn run(
     mut dash: Dashboard,
     journal: &Journal,
     i18n: &I18n,
     theme: &Theme,
 ) -> std::io::Result<Result<(), crate::bank::StoreError>> {
-    use crossterm::event::{self, Event};
+    use crossterm::event::Event;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGHUP,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let hang_up = super::assist::HangUpWatch::new();
     let mut terminal = ratatui::try_init()?;
+    let keys = super::assist::spawn_input_thread()?;
     let result = (|| -> std::io::Result<Result<(), crate::bank::StoreError>> {
-        loop {
-            terminal.draw(|frame| draw(frame, &dash, theme, i18n))?;
-            let Event::Key(key) = event::read()? else {
-                continue;
+        let mut dirty = true;
+        while !stop.load(Ordering::Relaxed) && !hang_up.hung_up() {
+            if dirty {
+                terminal.draw(|frame| draw(frame, &dash, theme, i18n))?;
+                dirty = false;
+            }
+            let event = match keys.recv_timeout(std::time::Duration::from_millis(100)) {
+                Ok(event) => event,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(Ok(())),
             };
+            if matches!(event, Event::Resize(..)) {
+                dirty = true;
+            }
+            let Event::Key(key) = event else { continue };
             let Some(key) = map_key(key) else { continue };
             match dash.key(key) {
                 DashboardAction::Quit => return Ok(Ok(())),
@@ -213,11 +235,18 @@ pub fn run(
                     if let Err(e) = dash.reload(journal) {
                         return Ok(Err(e));
                     }
+                    dirty = true;
                 }
-                DashboardAction::Redraw | DashboardAction::Nothing => {}
+                DashboardAction::Redraw => dirty = true,
+                DashboardAction::Nothing => {}
             }
         }
+        Ok(Ok(()))
     })();
+    if hang_up.hung_up() {
+        std::mem::forget(terminal);
+        return Ok(Ok(()));
+    }
     ratatui::try_restore()?;
     result
 }
