@@ -193,3 +193,89 @@ fn configuration_by_command() {
         "{file}"
     );
 }
+
+fn sessions(home: &Path, n: usize) {
+    use opora::journal::{AgeBand, Channel, Segment};
+    let mut journal = Journal::open(&home.join("journal.db")).expect("journal");
+    let mut events = Vec::new();
+    for i in 0..n {
+        let session = format!("s{i}");
+        events.push(Event::new(
+            "dev",
+            &session,
+            Payload::SessionStarted {
+                staff: "st".into(),
+                client: Some(format!("client-{i}")),
+                segment: if i % 2 == 0 {
+                    Segment::Senior
+                } else {
+                    Segment::Other
+                },
+                age_band: AgeBand::From75,
+                channel: Channel::MobileBrigade,
+                site: "village, 3".into(),
+                variant: None,
+                goals: vec!["transfer".into()],
+            },
+        ));
+        events.push(Event::new(
+            "dev",
+            &session,
+            Payload::SessionEnded {
+                outcome: if i % 3 == 0 {
+                    Outcome::Alone
+                } else {
+                    Outcome::NotYet
+                },
+                fcr: Some(true),
+                complaint: None,
+            },
+        ));
+    }
+    journal.append_all(&events).expect("appended");
+}
+
+#[test]
+fn report_formats_and_a_bad_date() {
+    let home = tempfile::tempdir().expect("temp");
+    sessions(home.path(), 12);
+    let csv = opora(
+        home.path(),
+        &["report", "--by", "segment", "--format", "csv"],
+    );
+    assert!(csv.status.success(), "{}", text(&csv));
+    let csv = String::from_utf8_lossy(&csv.stdout).to_string();
+    // Senior: sessions 0, 2, 4, 6, 8, 10 → alone in 0 and 6: 2 of 6.
+    assert!(csv.contains("group,senior,,,conversion,0.333333,"), "{csv}");
+    assert!(csv.contains(",2,6,false\n"), "{csv}");
+    let json = opora(home.path(), &["report", "--by", "site", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(value["groups"][0]["group"], "village, 3");
+    assert_eq!(value["groups"][0]["conversion"]["n"], 12);
+    assert_eq!(value["groups"][0]["conversion"]["k"], 4);
+    let bad = opora(home.path(), &["report", "--from", "25.11.2026"]);
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad).contains("\"25.11.2026\" is not a date"),
+        "{}",
+        text(&bad)
+    );
+    let period = opora(
+        home.path(),
+        &["report", "--to", "2000-01-01", "--format", "json"],
+    );
+    let value: serde_json::Value = serde_json::from_slice(&period.stdout).expect("JSON");
+    assert_eq!(value["groups"], serde_json::json!([]));
+    let dashboard = opora(home.path(), &["--plain", "dashboard", "--by", "segment"]);
+    assert!(dashboard.status.success(), "{}", text(&dashboard));
+    assert!(
+        text(&dashboard).contains("opora report --by segment"),
+        "{}",
+        text(&dashboard)
+    );
+    assert!(
+        text(&dashboard).contains("Conversion (did it alone): 33.3 %"),
+        "{}",
+        text(&dashboard)
+    );
+}
