@@ -27,12 +27,31 @@ pub struct Event {
 }
 
 impl Event {
-    /// A new event happening now.
+    /// A new event happening now. Its id comes from the process-wide UUIDv7 generator, which
+    /// counts within a millisecond, so events sort (and are exported) in the order they were
+    /// made; its time is the id's own.
     pub fn new(device: &str, session: &str, payload: Payload) -> Event {
-        Event::at(device, session, Utc::now(), payload)
+        let id = Uuid::now_v7();
+        let at = id
+            .get_timestamp()
+            .map(|ts| ts.to_unix())
+            .and_then(|(secs, nanos)| {
+                DateTime::from_timestamp_millis(
+                    i64::try_from(secs).ok()? * 1000 + i64::from(nanos / 1_000_000),
+                )
+            })
+            .unwrap_or_else(Utc::now);
+        Event {
+            id,
+            device: device.to_string(),
+            at,
+            session: session.to_string(),
+            payload,
+        }
     }
 
-    /// A new event at a given time (fixtures, imports of other tools).
+    /// An event at a given time (fixtures, generated journals). Ids of events in the same
+    /// millisecond are in no particular order.
     pub fn at(device: &str, session: &str, at: DateTime<Utc>, payload: Payload) -> Event {
         let millis = u64::try_from(at.timestamp_millis()).unwrap_or(0);
         let ts = uuid::Timestamp::from_unix(
@@ -228,6 +247,32 @@ mod tests {
         for payload in payloads {
             let json = serde_json::to_value(&payload).expect("serialises");
             assert_eq!(json["type"], payload.kind());
+        }
+    }
+
+    #[test]
+    fn events_made_now_keep_their_order_and_time() {
+        let events: Vec<Event> = (0..200)
+            .map(|i| {
+                Event::new(
+                    "d",
+                    "s",
+                    Payload::LessonStarted {
+                        lesson: format!("{i}"),
+                    },
+                )
+            })
+            .collect();
+        let ids: Vec<Uuid> = events.iter().map(|e| e.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted, "ids sort in the order the events were made");
+        for event in &events {
+            let (secs, nanos) = event.id.get_timestamp().expect("v7").to_unix();
+            assert_eq!(
+                event.at.timestamp_millis(),
+                i64::try_from(secs).expect("small") * 1000 + i64::from(nanos / 1_000_000)
+            );
         }
     }
 
