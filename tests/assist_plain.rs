@@ -192,7 +192,7 @@ fn a_returning_client_shows_progress_and_the_report_has_the_interval() {
     assert!(report.status.success(), "{table}");
     // One client, two sessions, did it alone: 1/1 with Wilson 20.7–100.
     assert!(
-        table.contains("senior: 1 clients with an attempt, 2 sessions"),
+        table.contains("Senior: 1 clients with an attempt, 2 sessions"),
         "{table}"
     );
     assert!(

@@ -62,7 +62,7 @@ pub fn table(report: &Report, i18n: &I18n) -> String {
     }
     for g in &report.groups {
         line(String::new());
-        line(group_heading(g, i18n));
+        line(group_heading(report.by, g, i18n));
         line(tr!(
             i18n,
             "report-conversion",
@@ -110,7 +110,7 @@ pub fn table(report: &Report, i18n: &I18n) -> String {
             i18n,
             "report-lesson",
             lesson = l.lesson.clone(),
-            group = l.group.clone(),
+            group = group_label(report.by, &l.group, i18n),
             value = share(i18n, &l.completion),
             small = small
         ));
@@ -169,7 +169,24 @@ pub fn table(report: &Report, i18n: &I18n) -> String {
     out
 }
 
-fn group_heading(g: &GroupFigures, i18n: &I18n) -> String {
+/// A group's name for people: segments and channels in the reader's language, other values
+/// (sites, staff ids, lessons, variants, age bands) as recorded.
+pub fn group_label(by: Option<super::Dimension>, value: &str, i18n: &I18n) -> String {
+    use super::Dimension;
+    let prefix = match by {
+        Some(Dimension::Segment) => "assist-segment-",
+        Some(Dimension::Channel) => "assist-channel-",
+        _ => return value.to_string(),
+    };
+    let id = format!("{prefix}{}", value.replace('_', "-"));
+    if i18n.has(&id) {
+        i18n.t(&id)
+    } else {
+        value.to_string()
+    }
+}
+
+fn group_heading(by: Option<super::Dimension>, g: &GroupFigures, i18n: &I18n) -> String {
     let small = if g.small {
         i18n.t("report-small")
     } else {
@@ -178,7 +195,7 @@ fn group_heading(g: &GroupFigures, i18n: &I18n) -> String {
     tr!(
         i18n,
         "report-group",
-        group = g.group.clone(),
+        group = group_label(by, &g.group, i18n),
         clients = count(g.clients),
         sessions = count(g.sessions),
         small = small

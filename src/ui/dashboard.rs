@@ -77,7 +77,8 @@ fn conversion(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, a
                 c.n,
                 if g.small { small.as_str() } else { "" }
             );
-            Bar::with_label(Line::from(g.group.clone()), pct(c.value))
+            let label = crate::report::format::group_label(Some(dash.by), &g.group, i18n);
+            Bar::with_label(Line::from(label), pct(c.value))
                 .text_value(text)
                 .style(theme.choice)
                 .value_style(theme.focus)
