@@ -100,7 +100,11 @@ pub fn dashboard_command(
     if plain {
         println!(
             "{}",
-            tr!(i18n, "dashboard-plain", by = args.by.name().to_string())
+            tr!(
+                i18n,
+                "dashboard-plain",
+                by = args.by.name().replace('_', "-")
+            )
         );
         let report = ReportArgs {
             by: Some(args.by),

@@ -55,7 +55,7 @@ pub fn table(report: &Report, i18n: &I18n) -> String {
     };
     let by = report
         .by
-        .map_or_else(|| i18n.t("report-by-all"), |d| d.name().to_string());
+        .map_or_else(|| i18n.t("report-by-all"), |d| dimension_label(d, i18n));
     line(tr!(i18n, "report-title", by = by));
     if report.groups.is_empty() {
         line(i18n.t("report-empty"));
@@ -167,6 +167,11 @@ pub fn table(report: &Report, i18n: &I18n) -> String {
         count = count(report.consent_refusals)
     ));
     out
+}
+
+/// A breakdown's name in the reader's language (`report-by-…`).
+pub fn dimension_label(by: super::Dimension, i18n: &I18n) -> String {
+    i18n.t(&format!("report-by-{}", by.name().replace('_', "-")))
 }
 
 /// A group's name for people: segments and channels in the reader's language, other values
@@ -399,4 +404,31 @@ pub fn csv(report: &Report) -> String {
 /// JSON: the whole report.
 pub fn json(report: &Report) -> String {
     serde_json::to_string_pretty(report).unwrap_or_else(|_| unreachable!("plain data serialises"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::report::dashboard::BREAKDOWNS;
+
+    #[test]
+    fn every_breakdown_is_named_in_both_languages() {
+        for lang in Lang::ALL {
+            let i18n = I18n::embedded(lang);
+            for by in BREAKDOWNS {
+                let id = format!("report-by-{}", by.name().replace('_', "-"));
+                assert!(i18n.has(&id), "{lang:?}: {id}");
+            }
+        }
+        let ru = I18n::embedded(Lang::Ru);
+        assert_eq!(
+            group_label(Some(crate::report::Dimension::Segment), "senior", &ru),
+            "Старшее поколение"
+        );
+        assert_eq!(
+            group_label(Some(crate::report::Dimension::Site), "senior", &ru),
+            "senior"
+        );
+    }
 }

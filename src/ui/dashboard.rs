@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n) {
         Paragraph::new(tr!(
             i18n,
             "dashboard-title",
-            by = dash.by.name().to_string()
+            by = crate::report::format::dimension_label(dash.by, i18n)
         ))
         .style(theme.title),
         rows[0],
