@@ -194,7 +194,15 @@ fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite
     for row in rows(conn, &feedback, |r| {
         Ok((
             r.get::<_, String>(0)?,
-            [1, 2, 3, 4, 5, 6, 7].map(|i| r.get::<_, i64>(i).map(u)),
+            [
+                u(r.get(1)?),
+                u(r.get(2)?),
+                u(r.get(3)?),
+                u(r.get(4)?),
+                u(r.get(5)?),
+                u(r.get(6)?),
+                u(r.get(7)?),
+            ],
         ))
     })? {
         let (name, cells) = row;
@@ -206,7 +214,7 @@ fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite
             nps_n,
             promoters,
             detractors,
-        ] = cells.map(|c| c.unwrap_or(0));
+        ] = cells;
         let i = find(&mut groups, name);
         let g = &mut groups[i];
         g.csat = wilson(csat_top, csat_n);
