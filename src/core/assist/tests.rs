@@ -227,7 +227,7 @@ fn the_staff_line_toggles_is_off_when_alone_and_shows_progress() {
     }));
     let line = view(&a, &i18n).staff_hint.expect("staff line");
     assert!(
-        line.contains("2 earlier sessions") && line.contains("lesson-pay"),
+        line.contains("2 earlier sessions") && line.contains("lessons done: Lesson: Paying a bill"),
         "{line}"
     );
     assert!(line.contains("Did it with help"), "{line}");

@@ -382,11 +382,19 @@ fn staff_line(assist: &Assist, i18n: &I18n) -> Option<String> {
     parts.extend(hint);
     if let Some(progress) = &assist.progress {
         let none = i18n.t("assist-progress-none");
+        // Lessons this device knows are named by their title; others by their key.
+        let name = |key: &String| {
+            assist
+                .catalogue
+                .iter()
+                .position(|g| g.key == *key)
+                .map_or_else(|| key.clone(), |i| goal_label(assist, i, i18n))
+        };
         let list = |items: &[String]| {
             if items.is_empty() {
                 none.clone()
             } else {
-                items.join(", ")
+                items.iter().map(name).collect::<Vec<_>>().join(", ")
             }
         };
         parts.push(tr!(
