@@ -5,7 +5,9 @@
 //! - Conversion: clients whose outcome was "did it alone" ÷ clients with an attempt (an ended
 //!   session with consent). Confirmed conversion: clients with an attempt and a follow-up saying
 //!   they have used the app alone ÷ the same clients with an attempt. An anonymous session is a
-//!   client of its own. Both with the Wilson 95 % interval and the counts.
+//!   client of its own. Both with the Wilson 95 % interval and the counts. Follow-ups count
+//!   whenever they were recorded (they usually come a month after the period); one saying "yes"
+//!   confirms the client even if a later one says "no".
 //! - Lesson completion = completed ÷ started (runs = sessions); funnel: reached step k ÷
 //!   started, where reaching a step means completing it; the drop-off step loses the most runs.
 //! - Step time: median and p90 (nearest rank) of seconds from the previous step (or the lesson's
