@@ -16,6 +16,8 @@ packages=(gcc libc6-dev pkg-config)
 if [ "$purpose" = "test" ]; then
   # dialog is the peer the start-up benchmark is compared with.
   packages+=(dialog)
+  # sqlite3 (the shell) is the peer the report benchmark is compared with.
+  packages+=(sqlite3)
 fi
 if [ "$purpose" = "test" ]; then
   # poppler-utils (pdftotext, pdfinfo, pdffonts) reads the take-home reminder PDF back in

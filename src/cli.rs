@@ -69,6 +69,22 @@ pub enum Command {
         #[command(subcommand)]
         action: SandboxAction,
     },
+    /// A staff-led assisted session (or `assist follow-up`), recorded in the journal.
+    Assist(crate::assist_cli::AssistArgs),
+    /// Move this device's journal of assisted sessions to or from a file, or purge old ones.
+    Journal {
+        #[command(subcommand)]
+        action: crate::journal::cli::JournalAction,
+    },
+    /// Conversion and the other assisted-digital figures from the journal.
+    Report(crate::report::cli::ReportArgs),
+    /// The report's figures as bar charts and a weekly sparkline (full screen).
+    Dashboard(crate::report::cli::DashboardArgs),
+    /// The bank-wide pseudonym key and this device's id (config.toml).
+    Config {
+        #[command(subcommand)]
+        action: crate::journal::cli::ConfigAction,
+    },
     /// The tutorials: list them, or check lesson files for mistakes.
     Lessons {
         #[command(subcommand)]
@@ -118,6 +134,18 @@ pub fn main() -> ExitCode {
         None => kiosk(&cli, &i18n, &source),
         Some(Command::Doctor) => doctor(&cli, &i18n),
         Some(Command::Sandbox { action }) => sandbox(action, &i18n),
+        Some(Command::Journal { action }) => crate::journal::cli::journal_command(action, &i18n),
+        Some(Command::Assist(args)) => {
+            let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
+            let lessons = Catalog::load(&source, lessons_dir(&cli).as_deref());
+            crate::assist_cli::assist_command(args, &i18n, wants_plain(&cli), &theme, &lessons)
+        }
+        Some(Command::Dashboard(args)) => {
+            let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
+            crate::report::cli::dashboard_command(args, &i18n, wants_plain(&cli), &theme)
+        }
+        Some(Command::Report(args)) => crate::report::cli::report_command(args, &i18n),
+        Some(Command::Config { action }) => crate::journal::cli::config_command(action, &i18n),
         Some(Command::Lessons { action }) => lessons(&cli, action, &i18n, &source),
     }
 }
@@ -255,21 +283,11 @@ fn wants_plain(cli: &Cli) -> bool {
         || !std::io::stdout().is_terminal()
 }
 
-/// The configuration file: `OPORA_CONFIG`, or `config.toml` in Opora's folder.
-fn config_path() -> PathBuf {
-    std::env::var_os("OPORA_CONFIG")
-        .filter(|p| !p.is_empty())
-        .map_or_else(
-            || crate::paths::data_dir().join("config.toml"),
-            PathBuf::from,
-        )
-}
-
 /// Speech settings from the command line, `OPORA_SPEECH` and the configuration file. A broken
 /// setting is one sentence and the default is used: a voice setting never stops the kiosk.
 fn speech_settings(cli: &Cli) -> (SpeechSettings, Option<String>) {
     let config_problem;
-    let config = match crate::speech::choose::read_config(&config_path()) {
+    let config = match crate::speech::choose::read_config(&crate::paths::config_file()) {
         Ok(config) => {
             config_problem = None;
             config

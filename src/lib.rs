@@ -6,16 +6,20 @@
 //! carries out the core's effects; `bank` is the embedded practice bank; `i18n` holds every
 //! user-visible sentence (Fluent).
 
+pub mod assist_cli;
 pub mod bank;
 pub mod cli;
+pub mod config;
 pub mod core;
 pub mod i18n;
+pub mod journal;
 pub mod lessons;
 pub mod money;
 pub mod paths;
 pub mod phone;
 pub mod plain;
 pub mod reminder;
+pub mod report;
 pub mod runtime;
 pub mod speech;
 pub mod ui;

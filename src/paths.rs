@@ -22,3 +22,23 @@ pub fn sandbox_db() -> PathBuf {
 pub fn progress_db() -> PathBuf {
     data_dir().join("progress.db")
 }
+
+/// The journal of assisted sessions (kept apart from the practice bank).
+pub fn journal_db() -> PathBuf {
+    data_dir().join("journal.db")
+}
+
+/// The configuration file (bank-wide pseudonym key, device id, speech): the file `OPORA_CONFIG`
+/// names, else `config.toml` in `OPORA_HOME` when set, else in the XDG config folder
+/// (`~/.config/opora/config.toml`).
+pub fn config_file() -> PathBuf {
+    if let Some(file) = std::env::var_os("OPORA_CONFIG").filter(|v| !v.is_empty()) {
+        return PathBuf::from(file);
+    }
+    if let Some(home) = std::env::var_os("OPORA_HOME").filter(|v| !v.is_empty()) {
+        return PathBuf::from(home).join("config.toml");
+    }
+    directories::ProjectDirs::from("", "", "opora")
+        .map(|dirs| dirs.config_dir().join("config.toml"))
+        .unwrap_or_else(|| PathBuf::from(".opora").join("config.toml"))
+}

@@ -3,6 +3,7 @@
 //! state into a [`ScreenModel`] that every face (terminal, plain text, speech) renders.
 
 pub mod app;
+pub mod assist;
 pub mod flow;
 pub mod input;
 pub mod lessons;

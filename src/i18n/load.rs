@@ -37,6 +37,36 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "speech.ftl",
         include_str!("../../locales/en/speech.ftl"),
     ),
+    (
+        Lang::Ru,
+        "journal.ftl",
+        include_str!("../../locales/ru/journal.ftl"),
+    ),
+    (
+        Lang::En,
+        "journal.ftl",
+        include_str!("../../locales/en/journal.ftl"),
+    ),
+    (
+        Lang::Ru,
+        "report.ftl",
+        include_str!("../../locales/ru/report.ftl"),
+    ),
+    (
+        Lang::En,
+        "report.ftl",
+        include_str!("../../locales/en/report.ftl"),
+    ),
+    (
+        Lang::Ru,
+        "assist.ftl",
+        include_str!("../../locales/ru/assist.ftl"),
+    ),
+    (
+        Lang::En,
+        "assist.ftl",
+        include_str!("../../locales/en/assist.ftl"),
+    ),
 ];
 
 /// The one file a bank's own locale folder must hold for each language.

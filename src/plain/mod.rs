@@ -5,6 +5,8 @@
 //! A screen reader speaks here, so Opora's own voice is off unless the person asked for it
 //! (`--speech`); when on, each new screen is spoken and every line typed stops the voice.
 
+pub mod assist;
+
 use crate::core::{App, Effect, Key, RateStep, ScreenModel, view};
 use crate::i18n::I18n;
 use crate::runtime::{BankEdge, drive, run_effects};

@@ -2,7 +2,10 @@
 //! answers back as messages — synchronously (plain mode, tests) or on a worker thread (the
 //! terminal UI, so a slow disk never freezes the screen).
 
+mod journal_edge;
 mod worker;
+
+pub use journal_edge::{JournalEdge, drive_assist, run_assist_effects};
 
 pub use worker::BankWorker;
 

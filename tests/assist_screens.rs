@@ -1,0 +1,167 @@
+//! Every screen of an assisted session, in Russian and in English, rendered by the ratatui face
+//! into a test terminal and compared with its committed snapshot (`tests/snapshots/`), like
+//! `screens.rs` does for the kiosk.
+
+use opora::core::Key;
+use opora::core::assist::{ALL_IDS, Assist, AssistMsg, Goal, Mode, view};
+use opora::i18n::{I18n, Lang};
+use opora::journal::{BankKey, Progress};
+use opora::ui::render::draw;
+use opora::ui::theme::{Theme, ThemeName};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::collections::BTreeSet;
+
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 44;
+
+enum Step {
+    Text(&'static str),
+    Choose(u8),
+    /// The journal answers that the client has been here before.
+    Returning,
+}
+
+use Step::{Choose, Returning, Text};
+
+fn new_assist(mode: Mode) -> Assist {
+    let key = BankKey::new("a bank-wide secret key").expect("long enough");
+    let goals = vec![
+        Goal::operation("balance"),
+        Goal::operation("transfer"),
+        Goal::operation("pay"),
+        Goal::operation("top-up"),
+        Goal::lesson("lesson-pay-bill", "Paying a bill"),
+    ];
+    Assist::new(mode, key, goals).0
+}
+
+fn apply(assist: &mut Assist, step: &Step) {
+    match step {
+        Text(text) => {
+            for c in text.chars() {
+                assist.update(AssistMsg::Key(Key::Char(c)));
+            }
+            assist.update(AssistMsg::Key(Key::Enter));
+        }
+        Choose(n) => {
+            assist.update(AssistMsg::Key(Key::Digit(*n)));
+        }
+        Returning => {
+            assist.update(AssistMsg::Progress(Progress {
+                sessions: 2,
+                lessons_done: vec!["lesson-pay-bill".into()],
+                lessons_open: vec!["lesson-transfer".into()],
+                last_outcome: Some("with_help".into()),
+            }));
+        }
+    }
+}
+
+fn render(assist: &Assist, i18n: &I18n) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal");
+    let model = view(assist, i18n);
+    let theme = Theme::new(ThemeName::Mono);
+    terminal
+        .draw(|frame| draw(frame, &model, &theme, i18n))
+        .expect("draw");
+    format!("{}\n", terminal.backend())
+}
+
+/// The scripts that between them reach every screen.
+fn scripts() -> Vec<(Mode, Vec<Step>)> {
+    vec![
+        (
+            Mode::Session,
+            vec![
+                Text("st-7"),
+                Choose(2),
+                Returning,
+                Text("8 912 345-67-89"),
+                Choose(1),
+                Choose(4),
+                Choose(1),
+                Text("Тверь, отделение 3"),
+                Choose(1),
+                Choose(2),
+                Choose(5),
+                Choose(1),
+                Choose(6),
+                Choose(1),
+                Choose(5),
+                Choose(6),
+                Choose(1),
+                Choose(1),
+                Text("5"),
+                Text("2"),
+                Text("10"),
+                Choose(1),
+            ],
+        ),
+        (
+            Mode::Session,
+            vec![Text("st-7"), Choose(1), Text("AB12"), Choose(3)],
+        ),
+        (
+            Mode::Session,
+            vec![
+                Text("st-7"),
+                Choose(3),
+                Choose(1),
+                Choose(4),
+                Choose(2),
+                Text("Brigade 2"),
+                Choose(2),
+            ],
+        ),
+        (
+            Mode::FollowUp,
+            vec![Text("st-7"), Choose(1), Text("AB-1234"), Choose(1)],
+        ),
+    ]
+}
+
+#[test]
+fn every_assist_screen_in_both_languages() {
+    for lang in Lang::ALL {
+        let i18n = I18n::embedded(lang);
+        let mut seen = BTreeSet::new();
+        for (mode, steps) in scripts() {
+            let mut assist = new_assist(mode);
+            let shoot = |assist: &Assist, seen: &mut BTreeSet<&'static str>| {
+                let model = view(assist, &i18n);
+                assert!(
+                    model.choices.len() <= 6,
+                    "{}: more than six choices",
+                    model.id
+                );
+                assert!(
+                    model.band.is_some() && !model.spoken.is_empty(),
+                    "{}",
+                    model.id
+                );
+                let area = ratatui::layout::Rect::new(0, 0, WIDTH, HEIGHT);
+                assert!(
+                    matches!(
+                        opora::ui::layout::layout(&model, area),
+                        opora::ui::layout::Layout::Fits(_)
+                    ),
+                    "{lang:?} {}: does not fit {WIDTH}×{HEIGHT}",
+                    model.id
+                );
+                if seen.insert(model.id) {
+                    let name = format!("assist_{}_{}", lang.code(), model.id.replace('-', "_"));
+                    insta::assert_snapshot!(name, render(assist, &i18n));
+                }
+            };
+            shoot(&assist, &mut seen);
+            for step in &steps {
+                apply(&mut assist, step);
+                shoot(&assist, &mut seen);
+            }
+        }
+        for id in ALL_IDS {
+            assert!(seen.contains(id), "{lang:?}: no script reaches {id}");
+        }
+    }
+}
