@@ -8,10 +8,10 @@ use clap::{Args, Subcommand};
 
 use crate::config::Config;
 use crate::core::assist::{Assist, Goal, Mode, OPERATIONS};
-use crate::i18n::I18n;
+use crate::i18n::{I18n, LocaleSource};
 use crate::journal::cli::{config_error, open_journal};
 use crate::lessons::{Audience, Catalog, Lesson};
-use crate::runtime::JournalEdge;
+use crate::runtime::{JournalEdge, ReminderMaker};
 use crate::ui::theme::Theme;
 
 #[derive(Debug, Args)]
@@ -60,6 +60,7 @@ pub fn assist_command(
     plain: bool,
     theme: &Theme,
     lessons: &Catalog,
+    locales: &LocaleSource,
 ) -> ExitCode {
     let path = crate::paths::config_file();
     let settings = match Config::load(&path).and_then(|c| c.journal_settings(&path)) {
@@ -80,7 +81,17 @@ pub fn assist_command(
         catalogue(&lessons.lessons, &args.lessons, i18n),
     );
     assist.set_variant(args.variant.clone());
-    let mut edge = JournalEdge::new(journal, &settings.device_id);
+    let today = std::env::var("OPORA_TODAY")
+        .ok()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let reminders = ReminderMaker::new(
+        crate::paths::data_dir().join("reminders"),
+        i18n.lang(),
+        locales.clone(),
+        lessons.lessons.clone(),
+    )
+    .with_today(today);
+    let mut edge = JournalEdge::new(journal, &settings.device_id).with_reminders(reminders);
     let result = if plain {
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();

@@ -138,7 +138,14 @@ pub fn main() -> ExitCode {
         Some(Command::Assist(args)) => {
             let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
             let lessons = Catalog::load(&source, lessons_dir(&cli).as_deref());
-            crate::assist_cli::assist_command(args, &i18n, wants_plain(&cli), &theme, &lessons)
+            crate::assist_cli::assist_command(
+                args,
+                &i18n,
+                wants_plain(&cli),
+                &theme,
+                &lessons,
+                &source,
+            )
         }
         Some(Command::Dashboard(args)) => {
             let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());

@@ -268,3 +268,42 @@ fn a_missing_key_is_a_sentence_saying_how_to_set_it() {
         text(&ru)
     );
 }
+
+#[test]
+fn a_session_with_a_lesson_ends_with_a_printable_reminder() {
+    let home = configured();
+    // Anonymous client; goals: the next page, «Безопасный перевод», start; one step, goal done;
+    // did it alone, solved, CSAT 5, CES skipped, NPS 10, no complaint.
+    let script = "st-7\n3\n1\n4\n1\nTver 3\n1\n5\n4\n6\n1\n5\n1\n1\n5\n\n10\n1\n2\n";
+    let out = opora(home.path(), "ru", &["assist"], script);
+    let screen = text(&out);
+    assert!(out.status.success(), "{screen}");
+    let dir = home.path().join("reminders");
+    let pdf = std::fs::read_dir(&dir)
+        .expect("a reminders folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("a reminder file");
+    assert!(
+        screen.contains(&format!("Памятка сохранена: {}", pdf.display())),
+        "{screen}"
+    );
+    let extracted = Command::new("pdftotext")
+        .args([pdf.to_str().expect("utf-8"), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/setup.sh test");
+    let words = String::from_utf8_lossy(&extracted.stdout)
+        .replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("Безопасный перевод"), "{words}");
+    assert!(
+        words.contains("Перед переводом проверяем имя и сумму."),
+        "{words}"
+    );
+    assert!(words.contains("8 800 000-00-00"), "{words}");
+    // The reminder holds no trace of the client either.
+    assert_absent(&std::fs::read(&pdf).expect("pdf"), "the reminder");
+}

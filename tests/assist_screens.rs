@@ -3,7 +3,7 @@
 //! `screens.rs` does for the kiosk.
 
 use opora::core::Key;
-use opora::core::assist::{ALL_IDS, Assist, AssistMsg, Goal, Mode, view};
+use opora::core::assist::{ALL_IDS, Assist, AssistEffect, AssistMsg, Goal, Mode, view};
 use opora::i18n::{I18n, Lang};
 use opora::journal::{BankKey, Progress};
 use opora::ui::render::draw;
@@ -45,7 +45,15 @@ fn apply(assist: &mut Assist, step: &Step) {
             assist.update(AssistMsg::Key(Key::Enter));
         }
         Choose(n) => {
-            assist.update(AssistMsg::Key(Key::Digit(*n)));
+            let effects = assist.update(AssistMsg::Key(Key::Digit(*n)));
+            // The edge writes the take-home reminder at once.
+            if effects
+                .iter()
+                .any(|e| matches!(e, AssistEffect::WriteReminder(_)))
+            {
+                let path = "/home/kiosk/.local/share/opora/reminders/session-lesson-pay-bill.pdf";
+                assist.update(AssistMsg::ReminderWritten(Ok(path.into())));
+            }
         }
         Returning => {
             assist.update(AssistMsg::Progress(Progress {

@@ -51,6 +51,8 @@ reminder-rule-1 = Never tell anyone a text-message code, your PIN or your card d
 reminder-rule-2 = There is no such thing as a "safe account". If someone asks you to move money, hang up.
 reminder-rule-3 = Take your time. If someone hurries you, it is a fraud. Call your family or the bank.
 reminder-footer = Opora — practice mode. The money in the lessons was not real.
+reminder-no-lessons = No reminder: this kiosk does not know the lessons of this session.
+reminder-title-session = What we learned today
 reminder-failed = The reminder could not be saved: { $reason }. Please call a staff member.
 reminder-cannot-open = The reminder could not be opened: { $reason }. The file is here: { $path }.
 

@@ -10,6 +10,7 @@ pub struct JournalEdge {
     journal: Journal,
     device: String,
     session: String,
+    reminders: Option<super::ReminderMaker>,
 }
 
 impl JournalEdge {
@@ -18,6 +19,7 @@ impl JournalEdge {
             journal,
             device: device.to_string(),
             session: new_session_id(),
+            reminders: None,
         }
     }
 
@@ -26,6 +28,12 @@ impl JournalEdge {
     }
 
     /// Carries out one effect; returns the messages that answer it. `Quit` is the face's.
+    /// Writes the take-home reminder at the end of a session that had lessons.
+    pub fn with_reminders(mut self, reminders: super::ReminderMaker) -> JournalEdge {
+        self.reminders = Some(reminders);
+        self
+    }
+
     pub fn handle(&mut self, effect: &AssistEffect) -> Vec<AssistMsg> {
         match effect {
             AssistEffect::BeginSession => {
@@ -42,6 +50,10 @@ impl JournalEdge {
             AssistEffect::LookUpProgress(pseudonym) => match self.journal.progress(pseudonym) {
                 Ok(progress) => vec![AssistMsg::Progress(progress)],
                 Err(e) => vec![AssistMsg::JournalFailed(e)],
+            },
+            AssistEffect::WriteReminder(lessons) => match &self.reminders {
+                Some(maker) => vec![AssistMsg::ReminderWritten(maker.write_session(lessons))],
+                None => Vec::new(),
             },
             AssistEffect::Quit => Vec::new(),
         }

@@ -17,6 +17,8 @@ pub struct ReminderMaker {
     lang: Lang,
     locales: LocaleSource,
     lessons: Vec<Arc<Lesson>>,
+    /// The date printed on session reminders (`OPORA_TODAY` for reproducible runs).
+    today: Option<chrono::NaiveDate>,
 }
 
 impl ReminderMaker {
@@ -31,7 +33,14 @@ impl ReminderMaker {
             lang,
             locales,
             lessons,
+            today: None,
         }
+    }
+
+    /// Prints this date on session reminders instead of the computer's.
+    pub fn with_today(mut self, today: Option<chrono::NaiveDate>) -> ReminderMaker {
+        self.today = today;
+        self
     }
 
     /// The reminder's content for a lesson.
@@ -63,6 +72,48 @@ impl ReminderMaker {
             .dir
             .join(format!("{date}-{}-{}.pdf", lesson.id, self.lang.code()));
         let content = ReminderMaker::content(lesson, snapshot, &i18n);
+        std::fs::create_dir_all(&self.dir)
+            .map_err(|e| e.to_string())
+            .and_then(|()| write_pdf(&content, &path).map_err(|e| e.to_string()))
+            .map(|()| path)
+            .map_err(|reason| tr!(i18n, "reminder-failed", reason = reason))
+    }
+
+    /// Writes one reminder for the lessons of an assisted session (by key): their recaps under
+    /// one title, with the practice bank's hotline and today's date. Keys that are not lessons
+    /// this kiosk knows (given on the command line) are left out; none known, no file.
+    pub fn write_session(&self, lessons: &[String]) -> Result<PathBuf, String> {
+        let i18n = I18n::load(self.lang, &self.locales);
+        let known: Vec<&Arc<Lesson>> = lessons
+            .iter()
+            .filter_map(|key| self.lessons.iter().find(|l| &l.id == key))
+            .collect();
+        let [first, ..] = known.as_slice() else {
+            return Err(i18n.t("reminder-no-lessons"));
+        };
+        let demo = crate::bank::demo::DemoData::embedded().ok();
+        let today = self
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let mut content = ReminderMaker::content(first, None, &i18n);
+        if known.len() > 1 {
+            content.title = i18n.t("reminder-title-session");
+            content.steps = known
+                .iter()
+                .flat_map(|l| l.recap.iter().map(|id| i18n.t(id)))
+                .collect();
+        }
+        content.subtitle = Some(tr!(i18n, "reminder-subtitle", date = i18n.date(today)));
+        content.hotline = demo.map(|d| d.hotline).unwrap_or_default();
+        let name = known
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect::<Vec<_>>()
+            .join("+");
+        let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+        let path = self
+            .dir
+            .join(format!("{stamp}-session-{name}-{}.pdf", self.lang.code()));
         std::fs::create_dir_all(&self.dir)
             .map_err(|e| e.to_string())
             .and_then(|()| write_pdf(&content, &path).map_err(|e| e.to_string()))

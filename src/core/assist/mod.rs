@@ -113,6 +113,8 @@ pub enum AssistEffect {
     Record(Payload),
     /// Look up what this pseudonym did before → [`AssistMsg::Progress`].
     LookUpProgress(String),
+    /// Write the take-home reminder for these lessons (keys) → [`AssistMsg::ReminderWritten`].
+    WriteReminder(Vec<String>),
     Quit,
 }
 
@@ -122,6 +124,8 @@ pub enum AssistMsg {
     Progress(Progress),
     /// The journal could not record; staff see why on every screen.
     JournalFailed(StoreError),
+    /// The take-home reminder's file, or a sentence saying why there is none.
+    ReminderWritten(Result<std::path::PathBuf, String>),
 }
 
 /// Complaint categories (message ids `assist-complaint-KEY`); the first means none.
@@ -155,6 +159,8 @@ pub struct Assist {
     fcr: Option<bool>,
     scores: [Option<u8>; 3],
     progress: Option<Progress>,
+    /// The take-home reminder written at the end.
+    reminder: Option<Result<std::path::PathBuf, String>>,
     show_staff: bool,
     journal_problem: Option<StoreError>,
     quitting: bool,
@@ -196,6 +202,7 @@ impl Assist {
             fcr: None,
             scores: [None; 3],
             progress: None,
+            reminder: None,
             show_staff: true,
             journal_problem: None,
             quitting: false,
@@ -238,8 +245,17 @@ impl Assist {
                 self.journal_problem = Some(error);
                 Vec::new()
             }
+            AssistMsg::ReminderWritten(result) => {
+                self.reminder = Some(result);
+                Vec::new()
+            }
             AssistMsg::Key(key) => self.key(key),
         }
+    }
+
+    /// The take-home reminder of this session, once written (or why it was not).
+    pub fn reminder(&self) -> Option<&Result<std::path::PathBuf, String>> {
+        self.reminder.as_ref()
     }
 
     fn key(&mut self, key: Key) -> Vec<AssistEffect> {
@@ -509,6 +525,17 @@ impl Assist {
                     }),
                 ];
                 effects.extend(self.go(Stage::Done));
+                // The lessons practised go home on paper.
+                let lessons: Vec<String> = self
+                    .goals
+                    .iter()
+                    .filter_map(|&i| self.catalogue.get(i))
+                    .filter(|g| g.is_lesson())
+                    .map(|g| g.key.clone())
+                    .collect();
+                if !lessons.is_empty() {
+                    effects.push(AssistEffect::WriteReminder(lessons));
+                }
                 effects
             }
             Stage::FollowUpAnswer => {

@@ -155,11 +155,22 @@ fn a_whole_session_records_start_steps_feedback_and_end() {
         helped: true,
         recognition_accepted: None
     }));
-    // The lesson goal brings the take-home reminder.
+    // The lesson goal brings the take-home reminder: the edge is asked to write it, and the
+    // last screen names the lesson and where the file is.
+    assert!(all.contains(&AssistEffect::WriteReminder(vec!["lesson-pay".into()])));
     let i18n = I18n::embedded(Lang::En);
+    assert!(
+        view(&a, &i18n).lines.len() == 1,
+        "nothing promised before it is written"
+    );
+    a.update(AssistMsg::ReminderWritten(Ok("/tmp/r.pdf".into())));
     let done = view(&a, &i18n);
     assert!(
         done.lines.iter().any(|l| l.contains("Paying a bill")),
+        "{done:?}"
+    );
+    assert!(
+        done.lines.iter().any(|l| l.contains("/tmp/r.pdf")),
         "{done:?}"
     );
 }

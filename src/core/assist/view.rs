@@ -290,10 +290,19 @@ pub fn view(assist: &Assist, i18n: &I18n) -> ScreenModel {
                 .map(|&i| goal_label(assist, i, i18n))
                 .collect();
             model.lines = vec![i18n.t("assist-done-text")];
-            if !lessons.is_empty() {
-                model
-                    .lines
-                    .push(tr!(i18n, "assist-reminder", lessons = lessons.join(", ")));
+            match assist.reminder() {
+                Some(Ok(path)) => {
+                    model
+                        .lines
+                        .push(tr!(i18n, "assist-reminder", lessons = lessons.join(", ")));
+                    model.lines.push(tr!(
+                        i18n,
+                        "lesson-reminder-saved",
+                        path = path.display().to_string()
+                    ));
+                }
+                Some(Err(reason)) => model.lines.push(reason.clone()),
+                None => {}
             }
             choices = ids(i18n, &["assist-next-client", "assist-finish"]);
         }
