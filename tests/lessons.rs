@@ -44,7 +44,7 @@ fn open_lesson(s: &mut Session, id: &str) {
         .model()
         .choices
         .iter()
-        .find(|c| c.label == title)
+        .find(|c| c.label.ends_with(&title))
         .map(|c| c.key)
         .expect("the lesson in the list");
     s.press(n);
@@ -261,7 +261,7 @@ fn every_shipped_lesson_can_be_finished_by_keys_in_russian_and_english() {
         .iter()
         .map(|l| l.id.clone())
         .collect();
-    assert_eq!(ids.len(), 7);
+    assert_eq!(ids.len(), 8);
     for lang in [Lang::Ru, Lang::En] {
         let mut drills = 0;
         for id in &ids {

@@ -39,7 +39,7 @@ fn the_shipped_lessons_pass_the_checker() {
     let home = tempfile::tempdir().expect("home");
     let out = opora(home.path(), &["lessons", "check", "--lang", "en"], "");
     assert!(out.status.success(), "{}", text(&out.stdout));
-    assert_eq!(text(&out.stdout), "Lessons checked: 7. No problems.\n");
+    assert_eq!(text(&out.stdout), "Lessons checked: 8. No problems.\n");
 
     let out = opora(home.path(), &["lessons", "list", "--lang", "ru"], "");
     assert!(out.status.success());
@@ -48,7 +48,7 @@ fn the_shipped_lessons_pass_the_checker() {
         list.contains("fraud-call — Звонок мошенника (7 шагов)"),
         "{list}"
     );
-    assert_eq!(list.lines().count(), 7);
+    assert_eq!(list.lines().count(), 8);
 }
 
 #[test]

@@ -9,6 +9,7 @@ lessons-none = There are no lessons yet. Please call a staff member.
 lessons-page = Page { $page } of { $pages }
 lessons-continue = Continue: { $title }
 lessons-item-done = { $title } (done)
+lessons-item-staff = For staff: { $title }
 lessons-more = More lessons
 lessons-first = First lessons
 help-lessons = Lessons on using the bank's app and on not being fooled by fraudsters. Press the lesson's number.
@@ -351,3 +352,32 @@ l-voice-safety =
 l-voice-recap-1 = Press Space and say what you need.
 l-voice-recap-2 = "Back", "Repeat", "Help" work everywhere.
 l-voice-recap-3 = Confirm a transfer only with a key.
+
+## A lesson for staff. How to run a session
+l-staff-title = How to run a session
+l-staff-summary = For staff: consent, plain words, an honest record.
+l-staff-consent =
+    A session starts with consent.
+    Ask the client aloud. Without consent only the refusal is recorded.
+l-staff-words =
+    Speak plainly. Not "authorisation" but "signing in". Not "the application" but "the bank in your phone".
+    One action at a time. Wait for the client to press the key.
+l-staff-hands-quiz = The client asks: "Do it for me". What do you say?
+l-staff-hands-quiz-together = "Let's do it together: I'll explain, you press"
+l-staff-hands-quiz-together-why = Right. The aim of the session is that the client can do it alone.
+l-staff-hands-quiz-do-it = "Of course, give me your phone"
+l-staff-hands-quiz-do-it-why = No. The client learns nothing, and someone else's hands in their phone is a bad example.
+l-staff-fraud =
+    Talk about fraud plainly: "The bank never calls and never asks for a code. Whoever asks is a fraudster".
+    Show the lesson "A fraud call" — everything can be tried there.
+l-staff-outcome-quiz = The client sent the money, but you gave one hint. What do you record?
+l-staff-outcome-quiz-helped = "With help"
+l-staff-outcome-quiz-helped-why = Right. A hint is help. An honest record shows the bank who needs support.
+l-staff-outcome-quiz-alone = "Alone"
+l-staff-outcome-quiz-alone-why = No. "Alone" means without a single hint, in the "now do it alone" check.
+l-staff-end =
+    At the end comes the "now do it alone" check, without hints.
+    Then the client's rating and the reminder to take home.
+l-staff-recap-1 = Consent first, aloud.
+l-staff-recap-2 = The client presses; you explain in plain words.
+l-staff-recap-3 = Record honestly: a hint means "with help".

@@ -46,6 +46,10 @@ const SHIPPED: &[(&str, &str)] = &[
         "voice.toml",
         include_str!("../../assets/lessons/voice.toml"),
     ),
+    (
+        "staff-session.toml",
+        include_str!("../../assets/lessons/staff-session.toml"),
+    ),
 ];
 
 /// The names of the shipped lesson files (a test checks the folder holds exactly these).

@@ -271,10 +271,18 @@ pub(super) fn label_text(label: Label, snapshot: &Snapshot, i18n: &I18n) -> Stri
         },
         Label::Message(id) => i18n.t(&id),
         Label::Continue(id) => tr!(i18n, "lessons-continue", title = i18n.t(&id)),
-        Label::LessonItem { title, done: true } => {
-            tr!(i18n, "lessons-item-done", title = i18n.t(&title))
+        Label::LessonItem { title, done, staff } => {
+            let title = if staff {
+                tr!(i18n, "lessons-item-staff", title = i18n.t(&title))
+            } else {
+                i18n.t(&title)
+            };
+            if done {
+                tr!(i18n, "lessons-item-done", title = title)
+            } else {
+                title
+            }
         }
-        Label::LessonItem { title, done: false } => i18n.t(&title),
     }
 }
 

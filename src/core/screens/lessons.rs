@@ -49,6 +49,7 @@ pub(super) fn list_choices(app: &App, page: usize) -> Vec<(Action, Label)> {
             Label::LessonItem {
                 title: lesson.title.clone(),
                 done,
+                staff: lesson.audience == crate::lessons::Audience::Staff,
             },
         ));
     }

@@ -264,6 +264,7 @@ pub(super) enum Label {
     LessonItem {
         title: String,
         done: bool,
+        staff: bool,
     },
 }
 
