@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::core::assist::{Assist, Goal, Mode, OPERATIONS};
 use crate::i18n::{I18n, LocaleSource};
 use crate::journal::cli::{config_error, open_journal};
-use crate::lessons::{Audience, Catalog, Lesson};
+use crate::lessons::{Audience, Catalog, Lesson, StepKind};
 use crate::runtime::{JournalEdge, ReminderMaker};
 use crate::ui::theme::Theme;
 
@@ -43,7 +43,12 @@ fn fail(sentence: &str) -> ExitCode {
 pub fn catalogue(shipped: &[std::sync::Arc<Lesson>], lessons: &[String], i18n: &I18n) -> Vec<Goal> {
     let mut goals: Vec<Goal> = OPERATIONS.iter().map(|k| Goal::operation(k)).collect();
     for lesson in shipped.iter().filter(|l| l.audience == Audience::Clients) {
-        goals.push(Goal::lesson(&lesson.id, &i18n.t(&lesson.title)));
+        let goal = Goal::lesson(&lesson.id, &i18n.t(&lesson.title));
+        let has_drill = lesson
+            .steps
+            .iter()
+            .any(|s| matches!(&s.kind, StepKind::Do { drill: Some(_), .. }));
+        goals.push(if has_drill { goal.with_drill() } else { goal });
     }
     for lesson in lessons {
         let (key, title) = lesson.split_once('=').unwrap_or((lesson, lesson));

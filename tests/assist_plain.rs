@@ -273,8 +273,9 @@ fn a_missing_key_is_a_sentence_saying_how_to_set_it() {
 fn a_session_with_a_lesson_ends_with_a_printable_reminder() {
     let home = configured();
     // Anonymous client; goals: the next page, «Безопасный перевод», start; one step, goal done;
-    // did it alone, solved, CSAT 5, CES skipped, NPS 10, no complaint.
-    let script = "st-7\n3\n1\n4\n1\nTver 3\n1\n5\n4\n6\n1\n5\n1\n1\n5\n\n10\n1\n2\n";
+    // its fraud drill: stopped after a hint; did it alone, solved, CSAT 5, CES skipped, NPS 10,
+    // no complaint.
+    let script = "st-7\n3\n1\n4\n1\nTver 3\n1\n5\n4\n6\n1\n5\n2\n1\n1\n5\n\n10\n1\n2\n";
     let out = opora(home.path(), "ru", &["assist"], script);
     let screen = text(&out);
     assert!(out.status.success(), "{screen}");
@@ -304,6 +305,13 @@ fn a_session_with_a_lesson_ends_with_a_printable_reminder() {
         "{words}"
     );
     assert!(words.contains("8 800 000-00-00"), "{words}");
+    // The drill's outcome is in the journal.
+    assert!(events(home.path()).iter().any(|e| e.payload
+        == Payload::DrillOutcome {
+            lesson: "send-safely".into(),
+            passed: true,
+            alone: false,
+        }));
     // The reminder holds no trace of the client either.
     assert_absent(&std::fs::read(&pdf).expect("pdf"), "the reminder");
 }

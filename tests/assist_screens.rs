@@ -31,7 +31,7 @@ fn new_assist(mode: Mode) -> Assist {
         Goal::operation("transfer"),
         Goal::operation("pay"),
         Goal::operation("top-up"),
-        Goal::lesson("lesson-pay-bill", "Paying a bill"),
+        Goal::lesson("lesson-pay-bill", "Paying a bill").with_drill(),
     ];
     Assist::new(mode, key, goals).0
 }
@@ -120,6 +120,24 @@ fn scripts() -> Vec<(Mode, Vec<Step>)> {
                 Choose(2),
                 Text("Brigade 2"),
                 Choose(2),
+            ],
+        ),
+        (
+            // A lesson with a fraud drill: once done, staff record whether the client stopped.
+            Mode::Session,
+            vec![
+                Text("st-7"),
+                Choose(3),
+                Choose(1),
+                Choose(4),
+                Choose(1),
+                Text("Tver 3"),
+                Choose(1),
+                Choose(5),
+                Choose(1),
+                Choose(6),
+                Choose(5),
+                Choose(1),
             ],
         ),
         (

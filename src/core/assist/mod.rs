@@ -36,8 +36,9 @@ pub struct Goal {
 pub enum GoalKind {
     /// Label and staff hint come from `assist-goal-KEY` and `assist-hint-KEY`.
     Operation,
-    /// A lesson with its own title (in the session's language).
-    Lesson { title: String },
+    /// A lesson with its own title (in the session's language). `drill` is set when the lesson
+    /// holds a fraud drill, whose outcome staff record when the lesson is done.
+    Lesson { title: String, drill: bool },
 }
 
 /// The practice bank's operations, in the kiosk's order.
@@ -63,8 +64,21 @@ impl Goal {
             key: key.to_string(),
             kind: GoalKind::Lesson {
                 title: title.to_string(),
+                drill: false,
             },
         }
+    }
+
+    /// The lesson holds a fraud drill.
+    pub fn with_drill(mut self) -> Goal {
+        if let GoalKind::Lesson { drill, .. } = &mut self.kind {
+            *drill = true;
+        }
+        self
+    }
+
+    pub fn has_drill(&self) -> bool {
+        matches!(self.kind, GoalKind::Lesson { drill: true, .. })
     }
 
     pub fn is_lesson(&self) -> bool {
@@ -84,15 +98,21 @@ pub enum Mode {
 pub enum Stage {
     Staff,
     ClientKind,
-    ClientId { phone: bool },
+    ClientId {
+        phone: bool,
+    },
     Segment,
     AgeBand,
     Channel,
     Site,
     Consent,
     Refused,
-    Goals { page: usize },
+    Goals {
+        page: usize,
+    },
     Practice,
+    /// After a lesson with a fraud drill: did the client stop?
+    Drill,
     Alone,
     Fcr,
     Csat,
@@ -332,6 +352,7 @@ impl Assist {
                 self.stage,
                 Stage::Goals { .. }
                     | Stage::Practice
+                    | Stage::Drill
                     | Stage::Alone
                     | Stage::Fcr
                     | Stage::Csat
@@ -489,6 +510,7 @@ impl Assist {
             },
             Stage::Goals { page } => self.choose_goal(page, n),
             Stage::Practice => self.practice(n),
+            Stage::Drill => self.drill(n),
             Stage::Alone => {
                 let outcomes = [
                     Outcome::Alone,
@@ -671,19 +693,57 @@ impl Assist {
                         operation: goal.key.clone(),
                     }
                 });
-                match (0..self.goals.len()).find(|&i| !self.done_goals[i]) {
-                    Some(next) => {
-                        self.current = next;
-                        self.notice = Some(Notice::Recorded("assist-recorded-goal"));
-                        effects.extend(self.start_goal());
-                    }
-                    None => effects.extend(self.go(Stage::Alone)),
+                if goal.has_drill() {
+                    effects.extend(self.go(Stage::Drill));
+                } else {
+                    effects.extend(self.next_goal());
                 }
                 effects
             }
             6 => self.go(Stage::Alone),
             _ => Vec::new(),
         }
+    }
+
+    /// The next goal not yet done, or the "now do it alone" check when all are.
+    fn next_goal(&mut self) -> Vec<AssistEffect> {
+        match (0..self.goals.len()).find(|&i| !self.done_goals[i]) {
+            Some(next) => {
+                self.current = next;
+                // From the drill question back to practice; within practice, stay.
+                let mut effects = if self.stage == Stage::Practice {
+                    Vec::new()
+                } else {
+                    self.go(Stage::Practice)
+                };
+                self.notice = Some(Notice::Recorded("assist-recorded-goal"));
+                effects.extend(self.start_goal());
+                effects
+            }
+            None => self.go(Stage::Alone),
+        }
+    }
+
+    /// What the client did in the lesson's fraud drill: stopped alone, stopped with a hint, or
+    /// went on.
+    fn drill(&mut self, n: u32) -> Vec<AssistEffect> {
+        let (passed, alone) = match n {
+            1 => (true, true),
+            2 => (true, false),
+            3 => (false, false),
+            _ => return Vec::new(),
+        };
+        let lesson = self
+            .current_goal()
+            .map(|g| g.key.clone())
+            .unwrap_or_default();
+        let mut effects = vec![AssistEffect::Record(Payload::DrillOutcome {
+            lesson,
+            passed,
+            alone,
+        })];
+        effects.extend(self.next_goal());
+        effects
     }
 
     /// Back one stage; only before consent (what was recorded stays recorded).

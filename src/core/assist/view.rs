@@ -23,6 +23,7 @@ pub const ALL_IDS: &[&str] = &[
     "assist-refused",
     "assist-goals",
     "assist-practice",
+    "assist-drill",
     "assist-alone",
     "assist-fcr",
     "assist-csat",
@@ -49,6 +50,7 @@ pub fn stage_id(stage: Stage) -> &'static str {
         Stage::Refused => "assist-refused",
         Stage::Goals { .. } => "assist-goals",
         Stage::Practice => "assist-practice",
+        Stage::Drill => "assist-drill",
         Stage::Alone => "assist-alone",
         Stage::Fcr => "assist-fcr",
         Stage::Csat => "assist-csat",
@@ -69,7 +71,7 @@ fn ids(i18n: &I18n, ids: &[&str]) -> Vec<String> {
 pub fn goal_label(assist: &Assist, index: usize, i18n: &I18n) -> String {
     match assist.catalogue.get(index).map(|g| (&g.key, &g.kind)) {
         Some((key, GoalKind::Operation)) => i18n.t(&format!("assist-goal-{key}")),
-        Some((_, GoalKind::Lesson { title })) => {
+        Some((_, GoalKind::Lesson { title, .. })) => {
             tr!(i18n, "assist-goal-lesson", title = title.clone())
         }
         None => String::new(),
@@ -243,6 +245,23 @@ pub fn view(assist: &Assist, i18n: &I18n) -> ScreenModel {
                     "assist-practice-error",
                     "assist-practice-goal-done",
                     "assist-practice-now-alone",
+                ],
+            );
+        }
+        Stage::Drill => {
+            let goal = assist
+                .goals
+                .get(assist.current)
+                .map(|&i| goal_label(assist, i, i18n))
+                .unwrap_or_default();
+            model.title = i18n.t("assist-drill-title");
+            model.lines = vec![tr!(i18n, "assist-drill-text", goal = goal)];
+            choices = ids(
+                i18n,
+                &[
+                    "assist-drill-stopped",
+                    "assist-drill-stopped-helped",
+                    "assist-drill-went-on",
                 ],
             );
         }
