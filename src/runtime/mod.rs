@@ -67,15 +67,14 @@ impl BankEdge {
                 Some(store) => store.load(&self.profile),
                 None => Ok(Progress::default()),
             })],
-            Effect::Lesson(event) => {
-                if let Some(store) = &mut self.progress
-                    && let Err(error) = store.record(&self.profile, &self.session, event)
-                {
-                    // Progress is a convenience; losing it must not stop the lesson.
-                    let _ = error;
-                }
-                Vec::new()
-            }
+            Effect::Lesson(event) => match &mut self.progress {
+                // The lesson goes on either way; the screen says why progress was not kept.
+                Some(store) => match store.record(&self.profile, &self.session, event) {
+                    Ok(()) => Vec::new(),
+                    Err(error) => vec![Msg::Progress(Err(error))],
+                },
+                None => Vec::new(),
+            },
             Effect::WriteReminder { lesson } => {
                 let snapshot = self.store.snapshot().ok();
                 vec![Msg::ReminderWritten(match &self.reminders {
