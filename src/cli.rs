@@ -44,6 +44,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
 
+    /// The language Opora listens in: ru, en, or ko (the Korean test model). Default: the
+    /// screen language.
+    #[arg(long, global = true, value_name = "ru|en|ko")]
+    pub voice_lang: Option<crate::voice::VoiceLang>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -60,6 +65,18 @@ pub enum Command {
         #[command(subcommand)]
         action: LessonsAction,
     },
+    /// Voice input: what a phrase means.
+    Voice {
+        #[command(subcommand)]
+        action: VoiceAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VoiceAction {
+    /// Print, as JSON, the intent and slots a typed phrase yields on the home screen and on the
+    /// amount screen (for trainers checking phrasings; no audio involved).
+    Parse { phrase: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +121,35 @@ pub fn main() -> ExitCode {
         None => kiosk(&cli, &i18n, &source),
         Some(Command::Sandbox { action }) => sandbox(action, &i18n),
         Some(Command::Lessons { action }) => lessons(&cli, action, &i18n, &source),
+        Some(Command::Voice { action }) => voice(&cli, action, &i18n),
+    }
+}
+
+/// The voice language: `--voice-lang`, or the screen language.
+fn voice_lang(cli: &Cli, i18n: &I18n) -> crate::voice::VoiceLang {
+    cli.voice_lang
+        .unwrap_or_else(|| crate::voice::VoiceLang::of(i18n.lang()))
+}
+
+fn voice(cli: &Cli, action: &VoiceAction, i18n: &I18n) -> ExitCode {
+    match action {
+        VoiceAction::Parse { phrase } => {
+            let lang = voice_lang(cli, i18n);
+            match crate::voice::explain::sample_contexts(i18n, lang) {
+                Ok(contexts) => {
+                    let report = crate::voice::explain::report(phrase, &contexts, i18n);
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&report).unwrap_or_default()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    report(&crate::core::screens::store_error(&error, i18n));
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 

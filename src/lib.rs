@@ -18,3 +18,4 @@ pub mod plain;
 pub mod reminder;
 pub mod runtime;
 pub mod ui;
+pub mod voice;

@@ -1,0 +1,76 @@
+//! Voice input: the client says what they want, offline.
+//!
+//! The path from sound to action, each step in its own file:
+//!
+//! 1. a [`listener`] captures one utterance — from the microphone ([`mic`], through cpal) or a
+//!    WAV file (`--voice-input`) — as 16-bit mono samples at the model's rate ([`resample`]),
+//!    ending at silence ([`endpoint`]) or when Space is pressed again;
+//! 2. the [`vosk`] recogniser, loaded at run time from libvosk, decodes it in grammar mode with
+//!    only the words the current screen accepts ([`grammar`], from its [`context`]), the
+//!    universal commands, and decoys;
+//! 3. the hand-written [`intent`] parser reads the words against the same context — commands,
+//!    choices by number and name, amounts and phone numbers from number words ([`numbers`]),
+//!    people and bills by name ([`lexicon`]) — and the core acts on the meaning
+//!    ([`crate::core::voice`]). Nothing said can confirm money.
+//!
+//! [`engine`] ties the steps together for one utterance; [`worker`] runs it beside the
+//! full-screen kiosk. Models live in `models/<lang>/` (see `models/README.md` and [`model`]).
+
+pub mod context;
+pub mod explain;
+pub mod grammar;
+pub mod intent;
+pub mod lexicon;
+pub mod numbers;
+pub mod text;
+
+pub use context::Context;
+pub use intent::parse;
+
+use serde::{Deserialize, Serialize};
+
+/// The languages Opora listens in. Korean is there because its model is the one obtainable
+/// from the package registries here: it proves the real pipeline in tests and demos, with
+/// choices said by number and the commands; Russian and English are what clients speak.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VoiceLang {
+    #[default]
+    Ru,
+    En,
+    Ko,
+}
+
+impl VoiceLang {
+    pub const ALL: [VoiceLang; 3] = [VoiceLang::Ru, VoiceLang::En, VoiceLang::Ko];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            VoiceLang::Ru => "ru",
+            VoiceLang::En => "en",
+            VoiceLang::Ko => "ko",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<VoiceLang> {
+        VoiceLang::ALL
+            .into_iter()
+            .find(|l| l.code() == code.trim().to_ascii_lowercase())
+    }
+
+    /// The voice language that goes with the screen language.
+    pub fn of(lang: crate::i18n::Lang) -> VoiceLang {
+        match lang {
+            crate::i18n::Lang::Ru => VoiceLang::Ru,
+            crate::i18n::Lang::En => VoiceLang::En,
+        }
+    }
+}
+
+impl std::str::FromStr for VoiceLang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<VoiceLang, String> {
+        VoiceLang::from_code(s)
+            .ok_or_else(|| format!("unknown voice language '{s}': use ru, en or ko"))
+    }
+}

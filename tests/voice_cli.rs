@@ -1,0 +1,67 @@
+//! The `opora voice` commands through the real binary, each run in its own `OPORA_HOME`.
+
+mod common;
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn opora(home: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(common::binary())
+        .env("OPORA_HOME", home)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("OPORA_LOCALES")
+        .args(args)
+        .output()
+        .expect("run opora")
+}
+
+fn json(output: &Output) -> Value {
+    assert!(output.status.success(), "{output:?}");
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn parse_prints_the_intent_and_slots_on_home_and_on_the_amount_screen() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = json(&opora(
+        home.path(),
+        &["voice", "parse", "перевести пятьсот рублей дочери"],
+    ));
+    assert_eq!(out["lang"], "ru");
+    let screens = out["screens"].as_array().expect("screens");
+    assert_eq!(screens.len(), 2);
+    assert_eq!(screens[0]["screen"], "home");
+    assert_eq!(screens[0]["intent"], "transfer");
+    assert_eq!(screens[0]["slots"]["payee"], "daughter");
+    assert_eq!(screens[0]["slots"]["amount"]["kopecks"], 50_000);
+    assert_eq!(screens[1]["screen"], "amount-entry");
+    assert_eq!(screens[1]["intent"], Value::Null);
+    assert_eq!(screens[1]["rejected"], "not-on-this-screen");
+    assert!(
+        screens[1]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("На этом экране")),
+        "{out}"
+    );
+}
+
+#[test]
+fn parse_reads_english_amounts_and_refuses_confirmation() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = json(&opora(
+        home.path(),
+        &["voice", "parse", "twelve fifty", "--lang", "en"],
+    ));
+    assert_eq!(out["lang"], "en");
+    assert_eq!(out["screens"][1]["intent"], "amount");
+    assert_eq!(out["screens"][1]["slots"]["amount"]["text"], "1250.00");
+    let out = json(&opora(
+        home.path(),
+        &["voice", "parse", "confirm", "--lang", "en"],
+    ));
+    for screen in out["screens"].as_array().expect("screens") {
+        assert_eq!(screen["rejected"], "key-only", "{out}");
+    }
+}
