@@ -22,6 +22,13 @@ if [ "$purpose" = "test" ]; then
   # tests/reminder_pdf.rs: its text, page count and embedded fonts.
   packages+=(poppler-utils)
 fi
+# Voice input (src/voice): libasound2-dev builds cpal's microphone access (ALSA); python3-pip
+# downloads libvosk from its PyPI wheel (scripts/fetch-voice.sh, at the end).
+packages+=(libasound2-dev python3-pip)
+if [ "$purpose" = "test" ]; then
+  # espeak-ng speaks the Korean commands the real-model voice tests and benchmark listen to.
+  packages+=(espeak-ng)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -61,3 +68,6 @@ if ! command -v cargo >/dev/null 2>&1; then
   echo "or with your distribution's package (apt-get install cargo) if it is new enough." >&2
   exit 1
 fi
+
+# Voice input: libvosk (and, for the tests, the Korean model) into git-ignored folders.
+scripts/fetch-voice.sh "$purpose"

@@ -44,10 +44,25 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
 
+    /// Voice input: auto (used when a speech model, libvosk and a microphone are there; Space
+    /// says why not otherwise), on (also says at start why not), or off.
+    #[arg(long, global = true, value_name = "auto|on|off")]
+    pub voice: Option<crate::voice::engine::VoiceSwitch>,
+
     /// The language Opora listens in: ru, en, or ko (the Korean test model). Default: the
-    /// screen language.
+    /// model's, or the screen language.
     #[arg(long, global = true, value_name = "ru|en|ko")]
     pub voice_lang: Option<crate::voice::VoiceLang>,
+
+    /// The speech model's folder; also OPORA_VOICE_MODEL. Default: models/<lang>/ (see
+    /// models/README.md).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub voice_model: Option<PathBuf>,
+
+    /// Listen to this WAV file instead of the microphone, one utterance per Space (tests,
+    /// demos).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub voice_input: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -74,6 +89,9 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum VoiceAction {
+    /// Load the speech model, say its language and load time, and recognise one phrase (from
+    /// --voice-input, or said into the microphone). Exit status 1 if voice does not work.
+    Check,
     /// Print, as JSON, the intent and slots a typed phrase yields on the home screen and on the
     /// amount screen (for trainers checking phrasings; no audio involved).
     Parse { phrase: String },
@@ -131,8 +149,42 @@ fn voice_lang(cli: &Cli, i18n: &I18n) -> crate::voice::VoiceLang {
         .unwrap_or_else(|| crate::voice::VoiceLang::of(i18n.lang()))
 }
 
+/// What the command line and the environment say about voice input.
+fn voice_config(cli: &Cli, i18n: &I18n) -> crate::voice::engine::VoiceConfig {
+    crate::voice::engine::VoiceConfig {
+        switch: cli.voice.unwrap_or_default(),
+        lang: cli.voice_lang,
+        fallback: crate::voice::VoiceLang::of(i18n.lang()),
+        model: cli
+            .voice_model
+            .clone()
+            .or_else(|| std::env::var_os("OPORA_VOICE_MODEL").map(PathBuf::from)),
+        input: cli.voice_input.clone(),
+    }
+}
+
 fn voice(cli: &Cli, action: &VoiceAction, i18n: &I18n) -> ExitCode {
     match action {
+        VoiceAction::Check => {
+            let config = voice_config(cli, i18n);
+            // The sound system's messages go to a log rather than between the check's lines.
+            let log = crate::paths::data_dir().join("voice.log");
+            let quiet = match config.input {
+                None => crate::voice::quiet::QuietStderr::to_file(&log).ok(),
+                Some(_) => None,
+            };
+            let sound_log = quiet.as_ref().map(|_| log.as_path());
+            match crate::voice::check::run(&config, i18n, sound_log, &mut std::io::stdout().lock())
+            {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
+                Err(e) => {
+                    report(&e.to_string());
+                    ExitCode::FAILURE
+                }
+            }
+        }
         VoiceAction::Parse { phrase } => {
             let lang = voice_lang(cli, i18n);
             match crate::voice::explain::sample_contexts(i18n, lang) {

@@ -65,3 +65,80 @@ fn parse_reads_english_amounts_and_refuses_confirmation() {
         assert_eq!(screen["rejected"], "key-only", "{out}");
     }
 }
+
+#[test]
+fn check_loads_the_model_and_recognises_a_recording() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let wav = common::voice::korean_commands(home.path(), "check", &["삼"]);
+    let out = opora(
+        home.path(),
+        &[
+            "voice",
+            "check",
+            "--voice-model",
+            &model.to_string_lossy(),
+            "--voice-input",
+            &wav.to_string_lossy(),
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(text.contains("язык ko, 16000 Гц, загружена за"), "{text}");
+    assert!(
+        text.contains("Модель знает 18 из 18 слов главного экрана"),
+        "{text}"
+    );
+    assert!(text.contains("Услышано: «삼»"), "{text}");
+    assert!(text.contains("коэффициент реального времени 0.0"), "{text}");
+    assert!(text.contains("это значит: choose 3"), "{text}");
+    assert!(text.contains("Голос работает."), "{text}");
+}
+
+#[test]
+fn check_without_a_model_says_why_in_one_sentence() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let missing = home.path().join("no-model");
+    let out = opora(
+        home.path(),
+        &[
+            "--lang",
+            "en",
+            "voice",
+            "check",
+            "--voice-model",
+            &missing.to_string_lossy(),
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.starts_with("Voice is off: there is no speech model for \"en\""),
+        "{text}"
+    );
+    assert!(text.contains("models/README.md"), "{text}");
+}
+
+#[test]
+fn check_of_a_file_that_is_not_audio_says_so() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let bad = home.path().join("notes.wav");
+    std::fs::write(&bad, "not audio").expect("write");
+    let out = opora(
+        home.path(),
+        &[
+            "voice",
+            "check",
+            "--voice-model",
+            &model.to_string_lossy(),
+            "--voice-input",
+            &bad.to_string_lossy(),
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(text.contains("Голос выключен: файл"), "{text}");
+    assert!(text.contains("не читается как WAV"), "{text}");
+}

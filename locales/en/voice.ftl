@@ -13,3 +13,25 @@ voice-reject-ambiguous = I heard more than one command. Say just one.
 voice-reject-need-payee = Say who to send it to, for example "five hundred roubles to my daughter".
 voice-reject-phone-first = Say the phone number first, then the amount.
 voice-reject-not-the-phrase = Those were other words. Try saying: "{ $phrase }".
+
+# Why voice is off — one sentence; everything else works as usual.
+voice-off-no-library = Voice is off: the speech library libvosk was not found. scripts/setup.sh installs it.
+voice-off-no-model = Voice is off: there is no speech model for "{ $lang }" (looked in { $path }). models/README.md says how to install one.
+voice-off-model-language = Voice is off: the language of the model in { $path } is unclear. Name it: --voice-lang ru or en.
+voice-off-model-broken = Voice is off: the model in { $path } did not load. Download it again (models/README.md).
+voice-off-recognizer = Voice is off: speech recognition did not start with this model.
+voice-off-no-microphone = Voice is off: no microphone was found.
+voice-off-microphone = Voice is off: the microphone did not open ({ $detail }).
+voice-off-input-file = Voice is off: the file { $path } cannot be read as WAV ({ $detail }).
+
+# opora voice check — for staff.
+voice-check-library = Speech library: { $path }
+voice-check-model = Model: { $path } — language { $lang }, { $rate } Hz, loaded in { $seconds } s.
+voice-check-vocabulary = The model knows { $known } of the { $total } words of the home screen.
+voice-check-source = Listening to: { $source }
+voice-check-say = Say "{ $phrase }"…
+voice-check-heard = Heard: "{ $text }" — { $audio } s of audio, real-time factor { $rtf } (target: under 0.1), { $ms } ms from the end of speech to the meaning.
+voice-check-meaning = On the home screen this means: { $meaning }.
+voice-check-nothing = Nothing was heard. Check the microphone and speak louder.
+voice-check-ok = Voice works.
+voice-check-log = The sound system's messages are in { $path }.

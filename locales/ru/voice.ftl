@@ -13,3 +13,25 @@ voice-reject-ambiguous = Я услышал сразу несколько ком�
 voice-reject-need-payee = Скажите, кому перевести: например, «пятьсот рублей дочери».
 voice-reject-phone-first = Сначала скажите номер телефона, потом сумму.
 voice-reject-not-the-phrase = Это другие слова. Попробуйте сказать: «{ $phrase }».
+
+# Почему голос выключен — одно предложение, остальное работает как обычно.
+voice-off-no-library = Голос выключен: не найдена библиотека распознавания речи libvosk. Её ставит scripts/setup.sh.
+voice-off-no-model = Голос выключен: нет модели распознавания для языка «{ $lang }» (ищу в { $path }). Как её поставить — в models/README.md.
+voice-off-model-language = Голос выключен: непонятно, на каком языке модель в { $path }. Укажите язык: --voice-lang ru или en.
+voice-off-model-broken = Голос выключен: модель в { $path } не загрузилась. Скачайте её заново (models/README.md).
+voice-off-recognizer = Голос выключен: распознавание речи не запустилось с этой моделью.
+voice-off-no-microphone = Голос выключен: микрофон не найден.
+voice-off-microphone = Голос выключен: микрофон не открылся ({ $detail }).
+voice-off-input-file = Голос выключен: файл { $path } не читается как WAV ({ $detail }).
+
+# opora voice check — для сотрудника.
+voice-check-library = Библиотека распознавания: { $path }
+voice-check-model = Модель: { $path } — язык { $lang }, { $rate } Гц, загружена за { $seconds } с.
+voice-check-vocabulary = Модель знает { $known } из { $total } слов главного экрана.
+voice-check-source = Слушаю: { $source }
+voice-check-say = Скажите «{ $phrase }»…
+voice-check-heard = Услышано: «{ $text }» — { $audio } с звука, коэффициент реального времени { $rtf } (цель — меньше 0,1), { $ms } мс от конца речи до смысла.
+voice-check-meaning = На главном экране это значит: { $meaning }.
+voice-check-nothing = Ничего не услышано. Проверьте микрофон и скажите громче.
+voice-check-ok = Голос работает.
+voice-check-log = Сообщения звуковой системы записаны в { $path }.

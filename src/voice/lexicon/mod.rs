@@ -91,6 +91,15 @@ impl Lexicon {
     }
 }
 
+/// A word to say when checking the microphone and the model (`opora voice check`).
+pub fn sample_phrase(lang: VoiceLang) -> &'static str {
+    match lang {
+        VoiceLang::Ru => "баланс",
+        VoiceLang::En => "balance",
+        VoiceLang::Ko => "삼",
+    }
+}
+
 /// How names decline in a language: every form of a name, as token lists.
 pub fn name_forms(lang: VoiceLang, name: &str) -> Vec<Vec<String>> {
     match lang {
