@@ -3,12 +3,14 @@
 
 use crate::bank::{Clock, SandboxStore};
 use crate::core::App;
+use crate::core::voice::VoiceState;
 use crate::i18n::{I18n, Lang, LocaleSource, detect_lang};
 use crate::lessons::Catalog;
 use crate::lessons::progress::ProgressStore;
 use crate::runtime::{BankEdge, ReminderMaker, session_id};
 use crate::tr;
 use crate::ui::theme::{Theme, ThemeName};
+use crate::voice::engine::{VoiceConfig, VoiceSwitch};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -329,6 +331,49 @@ fn sandbox(action: &SandboxAction, i18n: &I18n) -> ExitCode {
     }
 }
 
+/// Finds the model, loads libvosk and opens the sound source, unless voice is off; tells the
+/// app whether Space will listen (`Loading` until the model is loaded) or why not, and returns
+/// the sentence to show at start when `--voice on` cannot be honoured. While the microphone is
+/// in use the sound system's chatter goes to `voice.log`, not onto the screen: the returned
+/// guard keeps it there.
+fn prepare_voice(
+    voice: &VoiceConfig,
+    i18n: &I18n,
+    app: &mut App,
+) -> (
+    Option<crate::voice::quiet::QuietStderr>,
+    Option<crate::voice::engine::Prepared>,
+    Option<String>,
+) {
+    if voice.switch == VoiceSwitch::Off {
+        return (None, None, None);
+    }
+    let quiet = || match voice.input {
+        None => {
+            crate::voice::quiet::QuietStderr::to_file(&crate::paths::data_dir().join("voice.log"))
+                .ok()
+        }
+        Some(_) => None,
+    };
+    match crate::voice::engine::prepare_quietly(voice, quiet) {
+        Ok((prepared, quiet)) => {
+            app.set_voice(VoiceState::Loading);
+            (quiet, Some(prepared), None)
+        }
+        Err(error) => {
+            let announce = voice_unavailable(app, voice, error.sentence(i18n));
+            (None, None, announce)
+        }
+    }
+}
+
+/// Voice cannot be used: Space will say why. Returns the sentence when `--voice on` asked for
+/// it to be said at start too.
+fn voice_unavailable(app: &mut App, voice: &VoiceConfig, sentence: String) -> Option<String> {
+    app.set_voice(VoiceState::Off(Some(sentence.clone())));
+    (voice.switch == VoiceSwitch::On).then_some(sentence)
+}
+
 /// Whether to use the plain linear mode.
 fn wants_plain(cli: &Cli) -> bool {
     cli.plain
@@ -357,6 +402,10 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
             .iter()
             .map(|p| crate::lessons::problem_sentence(p, i18n)),
     );
+    // Voice input: the cheap checks now, so the first screen knows whether Space listens.
+    let voice = voice_config(cli, i18n);
+    let (quiet, prepared, voice_problem) = prepare_voice(&voice, i18n, &mut app);
+    problems.extend(voice_problem);
     app.set_startup_notice(problems);
     app.set_lessons(catalog.lessons.clone());
     let mut edge = BankEdge::new(store).with_reminders(ReminderMaker::new(
@@ -369,19 +418,50 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     if let Ok(progress) = ProgressStore::open(&crate::paths::progress_db()) {
         edge = edge.with_progress(progress, &session);
     }
+    let voice_lang = prepared.as_ref().map(|p| p.dir.lang);
+    let sound_log = voice
+        .input
+        .is_none()
+        .then(|| crate::paths::data_dir().join("voice.log"));
     if wants_plain(cli) {
+        // Standard error is the person's screen here too: quiet only while the microphone is
+        // opened, so the sentences below reach them.
+        drop(quiet);
         for sentence in i18n.problem_sentences() {
             report(&sentence);
         }
+        // Plain mode loads the model before the first screen and listens on the spot.
+        let mut engine = prepared.and_then(|p| match p.load() {
+            Ok(engine) => {
+                app.set_voice(VoiceState::Ready);
+                Some(engine)
+            }
+            Err(error) => {
+                let sentence = error.sentence(i18n);
+                if voice_unavailable(&mut app, &voice, sentence.clone()).is_some() {
+                    report(&sentence);
+                }
+                None
+            }
+        });
+        let plain_voice = match (engine.as_mut(), voice_lang) {
+            (Some(engine), Some(lang)) => Some(crate::plain::PlainVoice {
+                engine,
+                lang,
+                sound_log,
+            }),
+            _ => None,
+        };
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
-        return match crate::plain::run(
+        return match crate::plain::run_with_voice(
             &mut app,
             &mut edge,
             i18n,
             start,
             stdin.lock(),
             stdout.lock(),
+            plain_voice,
         ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -394,7 +474,15 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     // Load the bank before the first frame, so the first screen is complete.
     let start = crate::runtime::run_effects(&mut app, &mut edge, start);
     let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
-    match crate::ui::terminal::run(&mut app, edge, i18n, &theme, start) {
+    let voice_setup = match (prepared, voice_lang) {
+        (Some(prepared), Some(lang)) => Some(crate::ui::terminal::VoiceSetup {
+            prepared,
+            lang,
+            announce: voice.switch == VoiceSwitch::On,
+        }),
+        _ => None,
+    };
+    match crate::ui::terminal::run_with_voice(&mut app, edge, i18n, &theme, start, voice_setup) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             report(&tr!(i18n, "terminal-failed", reason = e.to_string()));

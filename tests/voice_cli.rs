@@ -142,3 +142,111 @@ fn check_of_a_file_that_is_not_audio_says_so() {
     assert!(text.contains("Голос выключен: файл"), "{text}");
     assert!(text.contains("не читается как WAV"), "{text}");
 }
+
+/// Runs the kiosk in plain mode with `input` on stdin.
+fn plain(home: &std::path::Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(common::binary())
+        .env("OPORA_HOME", home)
+        .env("OPORA_TODAY", "2026-11-25")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("OPORA_LOCALES")
+        .env_remove("OPORA_VOICE_MODEL")
+        .arg("--plain")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn opora");
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes());
+    child.wait_with_output().expect("wait for opora")
+}
+
+/// The whole kiosk driven by a WAV command file: each «слушай» (or a line of spaces, Space
+/// then Enter) listens to the next utterance, what was heard is printed, the screen changes.
+#[test]
+fn plain_mode_is_driven_by_a_wav_command_file() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let wav = common::voice::korean_commands(home.path(), "session", &["사", "이", "이"]);
+    let out = plain(
+        home.path(),
+        &[
+            "--voice-model",
+            &model.to_string_lossy(),
+            "--voice-input",
+            &wav.to_string_lossy(),
+        ],
+        " \nслушай\nслушай\nслушай\n",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    // Home, then «사» (4): the history; «이» (2): its second operation; «이» (2): home.
+    let marks: Vec<usize> = [
+        "Слушаю… Говорите.",
+        "Операции с 1 по 4.",
+        "Я услышал: «사»",
+        "Дата: 23 ноября",
+        "Я услышал: «이»",
+        "Мария Ивановна, что вы хотите сделать?",
+        "Я услышал: «이»",
+        "Голос: Я ничего не услышал.",
+    ]
+    .iter()
+    .scan(0, |from, mark| {
+        let at = text[*from..].find(mark).map(|i| i + *from);
+        if let Some(at) = at {
+            *from = at + mark.len();
+        }
+        Some(at)
+    })
+    .map(|at| at.unwrap_or_else(|| panic!("out of order or missing in:\n{text}")))
+    .collect();
+    assert_eq!(marks.len(), 8);
+}
+
+#[test]
+fn without_a_model_voice_is_off_and_says_why_only_when_asked() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let missing = home.path().join("nowhere");
+    let missing = missing.to_string_lossy();
+    // By default nothing is said until the client tries.
+    let out = plain(home.path(), &["--voice-model", &missing], "1\nслушай\n");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    let first_screen = text.split(" > ").next().unwrap_or_default();
+    assert!(!first_screen.contains("Голос"), "{first_screen}");
+    assert!(
+        text.contains("25\u{a0}430,50 ₽"),
+        "everything else works: {text}"
+    );
+    assert!(
+        text.contains("Голос: Голос выключен: нет модели распознавания"),
+        "{text}"
+    );
+    // With --voice on, the first screen says it.
+    let out = plain(
+        home.path(),
+        &["--voice", "on", "--voice-model", &missing, "--lang", "en"],
+        "",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Attention: Voice is off: there is no speech model for \"en\""),
+        "{text}"
+    );
+    // With --voice off, it stays off, and says so.
+    let out = plain(home.path(), &["--voice", "off"], " \n");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Голос выключен: Opora запущена с --voice off."),
+        "{text}"
+    );
+}

@@ -35,3 +35,17 @@ voice-check-meaning = On the home screen this means: { $meaning }.
 voice-check-nothing = Nothing was heard. Check the microphone and speak louder.
 voice-check-ok = Voice works.
 voice-check-log = The sound system's messages are in { $path }.
+
+# On the kiosk's screen.
+voice-listening = Listening… Speak now. Space to finish.
+voice-heard = I heard: "{ $text }"
+voice-heard-nothing = I heard nothing. Press Space and say it again.
+voice-loading = Voice is still loading. Wait a moment and press Space again.
+voice-stale = The screen changed while you were speaking. Say it again.
+voice-said-right = Right! I heard those words.
+voice-slower = Speech rate: slower.
+voice-faster = Speech rate: faster.
+voice-keys = Space — speak
+voice-notice-label = Voice
+voice-off-by-choice = Voice is off: Opora was started with --voice off.
+voice-keys-loading = Space — voice (loading…)

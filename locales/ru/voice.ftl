@@ -35,3 +35,17 @@ voice-check-meaning = На главном экране это значит: { $m
 voice-check-nothing = Ничего не услышано. Проверьте микрофон и скажите громче.
 voice-check-ok = Голос работает.
 voice-check-log = Сообщения звуковой системы записаны в { $path }.
+
+# На экране киоска.
+voice-listening = Слушаю… Говорите. Пробел — закончить.
+voice-heard = Я услышал: «{ $text }»
+voice-heard-nothing = Я ничего не услышал. Нажмите Пробел и скажите ещё раз.
+voice-loading = Голос ещё загружается. Подождите немного и нажмите Пробел снова.
+voice-stale = Пока вы говорили, экран сменился. Скажите ещё раз.
+voice-said-right = Верно! Эти слова я услышал.
+voice-slower = Скорость речи: медленнее.
+voice-faster = Скорость речи: быстрее.
+voice-keys = Пробел — сказать голосом
+voice-notice-label = Голос
+voice-off-by-choice = Голос выключен: Opora запущена с --voice off.
+voice-keys-loading = Пробел — голос (загружается…)

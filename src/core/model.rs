@@ -23,6 +23,8 @@ pub struct ScreenModel {
     pub phone: Option<PhonePanel>,
     /// An error, warning or success message for the last action.
     pub notice: Option<Notice>,
+    /// Voice input: «Слушаю…» while listening, «Я услышал: …» after; drawn big.
+    pub voice: Option<VoiceBanner>,
     /// Numbered choices, at most six; choice `n` is chosen by the digit `n`.
     pub choices: Vec<Choice>,
     /// The focused choice (arrows move it, Enter takes it); `None` when a field has focus.
@@ -69,6 +71,14 @@ pub struct PhonePanel {
     pub big: Option<String>,
 }
 
+/// What voice input shows on the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VoiceBanner {
+    /// Listening now (otherwise: what was heard).
+    pub listening: bool,
+    pub text: String,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
     Error,
@@ -104,6 +114,9 @@ impl ScreenModel {
         }
         if let Some(field) = &self.field {
             out.push(format!("{}: {}{}", field.label, field.value, field.suffix));
+        }
+        if let Some(voice) = &self.voice {
+            out.push(voice.text.clone());
         }
         if let Some(notice) = &self.notice {
             out.push(format!("{}: {}", notice.label, notice.text));

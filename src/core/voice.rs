@@ -2,7 +2,18 @@
 //! on ([`Intent`]), or why it was turned down ([`Rejection`]). The words themselves are parsed
 //! at the edge (`src/voice`); the core acts only on meanings, through the same actions as keys,
 //! and no meaning can confirm money or block the card: those stay key presses.
+//!
+//! Space starts listening ([`Effect::Listen`]) and, while listening, stops it; what was heard
+//! arrives as [`Msg::Voice`], is shown big («Я услышал: …») and, if it means something here, is
+//! carried out: a command like its key, a choice like its digit, a request («перевести пятьсот
+//! рублей дочери») step by step through the same screens, stopping at the check screen.
 
+use super::app::{App, Notice};
+use super::flow::Target;
+use super::input::{Effect, Key, Msg};
+use super::lessons::LessonAction;
+use super::screens::{self, Action, Screen};
+use crate::lessons::StepKind;
 use crate::money::Money;
 use std::fmt;
 
@@ -221,4 +232,315 @@ impl fmt::Display for Describe<'_> {
             Err(r) => write!(f, "reject {}", r.code()),
         }
     }
+}
+
+/// What the voice edge tells the core.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VoiceMsg {
+    /// The model is loaded: Space works.
+    Ready,
+    /// Voice cannot be used, and this sentence says why; `announce` shows it at once.
+    Unavailable { reason: String, announce: bool },
+    /// One utterance: what was heard, or nothing.
+    Heard(Option<Heard>),
+    /// Listening failed (the microphone went away): voice is off, for this reason.
+    Failed(String),
+}
+
+/// What the notice line says about voice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VoiceNotice {
+    /// A phrase turned down; the screen had `choices` choices; on a say-it step, the message id
+    /// of the phrase asked for.
+    Rejected {
+        rejection: Rejection,
+        choices: usize,
+        phrase: Option<String>,
+    },
+    /// Only silence.
+    Nothing,
+    /// Space before the model has loaded.
+    Loading,
+    /// Voice is off, for this reason (already a sentence).
+    Off(String),
+    /// The screen changed while the phrase was being said.
+    Stale,
+    /// A say-it step's phrase, said right.
+    SaidRight,
+    Slower,
+    Faster,
+}
+
+impl App {
+    pub fn voice_state(&self) -> &VoiceState {
+        &self.voice
+    }
+
+    /// What voice last heard, while it is shown.
+    pub fn heard(&self) -> Option<&str> {
+        self.heard.as_deref()
+    }
+
+    /// Tells the core whether voice can be used: `Loading` when the edge is loading the model,
+    /// `Off(Some(reason))` when it cannot be. Off by default.
+    pub fn set_voice(&mut self, state: VoiceState) {
+        self.voice = state;
+    }
+
+    /// Whether Space is for voice (otherwise it types a space into a field).
+    pub(super) fn voice_takes_space(&self) -> bool {
+        !matches!(self.voice, VoiceState::Off(None))
+    }
+
+    /// Space: start listening, stop, or say why not.
+    pub(super) fn on_space(&mut self) -> Vec<Effect> {
+        match &self.voice {
+            VoiceState::Ready => {
+                self.voice = VoiceState::Listening;
+                vec![Effect::Listen]
+            }
+            VoiceState::Listening => vec![Effect::StopListening],
+            VoiceState::Loading => {
+                self.notice = Some(Notice::Voice(VoiceNotice::Loading));
+                Vec::new()
+            }
+            VoiceState::Off(Some(reason)) => {
+                self.notice = Some(Notice::Voice(VoiceNotice::Off(reason.clone())));
+                Vec::new()
+            }
+            VoiceState::Off(None) => Vec::new(),
+        }
+    }
+
+    pub(super) fn on_voice(&mut self, msg: VoiceMsg) -> Vec<Effect> {
+        match msg {
+            VoiceMsg::Ready => {
+                if self.voice == VoiceState::Loading {
+                    self.voice = VoiceState::Ready;
+                }
+                Vec::new()
+            }
+            VoiceMsg::Unavailable { reason, announce } => {
+                if announce {
+                    self.notice = Some(Notice::Voice(VoiceNotice::Off(reason.clone())));
+                }
+                self.voice = VoiceState::Off(Some(reason));
+                Vec::new()
+            }
+            VoiceMsg::Failed(reason) => {
+                self.notice = Some(Notice::Voice(VoiceNotice::Off(reason.clone())));
+                self.voice = VoiceState::Off(Some(reason));
+                Vec::new()
+            }
+            VoiceMsg::Heard(heard) => {
+                if self.voice == VoiceState::Listening {
+                    self.voice = VoiceState::Ready;
+                }
+                match heard {
+                    None => {
+                        self.notice = Some(Notice::Voice(VoiceNotice::Nothing));
+                        Vec::new()
+                    }
+                    Some(heard) => self.on_heard(heard),
+                }
+            }
+        }
+    }
+
+    fn on_heard(&mut self, heard: Heard) -> Vec<Effect> {
+        self.notice = None;
+        self.heard = Some(heard.text);
+        if heard.screen != screens::id(self.screen()) {
+            self.notice = Some(Notice::Voice(VoiceNotice::Stale));
+            return Vec::new();
+        }
+        match heard.meaning {
+            Ok(intent) => self.act_on(intent),
+            Err(rejection) => {
+                self.reject(rejection);
+                Vec::new()
+            }
+        }
+    }
+
+    fn reject(&mut self, rejection: Rejection) {
+        let phrase = self
+            .lesson_run()
+            .and_then(|run| match run.step().map(|s| &s.kind) {
+                Some(StepKind::Say { phrase }) => Some(phrase.clone()),
+                _ => None,
+            });
+        self.notice = Some(Notice::Voice(VoiceNotice::Rejected {
+            rejection,
+            choices: self.actions().len(),
+            phrase,
+        }));
+    }
+
+    /// Carries out a meaning through the same actions as keys. Nothing here confirms money or
+    /// blocks the card: those choices are refused, and the code is never typed by voice.
+    fn act_on(&mut self, intent: Intent) -> Vec<Effect> {
+        match intent {
+            Intent::Command(command) => self.voice_command(command),
+            Intent::Choose(n) => self.voice_choose(usize::from(n)),
+            Intent::Transfer { to, amount } => {
+                let mut effects =
+                    self.perform_first(|a| matches!(a, Action::Open(Screen::SendWho)));
+                if matches!(self.screen(), Screen::SendWho) {
+                    effects.extend(match &to {
+                        Some(TransferTo::Payee(key)) => self.perform_first(|a| {
+                            matches!(a, Action::Target(d)
+                                if d.target == Some(Target::Payee(key.clone())))
+                        }),
+                        Some(TransferTo::ByPhone) => {
+                            self.perform_first(|a| matches!(a, Action::EnterPhone(_)))
+                        }
+                        None => Vec::new(),
+                    });
+                }
+                effects.extend(self.fill_amount(amount));
+                effects
+            }
+            Intent::PayBill { bill, amount } => {
+                let mut effects =
+                    self.perform_first(|a| matches!(a, Action::Open(Screen::PayWhat)));
+                effects.extend(self.perform_first(|a| {
+                    matches!(a, Action::Target(d) if d.target == Some(Target::Bill(bill.clone())))
+                }));
+                if amount.is_some() {
+                    effects.extend(self.perform_first(|a| matches!(a, Action::EnterAmount(_))));
+                    effects.extend(self.fill_amount(amount));
+                }
+                effects
+            }
+            Intent::TopUp { own, amount } => {
+                let mut effects =
+                    self.perform_first(|a| matches!(a, Action::Open(Screen::PayWhat)));
+                effects
+                    .extend(self.perform_first(|a| matches!(a, Action::Open(Screen::TopUpWhose))));
+                if matches!(self.screen(), Screen::TopUpWhose) {
+                    effects.extend(match own {
+                        Some(true) => self.perform_first(|a| {
+                            matches!(a, Action::Target(d) if matches!(d.target, Some(Target::TopUp(_))))
+                        }),
+                        Some(false) => self.perform_first(|a| matches!(a, Action::EnterPhone(_))),
+                        None => Vec::new(),
+                    });
+                }
+                effects.extend(self.fill_amount(amount));
+                effects
+            }
+            Intent::Block => {
+                let mut effects = self.perform_first(|a| matches!(a, Action::Open(Screen::Help)));
+                effects.extend(
+                    self.perform_first(|a| matches!(a, Action::Open(Screen::BlockConfirm { .. }))),
+                );
+                effects
+            }
+            Intent::Amount(amount) => {
+                // «Другая сумма» or «Изменить сумму» first, when this is not the amount screen.
+                let mut effects = Vec::new();
+                if !matches!(self.screen(), Screen::AmountEntry { .. }) {
+                    effects.extend(self.perform_first(|a| {
+                        matches!(a, Action::EnterAmount(_) | Action::ChangeAmount)
+                    }));
+                }
+                effects.extend(self.fill_amount(Some(amount)));
+                effects
+            }
+            Intent::Phone(digits) => {
+                if let Screen::PhoneEntry { text, .. } = self.top_mut() {
+                    *text = digits;
+                    return self.submit_field();
+                }
+                Vec::new()
+            }
+            Intent::Said => {
+                let on_say_step = self.lesson_run().is_some_and(|run| {
+                    matches!(run.step().map(|s| &s.kind), Some(StepKind::Say { .. }))
+                }) && matches!(self.screen(), Screen::Lesson(_));
+                if !on_say_step {
+                    return Vec::new();
+                }
+                let effects = self.perform(Action::Lesson(LessonAction::Next));
+                self.notice = Some(Notice::Voice(VoiceNotice::SaidRight));
+                effects
+            }
+        }
+    }
+
+    fn voice_command(&mut self, command: VoiceCommand) -> Vec<Effect> {
+        match command {
+            VoiceCommand::Back => {
+                self.back();
+                Vec::new()
+            }
+            VoiceCommand::Home | VoiceCommand::Cancel => {
+                self.home();
+                Vec::new()
+            }
+            VoiceCommand::Help => {
+                let heard = self.heard.take();
+                let effects = self.update(Msg::Key(Key::Help));
+                self.heard = heard;
+                effects
+            }
+            VoiceCommand::Repeat => vec![Effect::RepeatScreen],
+            VoiceCommand::Slower => {
+                self.notice = Some(Notice::Voice(VoiceNotice::Slower));
+                vec![Effect::SpeechRate { faster: false }]
+            }
+            VoiceCommand::Faster => {
+                self.notice = Some(Notice::Voice(VoiceNotice::Faster));
+                vec![Effect::SpeechRate { faster: true }]
+            }
+        }
+    }
+
+    /// A numbered choice, unless it confirms money or blocks the card.
+    fn voice_choose(&mut self, number: usize) -> Vec<Effect> {
+        let actions = self.actions();
+        match number.checked_sub(1).and_then(|i| actions.get(i)) {
+            Some(action) if key_only(action) => {
+                self.reject(Rejection::KeyOnly);
+                Vec::new()
+            }
+            Some(_) => self.choose(number),
+            None => {
+                self.reject(Rejection::NoSuchChoice(number as u64));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Performs the first of the screen's choices that matches, if any (never a key-only one):
+    /// how a request walks through the screens (home → «Перевести деньги» → «Ольга»).
+    fn perform_first(&mut self, pick: impl Fn(&Action) -> bool) -> Vec<Effect> {
+        match self.actions().into_iter().find(|a| pick(a) && !key_only(a)) {
+            Some(action) => self.perform(action),
+            None => Vec::new(),
+        }
+    }
+
+    /// Types the amount into the amount field and submits it, as keys would: the check screen
+    /// follows, or the field's own error.
+    fn fill_amount(&mut self, amount: Option<Money>) -> Vec<Effect> {
+        let Some(amount) = amount else {
+            return Vec::new();
+        };
+        if let Screen::AmountEntry { text, .. } = self.top_mut() {
+            *text = if amount.kopecks_part() == 0 {
+                amount.rubles_part().to_string()
+            } else {
+                format!("{},{:02}", amount.rubles_part(), amount.kopecks_part())
+            };
+            return self.submit_field();
+        }
+        Vec::new()
+    }
+}
+
+/// Choices that only a key press may take: confirming money and blocking the card.
+fn key_only(action: &Action) -> bool {
+    matches!(action, Action::Confirm | Action::BlockCard)
 }

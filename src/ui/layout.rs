@@ -89,6 +89,11 @@ pub enum Item {
         kind: NoticeKind,
         lines: Vec<String>,
     },
+    /// «Слушаю…» or «Я услышал: …»: big when it fits in two lines, else ordinary text.
+    Voice {
+        listening: bool,
+        body: ChoiceBody,
+    },
     Choice {
         focused: bool,
         body: ChoiceBody,
@@ -431,6 +436,34 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
             Item::Notice {
                 kind: notice.kind,
                 lines,
+            },
+        ));
+        y += h + 1;
+    }
+
+    if let Some(voice) = &model.voice {
+        let font = smallest();
+        let big = match sizes.choices {
+            ChoiceMode::Big | ChoiceMode::Spaced if !sizes.compact => {
+                wrap(font, &voice.text, main).filter(|lines| lines.len() <= 2)
+            }
+            _ => None,
+        };
+        let (h, body) = match big {
+            Some(lines) => (
+                height_of(font, &lines),
+                ChoiceBody::Big(BigLines { font, lines }),
+            ),
+            None => {
+                let lines = wrap_plain(&voice.text, main.saturating_sub(2));
+                (rows(lines.len()), ChoiceBody::Plain(lines))
+            }
+        };
+        items.push((
+            Rect::new(x, y, main, h),
+            Item::Voice {
+                listening: voice.listening,
+                body,
             },
         ));
         y += h + 1;

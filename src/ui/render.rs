@@ -108,6 +108,17 @@ fn draw_item(buf: &mut Buffer, rect: Rect, item: &Item, theme: &Theme) {
                 .collect();
             plain(buf, rect, &lines, style);
         }
+        Item::Voice { listening, body } => {
+            let style = if *listening { theme.info } else { theme.fact };
+            match body {
+                ChoiceBody::Big(big) => {
+                    BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
+                        .style(style)
+                        .render(rect, buf);
+                }
+                ChoiceBody::Plain(lines) => plain(buf, rect, lines, style),
+            }
+        }
         Item::Choice { focused, body } => {
             let style = if *focused { theme.focus } else { theme.choice };
             let marker = if *focused { "▶" } else { " " };

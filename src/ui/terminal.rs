@@ -1,6 +1,7 @@
 //! The full-screen run loop. Everything that happens reaches it as one message in one inbox:
-//! keys and resizes from the input thread, answers from the bank's thread. It redraws, and hands
-//! work back out. Ctrl-C, SIGTERM, SIGHUP, panics and a closed window all end it cleanly.
+//! keys and resizes from the input thread, answers from the bank's thread, what the voice
+//! thread heard. It redraws, and hands work back out. Ctrl-C, SIGTERM, SIGHUP, panics and a
+//! closed window all end it cleanly.
 
 use super::keys::map_key;
 use super::render::draw;
@@ -8,6 +9,9 @@ use super::theme::Theme;
 use crate::core::{App, Effect, Msg, view};
 use crate::i18n::I18n;
 use crate::runtime::{BankEdge, BankWorker};
+use crate::voice::engine::Prepared;
+use crate::voice::worker::{VoiceEvent, VoiceWorker};
+use crate::voice::{Context, VoiceLang};
 use crossterm::event::{self, Event};
 use ratatui::backend::{Backend, ClearType};
 use ratatui::layout::Size;
@@ -26,12 +30,35 @@ enum Incoming {
     Terminal(Event),
     /// The bank answered.
     Bank(Msg),
+    /// The voice thread loaded its model, or heard something.
+    Voice(VoiceEvent),
 }
 
 impl From<Msg> for Incoming {
     fn from(msg: Msg) -> Incoming {
         Incoming::Bank(msg)
     }
+}
+
+impl From<VoiceEvent> for Incoming {
+    fn from(event: VoiceEvent) -> Incoming {
+        Incoming::Voice(event)
+    }
+}
+
+/// Voice input for the run loop: the model ready to load, and the language to listen in.
+pub struct VoiceSetup {
+    pub prepared: Prepared,
+    pub lang: VoiceLang,
+    /// Say at once, on screen, if the model fails to load (`--voice on`).
+    pub announce: bool,
+}
+
+/// The voice thread and what the loop needs to ask it to listen.
+struct VoiceEdge {
+    worker: VoiceWorker,
+    lang: VoiceLang,
+    announce: bool,
 }
 
 /// Runs the kiosk until the person quits, a signal arrives or the terminal goes away.
@@ -41,6 +68,19 @@ pub fn run(
     i18n: &I18n,
     theme: &Theme,
     start: Vec<Effect>,
+) -> io::Result<()> {
+    run_with_voice(app, edge, i18n, theme, start, None)
+}
+
+/// [`run`], with voice input when `voice` is given: its model loads on the voice thread while
+/// the first screens are already shown.
+pub fn run_with_voice(
+    app: &mut App,
+    edge: BankEdge,
+    i18n: &I18n,
+    theme: &Theme,
+    start: Vec<Effect>,
+    voice: Option<VoiceSetup>,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
@@ -52,6 +92,11 @@ pub fn run(
     }
     let (inbox_tx, inbox) = mpsc::channel::<Incoming>();
     let worker = BankWorker::spawn(edge, inbox_tx.clone());
+    let voice = voice.map(|setup| VoiceEdge {
+        worker: VoiceWorker::spawn(setup.prepared, inbox_tx.clone()),
+        lang: setup.lang,
+        announce: setup.announce,
+    });
     // Installs a panic hook that restores the terminal before the panic message is printed.
     let watch = HangUpWatch::new();
     let mut terminal = ratatui::try_init()?;
@@ -59,6 +104,7 @@ pub fn run(
     let mut kiosk = Kiosk {
         app,
         worker: &worker,
+        voice: voice.as_ref(),
         inbox: &inbox,
         i18n,
         theme,
@@ -114,6 +160,7 @@ fn spawn_input_thread(inbox: Sender<Incoming>) -> io::Result<()> {
 struct Kiosk<'a> {
     app: &'a mut App,
     worker: &'a BankWorker,
+    voice: Option<&'a VoiceEdge>,
     inbox: &'a Receiver<Incoming>,
     i18n: &'a I18n,
     theme: &'a Theme,
@@ -127,7 +174,12 @@ impl Kiosk<'_> {
         terminal: &mut ratatui::DefaultTerminal,
         start: Vec<Effect>,
     ) -> io::Result<Ending> {
-        dispatch(self.worker, start);
+        let edges = Edges {
+            bank: self.worker,
+            voice: self.voice,
+            i18n: self.i18n,
+        };
+        edges.dispatch(self.app, start);
         let mut dirty = true;
         let mut shown: Option<(&'static str, String)> = None;
         let mut size: Option<Size> = None;
@@ -167,7 +219,7 @@ impl Kiosk<'_> {
             };
             // Everything that has arrived, then one frame: a paste of many keys is drawn once.
             for incoming in first.into_iter().chain(self.inbox.try_iter()) {
-                dirty |= handle(self.app, self.worker, incoming);
+                dirty |= edges.handle(self.app, incoming);
             }
             if self.watch.hung_up() {
                 return Ok(Ending::HungUp);
@@ -176,24 +228,53 @@ impl Kiosk<'_> {
     }
 }
 
-/// Feeds one incoming message to the state machine; true when the screen may have changed.
-fn handle(app: &mut App, worker: &BankWorker, incoming: Incoming) -> bool {
-    match incoming {
-        Incoming::Bank(msg) => {
-            let effects = app.update(msg);
-            dispatch(worker, effects);
-            true
-        }
-        Incoming::Terminal(Event::Key(key)) => match map_key(key) {
-            Some(key) => {
-                let effects = app.update(Msg::Key(key));
-                dispatch(worker, effects);
-                true
+/// Where the loop hands work out.
+struct Edges<'a> {
+    bank: &'a BankWorker,
+    voice: Option<&'a VoiceEdge>,
+    i18n: &'a I18n,
+}
+
+impl Edges<'_> {
+    /// Feeds one incoming message to the state machine; true when the screen may have changed.
+    fn handle(&self, app: &mut App, incoming: Incoming) -> bool {
+        let msg = match incoming {
+            Incoming::Bank(msg) => msg,
+            Incoming::Voice(event) => {
+                let announce = self.voice.is_some_and(|v| v.announce);
+                Msg::Voice(event.into_msg(self.i18n, announce))
             }
-            None => false,
-        },
-        Incoming::Terminal(Event::Resize(..)) => true,
-        Incoming::Terminal(_) => false,
+            Incoming::Terminal(Event::Key(key)) => match map_key(key) {
+                Some(key) => Msg::Key(key),
+                None => return false,
+            },
+            Incoming::Terminal(Event::Resize(..)) => return true,
+            Incoming::Terminal(_) => return false,
+        };
+        let effects = app.update(msg);
+        self.dispatch(app, effects);
+        true
+    }
+
+    /// Sends bank work to the bank's thread and listening to the voice thread; speech effects
+    /// will be handled here once speech exists.
+    fn dispatch(&self, app: &App, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Listen => {
+                    if let Some(voice) = self.voice {
+                        voice.worker.listen(Context::of(app, self.i18n, voice.lang));
+                    }
+                }
+                Effect::StopListening => {
+                    if let Some(voice) = self.voice {
+                        voice.worker.stop();
+                    }
+                }
+                Effect::RepeatScreen | Effect::Quit | Effect::SpeechRate { .. } => {}
+                bank => self.bank.send(bank),
+            }
+        }
     }
 }
 
@@ -246,14 +327,4 @@ fn repaint_from_scratch(terminal: &mut ratatui::DefaultTerminal) -> io::Result<(
     // buffer current and empties it too, so the next diff is taken against a blank screen.
     terminal.swap_buffers();
     Ok(())
-}
-
-/// Sends bank work to the worker; speech effects will be handled here once speech exists.
-fn dispatch(worker: &BankWorker, effects: Vec<Effect>) {
-    for effect in effects {
-        match effect {
-            Effect::RepeatScreen | Effect::Quit => {}
-            bank => worker.send(bank),
-        }
-    }
 }

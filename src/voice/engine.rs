@@ -67,10 +67,21 @@ pub struct Prepared {
 
 /// Finds the model, loads the library and opens the sound source.
 pub fn prepare(config: &VoiceConfig) -> Result<Prepared, VoiceError> {
+    prepare_quietly(config, || ()).map(|(prepared, ())| prepared)
+}
+
+/// [`prepare`], calling `before_microphone` once the model and the library are found and just
+/// before the sound source is opened (the kiosk quiets standard error there); what it returns
+/// is handed back.
+pub fn prepare_quietly<Q>(
+    config: &VoiceConfig,
+    before_microphone: impl FnOnce() -> Q,
+) -> Result<(Prepared, Q), VoiceError> {
     let dir = model::find(config.model.as_deref(), config.lang, config.fallback)?;
     let lib = VoskLib::load()?;
+    let guard = before_microphone();
     let listener = open_source(config, dir.rate)?;
-    Ok(Prepared { lib, dir, listener })
+    Ok((Prepared { lib, dir, listener }, guard))
 }
 
 /// The WAV file of `--voice-input`, or the microphone.

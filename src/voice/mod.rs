@@ -32,6 +32,7 @@ pub mod quiet;
 pub mod resample;
 pub mod text;
 pub mod vosk;
+pub mod worker;
 
 pub use context::Context;
 pub use intent::parse;

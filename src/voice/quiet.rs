@@ -4,14 +4,15 @@
 //! the microphone is in use, standard error goes to a log file in Opora's data folder instead;
 //! it comes back when the kiosk ends, and before a panic message is printed.
 
-use std::fs::File;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::path::Path;
+use std::sync::Once;
 use std::sync::atomic::{AtomicI32, Ordering};
 
 /// The saved standard error, for the panic hook (−1 when not quieted).
 static SAVED: AtomicI32 = AtomicI32::new(-1);
+static PANIC_HOOK: Once = Once::new();
 
 /// Standard error sent to a file until this is dropped.
 pub struct QuietStderr {
@@ -19,21 +20,37 @@ pub struct QuietStderr {
 }
 
 impl QuietStderr {
-    /// Sends standard error to `log` (created or emptied).
+    /// Sends standard error to `log`, emptied first.
     pub fn to_file(log: &Path) -> io::Result<QuietStderr> {
+        QuietStderr::open(log, false)
+    }
+
+    /// Sends standard error to the end of `log`.
+    pub fn append_to(log: &Path) -> io::Result<QuietStderr> {
+        QuietStderr::open(log, true)
+    }
+
+    fn open(log: &Path, append: bool) -> io::Result<QuietStderr> {
         if let Some(dir) = log.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let file = File::create(log)?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .append(append)
+            .truncate(!append)
+            .open(log)?;
         let saved = rustix::io::dup(rustix::stdio::stderr())?;
         rustix::stdio::dup2_stderr(&file)?;
         SAVED.store(saved.as_raw_fd(), Ordering::SeqCst);
         // A panic is printed where the person can see it.
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            restore_now();
-            previous(info);
-        }));
+        PANIC_HOOK.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                restore_now();
+                previous(info);
+            }));
+        });
         Ok(QuietStderr { saved })
     }
 }

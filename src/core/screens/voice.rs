@@ -1,9 +1,60 @@
 //! What voice input adds to every screen: «Слушаю…» while listening, «Я услышал: …» after, and
 //! the sentence for a phrase that was turned down.
 
-use crate::core::voice::Rejection;
+use crate::core::App;
+use crate::core::model::{NoticeKind, ScreenModel, VoiceBanner};
+use crate::core::voice::{Rejection, VoiceNotice, VoiceState};
 use crate::i18n::I18n;
 use crate::tr;
+
+/// Adds voice to a finished screen: the banner, and Space among the keys when voice is on.
+pub(super) fn finish(app: &App, i18n: &I18n, model: &mut ScreenModel) {
+    model.voice = match (app.voice_state(), app.heard()) {
+        (VoiceState::Listening, _) => Some(VoiceBanner {
+            listening: true,
+            text: i18n.t("voice-listening"),
+        }),
+        (_, Some(text)) => Some(VoiceBanner {
+            listening: false,
+            text: tr!(i18n, "voice-heard", text = text.to_string()),
+        }),
+        _ => None,
+    };
+    let space = match app.voice_state() {
+        VoiceState::Ready | VoiceState::Listening => Some("voice-keys"),
+        VoiceState::Loading => Some("voice-keys-loading"),
+        VoiceState::Off(_) => None,
+    };
+    if let Some(id) = space {
+        model.keys = format!("{} · {}", model.keys, i18n.t(id));
+    }
+}
+
+/// The notice line for something about voice.
+pub(super) fn notice(notice: &VoiceNotice, i18n: &I18n) -> (NoticeKind, String) {
+    match notice {
+        VoiceNotice::Rejected {
+            rejection,
+            choices,
+            phrase,
+        } => (
+            NoticeKind::Info,
+            rejection_sentence(
+                rejection,
+                *choices,
+                phrase.as_deref().map(|p| i18n.t(p)).as_deref(),
+                i18n,
+            ),
+        ),
+        VoiceNotice::Nothing => (NoticeKind::Info, i18n.t("voice-heard-nothing")),
+        VoiceNotice::Loading => (NoticeKind::Info, i18n.t("voice-loading")),
+        VoiceNotice::Off(reason) => (NoticeKind::Warning, reason.clone()),
+        VoiceNotice::Stale => (NoticeKind::Info, i18n.t("voice-stale")),
+        VoiceNotice::SaidRight => (NoticeKind::Success, i18n.t("voice-said-right")),
+        VoiceNotice::Slower => (NoticeKind::Info, i18n.t("voice-slower")),
+        VoiceNotice::Faster => (NoticeKind::Info, i18n.t("voice-faster")),
+    }
+}
 
 /// Why a phrase did nothing, as a sentence that says what to do instead.
 pub fn rejection_sentence(
