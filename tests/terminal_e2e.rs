@@ -386,3 +386,26 @@ fn space_listens_and_a_spoken_number_chooses() {
     kiosk.keys("0");
     assert!(kiosk.exit_status().success());
 }
+
+/// With a model but no recording, the full-screen kiosk tries the microphone; the sound
+/// system's messages never land on the screen, and with no sound card Space says in one
+/// sentence why voice is off.
+#[test]
+fn the_sound_system_never_writes_on_the_screen() {
+    let model = common::voice::korean_model();
+    let model = model.to_string_lossy();
+    let mut kiosk = Kiosk::start_with("ru_RU.UTF-8", None, &["--voice-model", &model]);
+    kiosk.wait_text("1 Баланс");
+    kiosk.keys(" ");
+    kiosk.wait("Space answered", |k| {
+        let screen = k.screen();
+        screen.contains("Голос выключен: микрофон") || screen.contains("Пробел — сказать голосом")
+    });
+    kiosk.keys("0");
+    assert!(kiosk.exit_status().success());
+    assert!(
+        !kiosk.raw_output().contains("ALSA"),
+        "{}",
+        kiosk.raw_output()
+    );
+}

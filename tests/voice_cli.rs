@@ -250,3 +250,70 @@ fn without_a_model_voice_is_off_and_says_why_only_when_asked() {
         "{text}"
     );
 }
+
+/// Without libvosk the kiosk starts as ever; voice is off, and says why when asked.
+#[test]
+fn without_the_library_everything_else_works() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let wav = common::voice::korean_commands(home.path(), "nolib", &["사"]);
+    let missing = home.path().join("libvosk.so");
+    let out = Command::new(common::binary())
+        .env("OPORA_HOME", home.path())
+        .env("OPORA_VOSK_LIB", &missing)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .args(["--plain", "--voice-model"])
+        .arg(&model)
+        .arg("--voice-input")
+        .arg(&wav)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            if let Some(mut stdin) = child.stdin.take() {
+                let _ = stdin.write_all("слушай\n1\n".as_bytes());
+            }
+            child.wait_with_output()
+        })
+        .expect("run opora");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        text.contains("Голос: Голос выключен: не найдена библиотека распознавания речи libvosk"),
+        "{text}"
+    );
+    assert!(text.contains("25\u{a0}430,50 ₽"), "{text}");
+    let out = opora(
+        home.path(),
+        &["voice", "check", "--voice-model", &model.to_string_lossy()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// With a model but no `--voice-input`, Opora opens the microphone. Whether this machine has
+/// one or not, the sound system's own messages («ALSA lib …») never reach the person: with no
+/// sound card voice is off with one sentence; with one, it listens.
+#[test]
+fn the_microphone_is_tried_and_alsa_stays_off_the_screen() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = plain(
+        home.path(),
+        &["--voice-model", &model.to_string_lossy()],
+        "слушай\n",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !text.contains("ALSA") && !errors.contains("ALSA"),
+        "{out:?}"
+    );
+    assert!(
+        text.contains("Голос выключен: микрофон") || text.contains("Слушаю…"),
+        "{text}"
+    );
+}

@@ -1,7 +1,8 @@
 //! libvosk, loaded at run time. The library is looked for where the set-up puts it
-//! (`.deps/vosk/libvosk.so` in the source tree), beside the executable (a kiosk ships it there),
-//! at `OPORA_VOSK_LIB`, and on the system's library path. Loading it at run time rather than
-//! linking means a machine without it still runs Opora, with voice off and one sentence why.
+//! (`.deps/vosk/libvosk.so` in the source tree), beside the executable (a kiosk ships it there)
+//! and on the system's library path — or only at `OPORA_VOSK_LIB`, when that is set. Loading it
+//! at run time rather than linking means a machine without it still runs Opora, with voice off
+//! and one sentence why.
 //!
 //! Only the dozen functions Opora uses are bound; [`Model`] and [`Recognizer`] own their C
 //! objects and free them when dropped.
@@ -41,12 +42,13 @@ pub struct VoskLib {
 }
 
 impl VoskLib {
-    /// The places looked in, in order.
+    /// The places looked in, in order. `OPORA_VOSK_LIB`, when set, is the only one: a bank
+    /// that names its library means that one.
     pub fn candidates() -> Vec<PathBuf> {
-        let mut out = Vec::new();
         if let Some(path) = std::env::var_os("OPORA_VOSK_LIB") {
-            out.push(PathBuf::from(path));
+            return vec![PathBuf::from(path)];
         }
+        let mut out = Vec::new();
         if let Some(dir) = std::env::current_exe()
             .ok()
             .and_then(|exe| exe.parent().map(Path::to_path_buf))
