@@ -39,6 +39,10 @@ voice-check-log = The sound system's messages are in { $path }.
 # On the kiosk's screen.
 voice-listening = Listening… Speak now. Space to finish.
 voice-heard = I heard: "{ $text }"
+voice-listening-big = Listening…
+voice-listening-hint = Speak now. Space to finish.
+voice-heard-label = I heard:
+voice-heard-big = "{ $text }"
 voice-heard-nothing = I heard nothing. Press Space and say it again.
 voice-loading = Voice is still loading. Wait a moment and press Space again.
 voice-stale = The screen changed while you were speaking. Say it again.

@@ -39,6 +39,10 @@ voice-check-log = Сообщения звуковой системы запис�
 # На экране киоска.
 voice-listening = Слушаю… Говорите. Пробел — закончить.
 voice-heard = Я услышал: «{ $text }»
+voice-listening-big = Слушаю…
+voice-listening-hint = Говорите. Пробел — закончить.
+voice-heard-label = Я услышал:
+voice-heard-big = «{ $text }»
 voice-heard-nothing = Я ничего не услышал. Нажмите Пробел и скажите ещё раз.
 voice-loading = Голос ещё загружается. Подождите немного и нажмите Пробел снова.
 voice-stale = Пока вы говорили, экран сменился. Скажите ещё раз.

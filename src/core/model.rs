@@ -76,7 +76,12 @@ pub struct PhonePanel {
 pub struct VoiceBanner {
     /// Listening now (otherwise: what was heard).
     pub listening: bool,
+    /// The whole sentence, for plain text and speech: «Я услышал: «баланс»».
     pub text: String,
+    /// The part drawn big: «Слушаю…», or the words heard in quotes.
+    pub big: String,
+    /// The rest, in ordinary text: «Я услышал:» above the words, or what to do below «Слушаю…».
+    pub small: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -89,9 +89,11 @@ pub enum Item {
         kind: NoticeKind,
         lines: Vec<String>,
     },
-    /// «Слушаю…» or «Я услышал: …»: big when it fits in two lines, else ordinary text.
+    /// «Слушаю…» or «Я услышал: …»: the words big when they fit in two lines, else ordinary
+    /// text; `small` is the ordinary line above the words heard, or below «Слушаю…».
     Voice {
         listening: bool,
+        small: Vec<String>,
         body: ChoiceBody,
     },
     Choice {
@@ -445,28 +447,30 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
         let font = smallest();
         let big = match sizes.choices {
             ChoiceMode::Big | ChoiceMode::Spaced if !sizes.compact => {
-                wrap(font, &voice.text, main).filter(|lines| lines.len() <= 2)
+                wrap(font, &voice.big, main).filter(|lines| lines.len() <= 2)
             }
             _ => None,
         };
+        let small = wrap_plain(&voice.small, main.saturating_sub(2));
         let (h, body) = match big {
             Some(lines) => (
                 height_of(font, &lines),
                 ChoiceBody::Big(BigLines { font, lines }),
             ),
             None => {
-                let lines = wrap_plain(&voice.text, main.saturating_sub(2));
+                let lines = wrap_plain(&voice.big, main.saturating_sub(2));
                 (rows(lines.len()), ChoiceBody::Plain(lines))
             }
         };
         items.push((
-            Rect::new(x, y, main, h),
+            Rect::new(x, y, main, h + rows(small.len())),
             Item::Voice {
                 listening: voice.listening,
+                small: small.clone(),
                 body,
             },
         ));
-        y += h + 1;
+        y += h + rows(small.len()) + 1;
     }
 
     for (i, choice) in model.choices.iter().enumerate() {

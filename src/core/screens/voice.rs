@@ -13,10 +13,14 @@ pub(super) fn finish(app: &App, i18n: &I18n, model: &mut ScreenModel) {
         (VoiceState::Listening, _) => Some(VoiceBanner {
             listening: true,
             text: i18n.t("voice-listening"),
+            big: i18n.t("voice-listening-big"),
+            small: i18n.t("voice-listening-hint"),
         }),
         (_, Some(text)) => Some(VoiceBanner {
             listening: false,
             text: tr!(i18n, "voice-heard", text = text.to_string()),
+            big: tr!(i18n, "voice-heard-big", text = text.to_string()),
+            small: i18n.t("voice-heard-label"),
         }),
         _ => None,
     };
