@@ -22,9 +22,13 @@ if [ "$purpose" = "test" ]; then
   # tests/reminder_pdf.rs: its text, page count and embedded fonts.
   packages+=(poppler-utils)
 fi
-# Voice input (src/voice): libasound2-dev builds cpal's microphone access (ALSA); python3-pip
-# downloads libvosk from its PyPI wheel (scripts/fetch-voice.sh, at the end).
-packages+=(libasound2-dev python3-pip)
+# Voice input (src/voice): libasound2-dev builds cpal's microphone access (ALSA); pip downloads
+# libvosk from its PyPI wheel (scripts/fetch-voice.sh, at the end) — python3-pip unless a
+# python3 with pip is already there.
+packages+=(libasound2-dev)
+if ! python3 -m pip --version >/dev/null 2>&1; then
+  packages+=(python3-pip)
+fi
 if [ "$purpose" = "test" ]; then
   # espeak-ng speaks the Korean commands the real-model voice tests and benchmark listen to.
   packages+=(espeak-ng)
