@@ -24,6 +24,17 @@ if [ "$purpose" = "test" ]; then
   # tests/reminder_pdf.rs: its text, page count and embedded fonts.
   packages+=(poppler-utils)
 fi
+# Voice input (src/voice): libasound2-dev builds cpal's microphone access (ALSA); pip downloads
+# libvosk from its PyPI wheel (scripts/fetch-voice.sh, at the end) — python3-pip unless a
+# python3 with pip is already there.
+packages+=(libasound2-dev)
+if ! python3 -m pip --version >/dev/null 2>&1; then
+  packages+=(python3-pip)
+fi
+if [ "$purpose" = "test" ]; then
+  # espeak-ng speaks the Korean commands the real-model voice tests and benchmark listen to.
+  packages+=(espeak-ng)
+fi
 
 # --- Speech (issue #5) ---
 # espeak-ng speaks the screens (run as a program: it is GPL, never linked); the tests make it
@@ -71,3 +82,6 @@ if ! command -v cargo >/dev/null 2>&1; then
   echo "or with your distribution's package (apt-get install cargo) if it is new enough." >&2
   exit 1
 fi
+
+# Voice input: libvosk (and, for the tests, the Korean model) into git-ignored folders.
+scripts/fetch-voice.sh "$purpose"

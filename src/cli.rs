@@ -3,6 +3,7 @@
 
 use crate::bank::{Clock, SandboxStore};
 use crate::core::App;
+use crate::core::voice::VoiceState;
 use crate::i18n::{I18n, Lang, LocaleSource, detect_lang};
 use crate::lessons::Catalog;
 use crate::lessons::progress::ProgressStore;
@@ -10,6 +11,7 @@ use crate::runtime::{BankEdge, ReminderMaker, session_id};
 use crate::speech::choose::{Choice, DispatcherCheck, Findings, SpeechMode, SpeechSettings};
 use crate::tr;
 use crate::ui::theme::{Theme, ThemeName};
+use crate::voice::engine::{VoiceConfig, VoiceSwitch};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -55,6 +57,26 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub speech_wav: Option<PathBuf>,
 
+    /// Voice input: auto (used when a speech model, libvosk and a microphone are there; Space
+    /// says why not otherwise), on (also says at start why not), or off.
+    #[arg(long, global = true, value_name = "auto|on|off")]
+    pub voice: Option<crate::voice::engine::VoiceSwitch>,
+
+    /// The language Opora listens in: ru, en, or ko (the Korean test model). Default: the
+    /// model's, or the screen language.
+    #[arg(long, global = true, value_name = "ru|en|ko")]
+    pub voice_lang: Option<crate::voice::VoiceLang>,
+
+    /// The speech model's folder; also OPORA_VOICE_MODEL. Default: models/<lang>/ (see
+    /// models/README.md).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub voice_model: Option<PathBuf>,
+
+    /// Listen to this WAV file instead of the microphone, one utterance per Space (tests,
+    /// demos).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub voice_input: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -90,6 +112,21 @@ pub enum Command {
         #[command(subcommand)]
         action: LessonsAction,
     },
+    /// Voice input: what a phrase means.
+    Voice {
+        #[command(subcommand)]
+        action: VoiceAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VoiceAction {
+    /// Load the speech model, say its language and load time, and recognise one phrase (from
+    /// --voice-input, or said into the microphone). Exit status 1 if voice does not work.
+    Check,
+    /// Print, as JSON, the intent and slots a typed phrase yields on the home screen and on the
+    /// amount screen (for trainers checking phrasings; no audio involved).
+    Parse { phrase: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -154,6 +191,69 @@ pub fn main() -> ExitCode {
         Some(Command::Report(args)) => crate::report::cli::report_command(args, &i18n),
         Some(Command::Config { action }) => crate::journal::cli::config_command(action, &i18n),
         Some(Command::Lessons { action }) => lessons(&cli, action, &i18n, &source),
+        Some(Command::Voice { action }) => voice(&cli, action, &i18n),
+    }
+}
+
+/// The voice language: `--voice-lang`, or the screen language.
+fn voice_lang(cli: &Cli, i18n: &I18n) -> crate::voice::VoiceLang {
+    cli.voice_lang
+        .unwrap_or_else(|| crate::voice::VoiceLang::of(i18n.lang()))
+}
+
+/// What the command line and the environment say about voice input.
+fn voice_config(cli: &Cli, i18n: &I18n) -> crate::voice::engine::VoiceConfig {
+    crate::voice::engine::VoiceConfig {
+        switch: cli.voice.unwrap_or_default(),
+        lang: cli.voice_lang,
+        fallback: crate::voice::VoiceLang::of(i18n.lang()),
+        model: cli
+            .voice_model
+            .clone()
+            .or_else(|| std::env::var_os("OPORA_VOICE_MODEL").map(PathBuf::from)),
+        input: cli.voice_input.clone(),
+    }
+}
+
+fn voice(cli: &Cli, action: &VoiceAction, i18n: &I18n) -> ExitCode {
+    match action {
+        VoiceAction::Check => {
+            let config = voice_config(cli, i18n);
+            // The sound system's messages go to a log rather than between the check's lines.
+            let log = crate::paths::data_dir().join("voice.log");
+            let quiet = match config.input {
+                None => crate::voice::quiet::QuietStderr::to_file(&log).ok(),
+                Some(_) => None,
+            };
+            let sound_log = quiet.as_ref().map(|_| log.as_path());
+            match crate::voice::check::run(&config, i18n, sound_log, &mut std::io::stdout().lock())
+            {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
+                Err(e) => {
+                    report(&e.to_string());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        VoiceAction::Parse { phrase } => {
+            let lang = voice_lang(cli, i18n);
+            match crate::voice::explain::sample_contexts(i18n, lang) {
+                Ok(contexts) => {
+                    let report = crate::voice::explain::report(phrase, &contexts, i18n);
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&report).unwrap_or_default()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    report(&crate::core::screens::store_error(&error, i18n));
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 
@@ -279,6 +379,49 @@ fn sandbox(action: &SandboxAction, i18n: &I18n) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Finds the model, loads libvosk and opens the sound source, unless voice is off; tells the
+/// app whether Space will listen (`Loading` until the model is loaded) or why not, and returns
+/// the sentence to show at start when `--voice on` cannot be honoured. While the microphone is
+/// in use the sound system's chatter goes to `voice.log`, not onto the screen: the returned
+/// guard keeps it there.
+fn prepare_voice(
+    voice: &VoiceConfig,
+    i18n: &I18n,
+    app: &mut App,
+) -> (
+    Option<crate::voice::quiet::QuietStderr>,
+    Option<crate::voice::engine::Prepared>,
+    Option<String>,
+) {
+    if voice.switch == VoiceSwitch::Off {
+        return (None, None, None);
+    }
+    let quiet = || match voice.input {
+        None => {
+            crate::voice::quiet::QuietStderr::to_file(&crate::paths::data_dir().join("voice.log"))
+                .ok()
+        }
+        Some(_) => None,
+    };
+    match crate::voice::engine::prepare_quietly(voice, quiet) {
+        Ok((prepared, quiet)) => {
+            app.set_voice(VoiceState::Loading);
+            (quiet, Some(prepared), None)
+        }
+        Err(error) => {
+            let announce = voice_unavailable(app, voice, error.sentence(i18n));
+            (None, None, announce)
+        }
+    }
+}
+
+/// Voice cannot be used: Space will say why. Returns the sentence when `--voice on` asked for
+/// it to be said at start too.
+fn voice_unavailable(app: &mut App, voice: &VoiceConfig, sentence: String) -> Option<String> {
+    app.set_voice(VoiceState::Off(Some(sentence.clone())));
+    (voice.switch == VoiceSwitch::On).then_some(sentence)
 }
 
 /// Whether to use the plain linear mode.
@@ -447,6 +590,10 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
             .iter()
             .map(|p| crate::lessons::problem_sentence(p, i18n)),
     );
+    // Voice input: the cheap checks now, so the first screen knows whether Space listens.
+    let voice = voice_config(cli, i18n);
+    let (quiet, prepared, voice_problem) = prepare_voice(&voice, i18n, &mut app);
+    problems.extend(voice_problem);
     app.set_lessons(catalog.lessons.clone());
     let mut edge = BankEdge::new(store).with_reminders(ReminderMaker::new(
         crate::paths::data_dir().join("reminders"),
@@ -462,16 +609,24 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     let (speech, speech_sentences) = speaker(cli, i18n, plain);
     problems.extend(speech_sentences);
     app.set_startup_notice(problems.clone());
+    let voice_lang = prepared.as_ref().map(|p| p.dir.lang);
+    let sound_log = voice
+        .input
+        .is_none()
+        .then(|| crate::paths::data_dir().join("voice.log"));
     if plain {
+        // Standard error is the person's screen here too: quiet only while the microphone is
+        // opened, so the sentences below reach them.
+        drop(quiet);
         for sentence in &problems {
             report(sentence);
         }
-        let voice = crate::speech::Voice {
+        let spoken = crate::speech::Voice {
             lang: i18n.lang(),
             rate: speech.rate,
         };
         let speech = match speech.speaker {
-            Some(speaker) => match crate::plain::PlainSpeech::start(speaker, voice) {
+            Some(speaker) => match crate::plain::PlainSpeech::start(speaker, spoken) {
                 Ok(speech) => Some(speech),
                 Err(e) => {
                     report(&crate::speech::SpeechError::Engine(e.to_string()).sentence(i18n));
@@ -480,9 +635,31 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
             },
             None => None,
         };
+        // Plain mode loads the model before the first screen and listens on the spot.
+        let mut engine = prepared.and_then(|p| match p.load() {
+            Ok(engine) => {
+                app.set_voice(VoiceState::Ready);
+                Some(engine)
+            }
+            Err(error) => {
+                let sentence = error.sentence(i18n);
+                if voice_unavailable(&mut app, &voice, sentence.clone()).is_some() {
+                    report(&sentence);
+                }
+                None
+            }
+        });
+        let plain_voice = match (engine.as_mut(), voice_lang) {
+            (Some(engine), Some(lang)) => Some(crate::plain::PlainVoice {
+                engine,
+                lang,
+                sound_log,
+            }),
+            _ => None,
+        };
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
-        return match crate::plain::run(
+        return match crate::plain::run_with_voice(
             &mut app,
             &mut edge,
             i18n,
@@ -490,6 +667,7 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
             stdin.lock(),
             stdout.lock(),
             speech,
+            plain_voice,
         ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -502,7 +680,17 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     // Load the bank before the first frame, so the first screen is complete.
     let start = crate::runtime::run_effects(&mut app, &mut edge, start);
     let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
-    match crate::ui::terminal::run(&mut app, edge, i18n, &theme, speech, start) {
+    let voice_setup = match (prepared, voice_lang) {
+        (Some(prepared), Some(lang)) => Some(crate::ui::terminal::VoiceSetup {
+            prepared,
+            lang,
+            announce: voice.switch == VoiceSwitch::On,
+        }),
+        _ => None,
+    };
+    let result = crate::ui::terminal::run(&mut app, edge, i18n, &theme, speech, start, voice_setup);
+    drop(quiet);
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             report(&tr!(i18n, "terminal-failed", reason = e.to_string()));

@@ -23,3 +23,4 @@ pub mod report;
 pub mod runtime;
 pub mod speech;
 pub mod ui;
+pub mod voice;

@@ -5,10 +5,13 @@
 mod common;
 
 use common::Session;
-use opora::core::Key;
+use opora::core::voice::{Heard, VoiceMsg, VoiceState};
+use opora::core::{Key, Msg};
 use opora::i18n::Lang;
+use opora::runtime::drive;
 use opora::ui::render::draw;
 use opora::ui::theme::{Theme, ThemeName};
+use opora::voice::{Context, VoiceLang, parse};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -340,7 +343,52 @@ fn paths() -> Vec<Path> {
                 s.press(9);
             },
         },
+        Path {
+            name: "voice_listening",
+            keys: |s| {
+                s.app.set_voice(VoiceState::Ready);
+                s.key(Key::Char(' '));
+            },
+        },
+        Path {
+            name: "voice_heard",
+            keys: |s| {
+                s.app.set_voice(VoiceState::Ready);
+                let phrase = match s.i18n.lang() {
+                    Lang::Ru => "перевести пятьсот рублей дочери",
+                    Lang::En => "send five hundred roubles to my daughter",
+                };
+                say(s, phrase);
+            },
+        },
+        Path {
+            name: "voice_refused",
+            keys: |s| {
+                s.app.set_voice(VoiceState::Ready);
+                s.up_to_check();
+                let phrase = match s.i18n.lang() {
+                    Lang::Ru => "подтвердить",
+                    Lang::En => "confirm",
+                };
+                say(s, phrase);
+            },
+        },
     ]
+}
+
+/// Says a phrase on the current screen, as the voice edge would after recognising it.
+fn say(s: &mut Session, text: &str) {
+    let context = Context::of(&s.app, &s.i18n, VoiceLang::of(s.i18n.lang()));
+    let heard = Heard {
+        screen: context.screen,
+        text: text.to_string(),
+        meaning: parse(text, &context),
+    };
+    drive(
+        &mut s.app,
+        &mut s.edge,
+        Msg::Voice(VoiceMsg::Heard(Some(heard))),
+    );
 }
 
 fn render(session: &Session, width: u16, height: u16) -> String {

@@ -30,12 +30,12 @@ struct Kiosk {
 
 impl Kiosk {
     fn start(lang: &str) -> Kiosk {
-        Kiosk::start_with(lang, None)
+        Kiosk::start_with(lang, None, &[])
     }
 
     /// Starts the kiosk; with `stop_reading_after`, the reader lets go of the terminal once that
     /// text has appeared, so the test can hang the terminal up by dropping its own ends.
-    fn start_with(lang: &str, stop_reading_after: Option<&'static str>) -> Kiosk {
+    fn start_with(lang: &str, stop_reading_after: Option<&'static str>, args: &[&str]) -> Kiosk {
         let home = tempfile::tempdir().expect("temp dir");
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -46,6 +46,7 @@ impl Kiosk {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(common::binary());
+        cmd.args(args);
         cmd.env("OPORA_HOME", home.path());
         cmd.env("OPORA_TODAY", "2026-11-25");
         // Silent: these tests read the screen; speech has its own tests.
@@ -327,7 +328,7 @@ fn a_closed_terminal_ends_the_kiosk() {
         mut child,
         _home,
         ..
-    } = Kiosk::start_with("ru_RU.UTF-8", Some("1 Баланс"));
+    } = Kiosk::start_with("ru_RU.UTF-8", Some("1 Баланс"), &[]);
     let start = Instant::now();
     while !parser
         .lock()
@@ -354,4 +355,59 @@ fn a_closed_terminal_ends_the_kiosk() {
         );
         std::thread::sleep(Duration::from_millis(30));
     }
+}
+
+/// Voice in the full-screen kiosk: the model loads on its own thread while the first screen is
+/// already there; Space listens (here to a WAV of Korean commands spoken by espeak-ng instead
+/// of a microphone); what was heard is shown big and the screen changes.
+#[test]
+fn space_listens_and_a_spoken_number_chooses() {
+    let model = common::voice::korean_model();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wav = common::voice::korean_commands(dir.path(), "kiosk", &["사", "이"]);
+    let (model, wav) = (model.to_string_lossy(), wav.to_string_lossy());
+    let mut kiosk = Kiosk::start_with(
+        "ru_RU.UTF-8",
+        None,
+        &["--voice-model", &model, "--voice-input", &wav],
+    );
+    kiosk.wait_text("1 Баланс");
+    // Space works once the model has loaded; the keys line says so.
+    kiosk.wait_text("Пробел — сказать голосом");
+    kiosk.keys(" ");
+    kiosk.wait_text("Пятёрочка");
+    kiosk.wait_big("«사»");
+    kiosk.keys(" ");
+    kiosk.wait_text("Дата: 23 ноября");
+    kiosk.wait_big("«이»");
+    // A key clears what was heard; keys go on working as ever.
+    kiosk.keys("\x1b");
+    kiosk.wait("the banner gone", |k| !contains_big(&k.rows(), "«이»"));
+    kiosk.keys("\x1b");
+    kiosk.wait_text("Мария Ивановна, что вы хотите сделать?");
+    kiosk.keys("0");
+    assert!(kiosk.exit_status().success());
+}
+
+/// With a model but no recording, the full-screen kiosk tries the microphone; the sound
+/// system's messages never land on the screen, and with no sound card Space says in one
+/// sentence why voice is off.
+#[test]
+fn the_sound_system_never_writes_on_the_screen() {
+    let model = common::voice::korean_model();
+    let model = model.to_string_lossy();
+    let mut kiosk = Kiosk::start_with("ru_RU.UTF-8", None, &["--voice-model", &model]);
+    kiosk.wait_text("1 Баланс");
+    kiosk.keys(" ");
+    kiosk.wait("Space answered", |k| {
+        let screen = k.screen();
+        screen.contains("Голос выключен: микрофон") || screen.contains("Пробел — сказать голосом")
+    });
+    kiosk.keys("0");
+    assert!(kiosk.exit_status().success());
+    assert!(
+        !kiosk.raw_output().contains("ALSA"),
+        "{}",
+        kiosk.raw_output()
+    );
 }

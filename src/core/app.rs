@@ -31,6 +31,8 @@ pub enum Notice {
     CodeNotYetArrived,
     /// Problems with locale files, already in the person's language.
     Startup(Vec<String>),
+    /// About voice input: a phrase turned down, nothing heard, voice off…
+    Voice(super::voice::VoiceNotice),
 }
 
 /// The whole state of a kiosk session.
@@ -49,6 +51,10 @@ pub struct App {
     pub(super) lessons: Vec<Arc<Lesson>>,
     /// How far this client got in them.
     pub(super) progress: Progress,
+    /// Whether voice input can be used now.
+    pub(super) voice: super::voice::VoiceState,
+    /// What voice input last heard, shown big until the next action.
+    pub(super) heard: Option<String>,
 }
 
 impl App {
@@ -67,6 +73,8 @@ impl App {
             quitting: false,
             lessons: Vec::new(),
             progress: Progress::default(),
+            voice: super::voice::VoiceState::Off(None),
+            heard: None,
         };
         (app, vec![Effect::LoadSnapshot, Effect::LoadProgress])
     }
@@ -165,13 +173,17 @@ impl App {
                 self.reminder_written(result);
                 Vec::new()
             }
+            Msg::Voice(msg) => self.on_voice(msg),
         }
     }
 
     fn on_key(&mut self, key: Key) -> Vec<Effect> {
-        // A notice is about the last action; the next key starts afresh.
+        // A notice is about the last action, and so is what voice heard: the next key starts
+        // afresh (keys that only change how the screen looks keep them).
         let had_notice = self.notice.take();
+        let had_heard = self.heard.take();
         match key {
+            Key::Char(' ') if self.voice_takes_space() => self.on_space(),
             Key::Quit => self.quit(),
             Key::Esc => {
                 self.back();
@@ -185,7 +197,7 @@ impl App {
                 Vec::new()
             }
             Key::Repeat => {
-                self.notice = had_notice;
+                (self.notice, self.heard) = (had_notice, had_heard);
                 vec![Effect::RepeatScreen]
             }
             Key::Slower | Key::Faster => {
@@ -198,17 +210,17 @@ impl App {
                 vec![Effect::SpeechRate(step)]
             }
             Key::Bigger => {
-                self.notice = had_notice;
+                (self.notice, self.heard) = (had_notice, had_heard);
                 self.text_size = (self.text_size + 1).min(TEXT_SIZES - 1);
                 Vec::new()
             }
             Key::Smaller => {
-                self.notice = had_notice;
+                (self.notice, self.heard) = (had_notice, had_heard);
                 self.text_size = self.text_size.saturating_sub(1);
                 Vec::new()
             }
             Key::ToggleStaff => {
-                self.notice = had_notice;
+                (self.notice, self.heard) = (had_notice, had_heard);
                 self.show_staff = !self.show_staff;
                 Vec::new()
             }
@@ -243,7 +255,7 @@ impl App {
         screens::actions(self)
     }
 
-    fn choose(&mut self, number: usize) -> Vec<Effect> {
+    pub(super) fn choose(&mut self, number: usize) -> Vec<Effect> {
         let actions = self.actions();
         match number.checked_sub(1).and_then(|i| actions.get(i)) {
             Some(action) => self.perform(action.clone()),
@@ -272,7 +284,7 @@ impl App {
         Vec::new()
     }
 
-    fn submit_field(&mut self) -> Vec<Effect> {
+    pub(super) fn submit_field(&mut self) -> Vec<Effect> {
         match self.screen().clone() {
             Screen::PhoneEntry { draft, text } => match PhoneNumber::parse(&text) {
                 Ok(phone) => self.phone_entered(draft, phone),

@@ -1,5 +1,5 @@
-//! What a person can do to Opora, independent of how (a key, a typed line, later a voice
-//! command), and the messages the edges send back to the core.
+//! What a person can do to Opora, independent of how (a key, a typed line, a voice command),
+//! and the messages the edges send back to the core.
 
 use crate::bank::{BankError, OpId, Receipt, Snapshot, StoreError};
 use crate::lessons::progress::{LessonEvent, Progress};
@@ -63,6 +63,8 @@ pub enum Msg {
     Progress(Result<Progress, StoreError>),
     /// The take-home reminder was written (to this file), or why not, in the client's language.
     ReminderWritten(Result<PathBuf, String>),
+    /// Voice input: the recogniser is ready or cannot be used, or it heard something.
+    Voice(super::voice::VoiceMsg),
 }
 
 /// What the core asks the edges to do. Each is answered, if at all, by a [`Msg`].
@@ -89,6 +91,10 @@ pub enum Effect {
     RepeatScreen,
     /// Step the speaking rate down or up, then say the screen again at the new rate.
     SpeechRate(RateStep),
+    /// Listen to the client with the current screen's grammar → [`Msg::Voice`].
+    Listen,
+    /// Stop listening now (Space again); what was heard so far still arrives.
+    StopListening,
     /// Leave the program.
     Quit,
 }

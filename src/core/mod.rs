@@ -9,6 +9,7 @@ pub mod input;
 pub mod lessons;
 pub mod model;
 pub mod screens;
+pub mod voice;
 
 pub use app::App;
 pub use input::{Effect, Key, Msg, RateStep};

@@ -23,6 +23,8 @@ pub struct ScreenModel {
     pub phone: Option<PhonePanel>,
     /// An error, warning or success message for the last action.
     pub notice: Option<Notice>,
+    /// Voice input: «Слушаю…» while listening, «Я услышал: …» after; drawn big.
+    pub voice: Option<VoiceBanner>,
     /// Numbered choices, at most six; choice `n` is chosen by the digit `n`.
     pub choices: Vec<Choice>,
     /// The focused choice (arrows move it, Enter takes it); `None` when a field has focus.
@@ -69,6 +71,19 @@ pub struct PhonePanel {
     pub big: Option<String>,
 }
 
+/// What voice input shows on the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VoiceBanner {
+    /// Listening now (otherwise: what was heard).
+    pub listening: bool,
+    /// The whole sentence, for plain text and speech: «Я услышал: «баланс»».
+    pub text: String,
+    /// The part drawn big: «Слушаю…», or the words heard in quotes.
+    pub big: String,
+    /// The rest, in ordinary text: «Я услышал:» above the words, or what to do below «Слушаю…».
+    pub small: String,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
     Error,
@@ -104,6 +119,9 @@ impl ScreenModel {
         }
         if let Some(field) = &self.field {
             out.push(format!("{}: {}{}", field.label, field.value, field.suffix));
+        }
+        if let Some(voice) = &self.voice {
+            out.push(voice.text.clone());
         }
         if let Some(notice) = &self.notice {
             out.push(format!("{}: {}", notice.label, notice.text));

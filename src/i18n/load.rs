@@ -67,6 +67,16 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "assist.ftl",
         include_str!("../../locales/en/assist.ftl"),
     ),
+    (
+        Lang::Ru,
+        "voice.ftl",
+        include_str!("../../locales/ru/voice.ftl"),
+    ),
+    (
+        Lang::En,
+        "voice.ftl",
+        include_str!("../../locales/en/voice.ftl"),
+    ),
 ];
 
 /// The one file a bank's own locale folder must hold for each language.

@@ -108,6 +108,9 @@ fn ids_built_by_code() -> BTreeSet<String> {
     for h in HistoryKind::ALL {
         out.insert(format!("history-kind-{}", h.code().replace('_', "-")));
     }
+    for rejection in crate::core::voice::Rejection::all() {
+        out.insert(format!("voice-reject-{}", rejection.code()));
+    }
     let _ = AccountKind::ALL;
     out
 }

@@ -49,7 +49,8 @@ pub enum StepKind {
     Do { goal: Goal, drill: Option<Drill> },
     /// Choose the safe answer; a wrong one explains why and lets them try again.
     Quiz { answers: Vec<Answer> },
-    /// Say a phrase aloud (voice practice); until voice input exists, a key press.
+    /// Say a phrase aloud (voice practice): heard by voice input, or a key press when voice is
+    /// off.
     Say { phrase: String },
 }
 

@@ -64,8 +64,9 @@ pub fn run(
                     )?;
                     continue;
                 }
-                Some(Command::Nothing) if has_field => vec![Key::Enter],
-                Some(Command::Nothing) => continue,
+                // No voice input in a staff-led session: a line of spaces is an empty line.
+                Some(Command::Nothing | Command::Listen) if has_field => vec![Key::Enter],
+                Some(Command::Nothing | Command::Listen) => continue,
                 Some(Command::Choose(n)) => vec![Key::Number(n)],
                 Some(Command::Back) => vec![Key::Esc],
                 Some(Command::Quit) => vec![Key::Quit],

@@ -1,17 +1,22 @@
 //! The plain linear face: each screen printed once as numbered lines, then a prompt ending in
 //! `> `, then one line read from the input. No full-screen redraws, so screen readers and
-//! braille displays follow it, and the whole kiosk can be scripted through stdin.
+//! braille displays follow it, and the whole kiosk can be scripted through stdin. With voice
+//! input on, a line of spaces (Space, Enter) or «слушай» listens to one utterance, right there.
 //!
 //! A screen reader speaks here, so Opora's own voice is off unless the person asked for it
 //! (`--speech`); when on, each new screen is spoken and every line typed stops the voice.
 
 pub mod assist;
 
-use crate::core::{App, Effect, Key, RateStep, ScreenModel, view};
+use crate::core::voice::{VoiceMsg, VoiceState};
+use crate::core::{App, Effect, Key, Msg, RateStep, ScreenModel, view};
 use crate::i18n::I18n;
 use crate::runtime::{BankEdge, drive, run_effects};
 use crate::tr;
+use crate::voice::engine::Engine;
+use crate::voice::{Context, VoiceLang};
 use std::io::{self, BufRead, Write};
+use std::sync::atomic::AtomicBool;
 
 /// What one line of input means.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,11 +36,16 @@ pub enum Command {
     Text(String),
     /// An empty line: show the prompt again.
     Nothing,
+    /// Spaces, or «слушай»: listen to one utterance (Space in the full-screen kiosk).
+    Listen,
 }
 
 /// Reads a line as a command. On a screen with a field, anything that is not a command word is
 /// text for the field.
 pub fn parse_command(line: &str, has_field: bool) -> Option<Command> {
+    if !line.is_empty() && line.chars().all(|c| c == ' ') {
+        return Some(Command::Listen);
+    }
     let text = line.trim();
     let word = text.to_lowercase();
     let command = match word.as_str() {
@@ -48,6 +58,7 @@ pub fn parse_command(line: &str, has_field: bool) -> Option<Command> {
         ">" | "faster" | "быстрее" => Command::Faster,
         "-" if !has_field => Command::Smaller,
         "quit" | "exit" | "выход" | "выйти" => Command::Quit,
+        "слушай" | "listen" | "голос" | "voice" => Command::Listen,
         _ if has_field => Command::Text(text.to_string()),
         _ => match word.parse::<u32>() {
             Ok(n) => Command::Choose(n),
@@ -129,8 +140,31 @@ pub fn run(
     i18n: &I18n,
     start_effects: Vec<Effect>,
     input: impl BufRead,
+    out: impl Write,
+) -> io::Result<()> {
+    run_with_voice(app, edge, i18n, start_effects, input, out, None, None)
+}
+
+/// Voice input in plain mode: a loaded model and its sound source, listened to on the spot.
+pub struct PlainVoice<'a> {
+    pub engine: &'a mut Engine,
+    pub lang: VoiceLang,
+    /// Where the sound system's chatter goes while the microphone is open (standard error is
+    /// the person's screen too), or `None` for a WAV file.
+    pub sound_log: Option<std::path::PathBuf>,
+}
+
+/// [`run`], with Opora's own voice when `speech` is given and voice input when `voice` is.
+#[allow(clippy::too_many_arguments)]
+pub fn run_with_voice(
+    app: &mut App,
+    edge: &mut BankEdge,
+    i18n: &I18n,
+    start_effects: Vec<Effect>,
+    input: impl BufRead,
     mut out: impl Write,
     mut speech: Option<PlainSpeech>,
+    mut voice: Option<PlainVoice>,
 ) -> io::Result<()> {
     run_effects(app, edge, start_effects);
     let mut shown: Option<ScreenModel> = None;
@@ -184,6 +218,12 @@ pub fn run(
             Command::Bigger => vec![Key::Bigger],
             Command::Smaller => vec![Key::Smaller],
             Command::Quit => vec![Key::Quit],
+            // Space: the core says whether voice listens now, or why not.
+            Command::Listen if app.voice_state() == &VoiceState::Off(None) => {
+                writeln!(out, "{}", i18n.t("voice-off-by-choice"))?;
+                continue;
+            }
+            Command::Listen => vec![Key::Char(' ')],
             Command::Text(text) => {
                 let typed = model.field.as_ref().map_or(0, |f| f.value.chars().count());
                 let mut keys = vec![Key::Backspace; typed];
@@ -196,10 +236,21 @@ pub fn run(
             }
         };
         for key in keys {
-            let rest = drive(app, edge, crate::core::Msg::Key(key));
+            let mut rest = drive(app, edge, Msg::Key(key));
             if rest.contains(&Effect::Quit) || app.is_quitting() {
                 writeln!(out, "{}", i18n.t("plain-bye"))?;
                 return Ok(());
+            }
+            if rest.contains(&Effect::Listen) {
+                // The voice must not talk over the client.
+                if let Some(speech) = &speech {
+                    speech.edge.stop();
+                }
+                rest = listen(app, edge, i18n, voice.as_mut(), &mut out)?;
+            }
+            if rest.contains(&Effect::RepeatScreen) {
+                // `r`, or «повтори» said: print the whole screen again.
+                shown = None;
             }
             if let Some(speech) = speech.as_mut() {
                 for effect in &rest {
@@ -212,6 +263,36 @@ pub fn run(
             }
         }
     }
+}
+
+/// Listens to one utterance on the current screen, saying «Слушаю…» first, and hands what was
+/// heard to the core. Returns the effects left for the face.
+fn listen(
+    app: &mut App,
+    edge: &mut BankEdge,
+    i18n: &I18n,
+    voice: Option<&mut PlainVoice>,
+    out: &mut impl Write,
+) -> io::Result<Vec<Effect>> {
+    let Some(voice) = voice else {
+        return Ok(Vec::new());
+    };
+    if let Some(banner) = view(app, i18n).voice {
+        writeln!(out, "{}", banner.text)?;
+        out.flush()?;
+    }
+    let context = Context::of(app, i18n, voice.lang);
+    let quiet = voice
+        .sound_log
+        .as_deref()
+        .and_then(|log| crate::voice::quiet::QuietStderr::append_to(log).ok());
+    let heard = voice.engine.hear(&context, &AtomicBool::new(false));
+    drop(quiet);
+    let msg = match heard {
+        Ok((heard, _)) => VoiceMsg::Heard(heard),
+        Err(error) => VoiceMsg::Failed(error.sentence(i18n)),
+    };
+    Ok(drive(app, edge, Msg::Voice(msg)))
 }
 
 /// Prints the screen; if only the notice changed since the last one, prints just the notice.
@@ -229,6 +310,9 @@ fn print_screen(
             && s.phone == model.phone
     });
     if same_screen {
+        if let Some(voice) = model.voice.as_ref().filter(|v| !v.listening) {
+            writeln!(out, "{}", voice.text)?;
+        }
         if let Some(notice) = &model.notice {
             writeln!(out, "{}: {}", notice.label, notice.text)?;
         }
@@ -252,6 +336,9 @@ pub fn render(model: &ScreenModel) -> Vec<String> {
     out.push(model.title.clone());
     out.extend(model.fact.clone());
     out.extend(model.lines.iter().cloned());
+    if let Some(voice) = model.voice.as_ref().filter(|v| !v.listening) {
+        out.push(voice.text.clone());
+    }
     if let Some(phone) = &model.phone {
         out.push(format!(
             "[{} — {}] {}",
@@ -295,5 +382,8 @@ mod tests {
         assert_eq!(parse_command("-", false), Some(Command::Smaller));
         assert_eq!(parse_command("медленнее", false), Some(Command::Slower));
         assert_eq!(parse_command("Faster", true), Some(Command::Faster));
+        assert_eq!(parse_command(" ", true), Some(Command::Listen));
+        assert_eq!(parse_command("  ", false), Some(Command::Listen));
+        assert_eq!(parse_command("слушай", true), Some(Command::Listen));
     }
 }

@@ -109,6 +109,26 @@ mod tests {
         path
     }
 
+    /// Starts the viewer, retrying while a fresh script is still held open for writing by a
+    /// child that another test thread is forking at that moment ("Text file busy"): a race of
+    /// parallel tests, not of Opora.
+    fn open_retrying(viewer: Option<&OsStr>, path_var: Option<&OsStr>, pdf: &Path) {
+        for _ in 0..100 {
+            match open_with(viewer, path_var, pdf) {
+                Err(ReminderError::Viewer { source, .. })
+                    if source.kind() == std::io::ErrorKind::ExecutableFileBusy =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => {
+                    other.expect("the viewer starts");
+                    return;
+                }
+            }
+        }
+        panic!("the viewer script stayed busy");
+    }
+
     fn wait_for(path: &Path) -> String {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(10) {
@@ -133,7 +153,7 @@ mod tests {
         );
         let pdf = dir.path().join("памятка.pdf");
         let started = Instant::now();
-        open_with(Some(viewer.as_os_str()), None, &pdf).expect("viewer starts");
+        open_retrying(Some(viewer.as_os_str()), None, &pdf);
         assert!(
             started.elapsed() < Duration::from_secs(2),
             "open_with waited for the viewer"
@@ -145,12 +165,11 @@ mod tests {
             "viewer-on-path",
             &format!("printf '%s\\n' \"$1\" > '{}'", fast.display()),
         );
-        open_with(
+        open_retrying(
             Some(OsStr::new("viewer-on-path")),
             Some(dir.path().as_os_str()),
             &pdf,
-        )
-        .expect("viewer on PATH starts");
+        );
         assert_eq!(wait_for(&fast), format!("{}\n", pdf.display()));
     }
 
@@ -171,7 +190,7 @@ mod tests {
             "xdg-open",
             &format!("printf '%s\\n' \"$1\" > '{}'", seen.display()),
         );
-        open_with(None, Some(dir.path().as_os_str()), &pdf).expect("xdg-open starts");
+        open_retrying(None, Some(dir.path().as_os_str()), &pdf);
         assert_eq!(wait_for(&seen), format!("{}\n", pdf.display()));
     }
 

@@ -88,13 +88,18 @@ impl BankEdge {
                 }
                 Vec::new()
             }
-            Effect::RepeatScreen | Effect::SpeechRate(_) | Effect::Quit => Vec::new(),
+            Effect::RepeatScreen
+            | Effect::Quit
+            | Effect::Listen
+            | Effect::StopListening
+            | Effect::SpeechRate(_) => Vec::new(),
         }
     }
 }
 
 /// Feeds a message to the app and carries out every effect that follows, until the app is
-/// quiet. Returns the effects that are not the bank's (repeat, quit) for the face to handle.
+/// quiet. Returns the effects that are not the bank's (repeat, quit, voice) for the face to
+/// handle.
 pub fn drive(app: &mut App, edge: &mut BankEdge, msg: Msg) -> Vec<Effect> {
     let effects = app.update(msg);
     run_effects(app, edge, effects)
@@ -106,7 +111,11 @@ pub fn run_effects(app: &mut App, edge: &mut BankEdge, effects: Vec<Effect>) -> 
     let mut rest = Vec::new();
     while let Some(effect) = queue.pop_front() {
         match effect {
-            Effect::RepeatScreen | Effect::SpeechRate(_) | Effect::Quit => rest.push(effect),
+            Effect::RepeatScreen
+            | Effect::Quit
+            | Effect::Listen
+            | Effect::StopListening
+            | Effect::SpeechRate(_) => rest.push(effect),
             bank_effect => {
                 for msg in edge.handle(&bank_effect) {
                     queue.extend(app.update(msg));

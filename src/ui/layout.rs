@@ -89,6 +89,13 @@ pub enum Item {
         kind: NoticeKind,
         lines: Vec<String>,
     },
+    /// «Слушаю…» or «Я услышал: …»: the words big when they fit in two lines, else ordinary
+    /// text; `small` is the ordinary line above the words heard, or below «Слушаю…».
+    Voice {
+        listening: bool,
+        small: Vec<String>,
+        body: ChoiceBody,
+    },
     Choice {
         focused: bool,
         body: ChoiceBody,
@@ -434,6 +441,36 @@ pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
             },
         ));
         y += h + 1;
+    }
+
+    if let Some(voice) = &model.voice {
+        let font = smallest();
+        let big = match sizes.choices {
+            ChoiceMode::Big | ChoiceMode::Spaced if !sizes.compact => {
+                wrap(font, &voice.big, main).filter(|lines| lines.len() <= 2)
+            }
+            _ => None,
+        };
+        let small = wrap_plain(&voice.small, main.saturating_sub(2));
+        let (h, body) = match big {
+            Some(lines) => (
+                height_of(font, &lines),
+                ChoiceBody::Big(BigLines { font, lines }),
+            ),
+            None => {
+                let lines = wrap_plain(&voice.big, main.saturating_sub(2));
+                (rows(lines.len()), ChoiceBody::Plain(lines))
+            }
+        };
+        items.push((
+            Rect::new(x, y, main, h + rows(small.len())),
+            Item::Voice {
+                listening: voice.listening,
+                small: small.clone(),
+                body,
+            },
+        ));
+        y += h + rows(small.len()) + 1;
     }
 
     for (i, choice) in model.choices.iter().enumerate() {

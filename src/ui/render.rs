@@ -108,6 +108,36 @@ fn draw_item(buf: &mut Buffer, rect: Rect, item: &Item, theme: &Theme) {
                 .collect();
             plain(buf, rect, &lines, style);
         }
+        Item::Voice {
+            listening,
+            small,
+            body,
+        } => {
+            let style = if *listening { theme.info } else { theme.fact };
+            let small_h = u16::try_from(small.len()).unwrap_or(u16::MAX);
+            let body_h = rect.height.saturating_sub(small_h);
+            // The words heard come under «Я услышал:»; what to do comes under «Слушаю…».
+            let (small_y, body_y) = if *listening {
+                (rect.y + body_h, rect.y)
+            } else {
+                (rect.y, rect.y + small_h)
+            };
+            plain(
+                buf,
+                Rect::new(rect.x, small_y, rect.width, small_h),
+                small,
+                theme.text,
+            );
+            let body_rect = Rect::new(rect.x, body_y, rect.width, body_h);
+            match body {
+                ChoiceBody::Big(big) => {
+                    BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
+                        .style(style)
+                        .render(body_rect, buf);
+                }
+                ChoiceBody::Plain(lines) => plain(buf, body_rect, lines, style),
+            }
+        }
         Item::Choice { focused, body } => {
             let style = if *focused { theme.focus } else { theme.choice };
             let marker = if *focused { "▶" } else { " " };

@@ -1,7 +1,8 @@
 //! The full-screen run loop. Everything that happens reaches it as one message in one inbox:
 //! keys and resizes from the input thread, answers from the bank's thread, a failure from the
-//! speech thread. It redraws, and hands work back out: bank work to the bank's thread, what to
-//! say to the speech thread (a new screen is spoken; any key stops the voice). Ctrl-C, SIGTERM,
+//! speech thread, what the voice thread heard. It redraws, and hands work back out: bank work to
+//! the bank's thread, what to say to the speech thread (a new screen is spoken; any key stops
+//! the voice), what to listen for to the voice thread (the screen's grammar). Ctrl-C, SIGTERM,
 //! SIGHUP, panics and a closed window all end it cleanly.
 
 use super::keys::map_key;
@@ -12,6 +13,9 @@ use crate::i18n::I18n;
 use crate::runtime::{BankEdge, BankWorker};
 use crate::speech::edge::SpeechEdge;
 use crate::speech::{Rate, Speaker, SpeechError, Voice};
+use crate::voice::engine::Prepared;
+use crate::voice::worker::{VoiceEvent, VoiceWorker};
+use crate::voice::{Context, VoiceLang};
 use crossterm::event::{self, Event};
 use ratatui::backend::{Backend, ClearType};
 use ratatui::layout::Size;
@@ -32,12 +36,35 @@ enum Incoming {
     Bank(Msg),
     /// The voice failed and is off.
     SpeechFailed(SpeechError),
+    /// The voice thread loaded its model, or heard something.
+    Voice(VoiceEvent),
 }
 
 impl From<Msg> for Incoming {
     fn from(msg: Msg) -> Incoming {
         Incoming::Bank(msg)
     }
+}
+
+impl From<VoiceEvent> for Incoming {
+    fn from(event: VoiceEvent) -> Incoming {
+        Incoming::Voice(event)
+    }
+}
+
+/// Voice input for the run loop: the model ready to load, and the language to listen in.
+pub struct VoiceSetup {
+    pub prepared: Prepared,
+    pub lang: VoiceLang,
+    /// Say at once, on screen, if the model fails to load (`--voice on`).
+    pub announce: bool,
+}
+
+/// The voice thread and what the loop needs to ask it to listen.
+struct VoiceEdge {
+    worker: VoiceWorker,
+    lang: VoiceLang,
+    announce: bool,
 }
 
 /// Runs the kiosk until the person quits, a signal arrives or the terminal goes away.
@@ -48,6 +75,7 @@ pub fn run(
     theme: &Theme,
     speech: Speech,
     start: Vec<Effect>,
+    listening: Option<VoiceSetup>,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
@@ -59,6 +87,11 @@ pub fn run(
     }
     let (inbox_tx, inbox) = mpsc::channel::<Incoming>();
     let worker = BankWorker::spawn(edge, inbox_tx.clone());
+    let listener = listening.map(|setup| VoiceEdge {
+        worker: VoiceWorker::spawn(setup.prepared, inbox_tx.clone()),
+        lang: setup.lang,
+        announce: setup.announce,
+    });
     let voice = Voice {
         lang: i18n.lang(),
         rate: speech.rate,
@@ -92,6 +125,7 @@ pub fn run(
         watch,
         speaker,
         voice,
+        listener: listener.as_ref(),
         said: None,
         say_again: None,
     };
@@ -152,6 +186,8 @@ struct Kiosk<'a> {
     /// The speech thread; `None` when the voice is off.
     speaker: Option<SpeechEdge>,
     voice: Voice,
+    /// The voice-input thread; `None` when voice input is off.
+    listener: Option<&'a VoiceEdge>,
     /// The screen last sent to the speaker: its spoken text without the notice, and the notice.
     said: Option<(String, Option<String>)>,
     /// Say the screen on the next frame even if it has not changed, after this preface (`r`, a
@@ -249,6 +285,14 @@ impl Kiosk<'_> {
                 self.app.show_warning(error.sentence(self.i18n));
                 true
             }
+            Incoming::Voice(event) => {
+                let announce = self.listener.is_some_and(|v| v.announce);
+                let effects = self
+                    .app
+                    .update(Msg::Voice(event.into_msg(self.i18n, announce)));
+                self.dispatch(effects);
+                true
+            }
         }
     }
 
@@ -258,6 +302,21 @@ impl Kiosk<'_> {
             match effect {
                 Effect::RepeatScreen => self.say_again = Some(String::new()),
                 Effect::SpeechRate(step) => self.step_rate(step),
+                Effect::Listen => {
+                    if let Some(listener) = self.listener {
+                        // The voice must not talk over the client, nor hear itself.
+                        if let Some(speaker) = &self.speaker {
+                            speaker.stop();
+                        }
+                        let context = Context::of(self.app, self.i18n, listener.lang);
+                        listener.worker.listen(context);
+                    }
+                }
+                Effect::StopListening => {
+                    if let Some(listener) = self.listener {
+                        listener.worker.stop();
+                    }
+                }
                 Effect::Quit => {}
                 bank => self.worker.send(bank),
             }

@@ -2,6 +2,8 @@
 //! a fixed date, driven by keys, and the path of the real binary.
 #![allow(dead_code)]
 
+pub mod voice;
+
 use opora::bank::{Clock, SandboxStore};
 use opora::core::{App, Key, Msg, ScreenModel, view};
 use opora::i18n::{I18n, Lang, LocaleSource};

@@ -92,6 +92,7 @@ pub(super) fn finish(app: &App, snapshot: &Snapshot, i18n: &I18n, model: &mut Sc
     if let Some(n) = app.notice() {
         model.notice = Some(notice(n, i18n));
     }
+    super::voice::finish(app, i18n, model);
     if i18n.is_speech() {
         model.spoken = spoken(model, i18n);
     }
@@ -103,6 +104,9 @@ pub(super) fn finish(app: &App, snapshot: &Snapshot, i18n: &I18n, model: &mut Sc
 /// message still carries are spelled out here, so the synthesizer only ever gets words.
 fn spoken(model: &ScreenModel, i18n: &I18n) -> String {
     let mut parts: Vec<String> = Vec::new();
+    if let Some(voice) = model.voice.as_ref().filter(|v| !v.listening) {
+        parts.push(voice.text.clone());
+    }
     if let Some(notice) = &model.notice {
         parts.push(format!("{}: {}", notice.label, notice.text));
     }
@@ -162,12 +166,14 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
         Notice::WrongCode => (NoticeKind::Error, i18n.t("error-wrong-code")),
         Notice::CodeNotYetArrived => (NoticeKind::Info, i18n.t("error-code-not-yet")),
         Notice::Startup(sentences) => (NoticeKind::Warning, sentences.join(" ")),
+        Notice::Voice(voice) => super::voice::notice(voice, i18n),
     };
-    let label = match kind {
-        NoticeKind::Error => i18n.t("notice-error"),
-        NoticeKind::Warning => i18n.t("notice-warning"),
-        NoticeKind::Success => i18n.t("notice-success"),
-        NoticeKind::Info => i18n.t("notice-info"),
+    let label = match (notice, kind) {
+        (Notice::Voice(_), _) => i18n.t("voice-notice-label"),
+        (_, NoticeKind::Error) => i18n.t("notice-error"),
+        (_, NoticeKind::Warning) => i18n.t("notice-warning"),
+        (_, NoticeKind::Success) => i18n.t("notice-success"),
+        (_, NoticeKind::Info) => i18n.t("notice-info"),
     };
     ModelNotice { kind, label, text }
 }

@@ -7,6 +7,7 @@ mod home;
 mod lessons;
 mod money_flow;
 mod support;
+pub mod voice;
 
 use super::app::App;
 use super::flow::Draft;

@@ -1,0 +1,55 @@
+## Voice input: what is heard and shown when the client speaks (src/voice, src/core/screens/voice.rs).
+
+# Why a phrase did nothing — and what to do instead.
+voice-reject-not-understood = I did not understand. Say, for example, "balance" or "back".
+voice-reject-not-on-this-screen = That is not on this screen. Say a number or "back".
+voice-reject-no-such-choice = There is no choice { $number } here. The choices are 1 to { $max }.
+voice-reject-key-only = Voice cannot confirm this. Check everything and press the key.
+voice-reject-code-by-keys = The code is never said aloud. Type it on the keyboard.
+voice-reject-bad-amount = I did not catch the amount. Say, for example, "five hundred roubles".
+voice-reject-amount-zero = The amount must be more than zero.
+voice-reject-amount-too-big = That amount is too large.
+voice-reject-ambiguous = I heard more than one command. Say just one.
+voice-reject-need-payee = Say who to send it to, for example "five hundred roubles to my daughter".
+voice-reject-phone-first = Say the phone number first, then the amount.
+voice-reject-not-the-phrase = Those were other words. Try saying: "{ $phrase }".
+
+# Why voice is off — one sentence; everything else works as usual.
+voice-off-no-library = Voice is off: the speech library libvosk was not found. scripts/setup.sh installs it.
+voice-off-no-model = Voice is off: there is no speech model for "{ $lang }" (looked in { $path }). models/README.md says how to install one.
+voice-off-model-language = Voice is off: the language of the model in { $path } is unclear. Name it: --voice-lang ru or en.
+voice-off-model-broken = Voice is off: the model in { $path } did not load. Download it again (models/README.md).
+voice-off-recognizer = Voice is off: speech recognition did not start with this model.
+voice-off-no-microphone = Voice is off: no microphone was found.
+voice-off-microphone = Voice is off: the microphone did not open ({ $detail }).
+voice-off-input-file = Voice is off: the file { $path } cannot be read as WAV ({ $detail }).
+
+# opora voice check — for staff.
+voice-check-library = Speech library: { $path }
+voice-check-model = Model: { $path } — language { $lang }, { $rate } Hz, loaded in { $seconds } s.
+voice-check-vocabulary = The model knows { $known } of the { $total } words of the home screen.
+voice-check-source = Listening to: { $source }
+voice-check-say = Say "{ $phrase }"…
+voice-check-heard = Heard: "{ $text }" — { $audio } s of audio, real-time factor { $rtf } (target: under 0.1), { $ms } ms from the end of speech to the meaning.
+voice-check-meaning = On the home screen this means: { $meaning }.
+voice-check-nothing = Nothing was heard. Check the microphone and speak louder.
+voice-check-ok = Voice works.
+voice-check-log = The sound system's messages are in { $path }.
+
+# On the kiosk's screen.
+voice-listening = Listening… Speak now. Space to finish.
+voice-heard = I heard: "{ $text }"
+voice-listening-big = Listening…
+voice-listening-hint = Speak now. Space to finish.
+voice-heard-label = I heard:
+voice-heard-big = "{ $text }"
+voice-heard-nothing = I heard nothing. Press Space and say it again.
+voice-loading = Voice is still loading. Wait a moment and press Space again.
+voice-stale = The screen changed while you were speaking. Say it again.
+voice-said-right = Right! I heard those words.
+voice-slower = Speech rate: slower.
+voice-faster = Speech rate: faster.
+voice-keys = Space — speak
+voice-notice-label = Voice
+voice-off-by-choice = Voice is off: Opora was started with --voice off.
+voice-keys-loading = Space — voice (loading…)

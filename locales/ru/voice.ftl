@@ -1,0 +1,55 @@
+## Голосовой ввод: что слышно и видно, когда клиент говорит (src/voice, src/core/screens/voice.rs).
+
+# Почему фраза ничего не сделала — и что сделать вместо этого.
+voice-reject-not-understood = Я не понял. Скажите, например: «баланс» или «назад».
+voice-reject-not-on-this-screen = На этом экране так нельзя. Скажите номер пункта или «назад».
+voice-reject-no-such-choice = Пункта { $number } здесь нет. Есть пункты от 1 до { $max }.
+voice-reject-key-only = Голосом это не подтверждается. Проверьте всё и нажмите клавишу.
+voice-reject-code-by-keys = Код не говорят вслух. Наберите его цифрами на клавиатуре.
+voice-reject-bad-amount = Я не понял сумму. Скажите, например: «пятьсот рублей».
+voice-reject-amount-zero = Сумма должна быть больше нуля.
+voice-reject-amount-too-big = Такая сумма слишком большая.
+voice-reject-ambiguous = Я услышал сразу несколько команд. Скажите что-то одно.
+voice-reject-need-payee = Скажите, кому перевести: например, «пятьсот рублей дочери».
+voice-reject-phone-first = Сначала скажите номер телефона, потом сумму.
+voice-reject-not-the-phrase = Это другие слова. Попробуйте сказать: «{ $phrase }».
+
+# Почему голос выключен — одно предложение, остальное работает как обычно.
+voice-off-no-library = Голос выключен: не найдена библиотека распознавания речи libvosk. Её ставит scripts/setup.sh.
+voice-off-no-model = Голос выключен: нет модели распознавания для языка «{ $lang }» (ищу в { $path }). Как её поставить — в models/README.md.
+voice-off-model-language = Голос выключен: непонятно, на каком языке модель в { $path }. Укажите язык: --voice-lang ru или en.
+voice-off-model-broken = Голос выключен: модель в { $path } не загрузилась. Скачайте её заново (models/README.md).
+voice-off-recognizer = Голос выключен: распознавание речи не запустилось с этой моделью.
+voice-off-no-microphone = Голос выключен: микрофон не найден.
+voice-off-microphone = Голос выключен: микрофон не открылся ({ $detail }).
+voice-off-input-file = Голос выключен: файл { $path } не читается как WAV ({ $detail }).
+
+# opora voice check — для сотрудника.
+voice-check-library = Библиотека распознавания: { $path }
+voice-check-model = Модель: { $path } — язык { $lang }, { $rate } Гц, загружена за { $seconds } с.
+voice-check-vocabulary = Модель знает { $known } из { $total } слов главного экрана.
+voice-check-source = Слушаю: { $source }
+voice-check-say = Скажите «{ $phrase }»…
+voice-check-heard = Услышано: «{ $text }» — { $audio } с звука, коэффициент реального времени { $rtf } (цель — меньше 0,1), { $ms } мс от конца речи до смысла.
+voice-check-meaning = На главном экране это значит: { $meaning }.
+voice-check-nothing = Ничего не услышано. Проверьте микрофон и скажите громче.
+voice-check-ok = Голос работает.
+voice-check-log = Сообщения звуковой системы записаны в { $path }.
+
+# На экране киоска.
+voice-listening = Слушаю… Говорите. Пробел — закончить.
+voice-heard = Я услышал: «{ $text }»
+voice-listening-big = Слушаю…
+voice-listening-hint = Говорите. Пробел — закончить.
+voice-heard-label = Я услышал:
+voice-heard-big = «{ $text }»
+voice-heard-nothing = Я ничего не услышал. Нажмите Пробел и скажите ещё раз.
+voice-loading = Голос ещё загружается. Подождите немного и нажмите Пробел снова.
+voice-stale = Пока вы говорили, экран сменился. Скажите ещё раз.
+voice-said-right = Верно! Эти слова я услышал.
+voice-slower = Скорость речи: медленнее.
+voice-faster = Скорость речи: быстрее.
+voice-keys = Пробел — сказать голосом
+voice-notice-label = Голос
+voice-off-by-choice = Голос выключен: Opora запущена с --voice off.
+voice-keys-loading = Пробел — голос (загружается…)

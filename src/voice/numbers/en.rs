@@ -1,0 +1,236 @@
+//! English cardinal numbers: "zero" … "nine hundred and ninety nine billion …", "a hundred",
+//! "twelve hundred" (1200), "one hundred and five". "oh" is a zero only inside phone numbers,
+//! where the phone reader asks for it. The colloquial "twelve fifty" (1250) is two numbers
+//! here; the amount parser joins them.
+
+use super::{Group, Read};
+
+enum Word {
+    Zero,
+    Unit(u64),
+    Teen(u64),
+    Ten(u64),
+    Hundred,
+    Scale(u64),
+    /// "a" before "hundred", "thousand", "million".
+    A,
+    /// "and" after hundreds or a scale, before what follows.
+    And,
+}
+
+fn word(token: &str) -> Option<Word> {
+    use Word::*;
+    Some(match token {
+        "zero" | "nought" | "nil" => Zero,
+        "one" => Unit(1),
+        "two" => Unit(2),
+        "three" => Unit(3),
+        "four" => Unit(4),
+        "five" => Unit(5),
+        "six" => Unit(6),
+        "seven" => Unit(7),
+        "eight" => Unit(8),
+        "nine" => Unit(9),
+        "ten" => Teen(10),
+        "eleven" => Teen(11),
+        "twelve" => Teen(12),
+        "thirteen" => Teen(13),
+        "fourteen" => Teen(14),
+        "fifteen" => Teen(15),
+        "sixteen" => Teen(16),
+        "seventeen" => Teen(17),
+        "eighteen" => Teen(18),
+        "nineteen" => Teen(19),
+        "twenty" => Ten(20),
+        "thirty" => Ten(30),
+        "forty" | "fourty" => Ten(40),
+        "fifty" => Ten(50),
+        "sixty" => Ten(60),
+        "seventy" => Ten(70),
+        "eighty" => Ten(80),
+        "ninety" => Ten(90),
+        "hundred" | "hundreds" => Hundred,
+        "thousand" | "thousands" | "grand" => Scale(1_000),
+        "million" | "millions" => Scale(1_000_000),
+        "billion" | "billions" => Scale(1_000_000_000),
+        "a" => A,
+        "and" => And,
+        _ => return None,
+    })
+}
+
+/// Every word this reader knows, for the recogniser's grammar.
+pub const WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "a",
+    "and",
+];
+
+/// Choices 1–6 by number, as said.
+pub const CHOICE_WORDS: &[&[&str]] = &[
+    &["one", "first"],
+    &["two", "second"],
+    &["three", "third"],
+    &["four", "fourth"],
+    &["five", "fifth"],
+    &["six", "sixth"],
+];
+
+/// Ordinal words for choosing: "second".
+pub const ORDINALS: &[(&str, u64)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+];
+
+/// Reads the longest English number at the start of `tokens`.
+pub fn read(tokens: &[String]) -> Option<Read> {
+    let mut total: u64 = 0;
+    let mut group = Group::default();
+    // "twelve hundred": the hundreds of this group, once said.
+    let mut hundred_said = false;
+    let mut last_scale = u64::MAX;
+    let mut used = 0;
+    let next = |i: usize| tokens.get(i).and_then(|t| word(t));
+    let mut i = 0;
+    while let Some(token) = tokens.get(i) {
+        let Some(w) = word(token) else { break };
+        match w {
+            Word::Zero => {
+                if used == 0 {
+                    return Some(Read {
+                        value: 0,
+                        tokens: 1,
+                        two_digit: false,
+                    });
+                }
+                break;
+            }
+            Word::Unit(n) if group.unit(n) => {}
+            Word::Teen(n) if group.teen(n) => {}
+            Word::Ten(n) if group.tens(n) => {}
+            Word::A if group.is_empty() && !hundred_said => {
+                if !matches!(next(i + 1), Some(Word::Hundred | Word::Scale(_))) {
+                    break;
+                }
+                group.unit(1);
+            }
+            Word::Hundred if !hundred_said => {
+                // "hundred" multiplies what was said before it in this group (1–99), or is
+                // one hundred on its own.
+                let times = if group.is_empty() { 1 } else { group.value };
+                group = Group {
+                    value: times.saturating_mul(100),
+                    hundreds: true,
+                    tens: false,
+                    units: false,
+                };
+                hundred_said = true;
+            }
+            Word::Scale(scale) if scale < last_scale => {
+                let times = if group.is_empty() { 1 } else { group.value };
+                total = total.saturating_add(times.saturating_mul(scale));
+                last_scale = scale;
+                group = Group::default();
+                hundred_said = false;
+            }
+            Word::And if used > 0 && (hundred_said || total > 0) && group_open(&group) => {
+                // Only when a unit, teen or tens follows.
+                if !matches!(
+                    next(i + 1),
+                    Some(Word::Unit(_) | Word::Teen(_) | Word::Ten(_))
+                ) {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            _ => break,
+        }
+        i += 1;
+        used = i;
+    }
+    (used > 0).then(|| Read {
+        value: total.saturating_add(group.value),
+        tokens: used,
+        two_digit: total == 0 && !hundred_said && group.two_digit(),
+    })
+}
+
+/// Whether tens or units may still follow in this group.
+fn group_open(group: &Group) -> bool {
+    !group.tens && !group.units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> Option<(u64, usize)> {
+        read(&crate::voice::text::tokens(text)).map(|r| (r.value, r.tokens))
+    }
+
+    #[test]
+    fn whole_numbers() {
+        assert_eq!(value("five hundred"), Some((500, 2)));
+        assert_eq!(value("twelve hundred"), Some((1200, 2)));
+        assert_eq!(value("one hundred and fifty"), Some((150, 4)));
+        assert_eq!(value("one hundred fifty"), Some((150, 3)));
+        assert_eq!(value("a hundred"), Some((100, 2)));
+        assert_eq!(value("a thousand"), Some((1000, 2)));
+        assert_eq!(
+            value("two thousand three hundred and forty five"),
+            Some((2345, 7))
+        );
+        assert_eq!(value("one thousand and five"), Some((1005, 4)));
+        assert_eq!(value("twenty-five"), Some((25, 2)));
+        assert_eq!(value("a million"), Some((1_000_000, 2)));
+        assert_eq!(value("zero"), Some((0, 1)));
+    }
+
+    #[test]
+    fn numbers_end_where_the_order_breaks() {
+        assert_eq!(value("twelve fifty"), Some((12, 1)));
+        assert_eq!(value("one fifty"), Some((1, 1)));
+        assert_eq!(value("five five"), Some((5, 1)));
+        assert_eq!(value("thousand thousand"), Some((1000, 1)));
+        assert_eq!(value("hundred hundred"), Some((100, 1)));
+        assert_eq!(value("a dog"), None);
+        assert_eq!(value("and five"), None);
+        assert_eq!(value("five hundred and"), Some((500, 2)));
+        assert_eq!(value("roubles"), None);
+    }
+}

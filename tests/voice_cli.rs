@@ -1,0 +1,319 @@
+//! The `opora voice` commands through the real binary, each run in its own `OPORA_HOME`.
+
+mod common;
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn opora(home: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(common::binary())
+        .env("OPORA_HOME", home)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("OPORA_LOCALES")
+        .args(args)
+        .output()
+        .expect("run opora")
+}
+
+fn json(output: &Output) -> Value {
+    assert!(output.status.success(), "{output:?}");
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn parse_prints_the_intent_and_slots_on_home_and_on_the_amount_screen() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = json(&opora(
+        home.path(),
+        &["voice", "parse", "перевести пятьсот рублей дочери"],
+    ));
+    assert_eq!(out["lang"], "ru");
+    let screens = out["screens"].as_array().expect("screens");
+    assert_eq!(screens.len(), 2);
+    assert_eq!(screens[0]["screen"], "home");
+    assert_eq!(screens[0]["intent"], "transfer");
+    assert_eq!(screens[0]["slots"]["payee"], "daughter");
+    assert_eq!(screens[0]["slots"]["amount"]["kopecks"], 50_000);
+    assert_eq!(screens[1]["screen"], "amount-entry");
+    assert_eq!(screens[1]["intent"], Value::Null);
+    assert_eq!(screens[1]["rejected"], "not-on-this-screen");
+    assert!(
+        screens[1]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("На этом экране")),
+        "{out}"
+    );
+}
+
+#[test]
+fn parse_reads_english_amounts_and_refuses_confirmation() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = json(&opora(
+        home.path(),
+        &["voice", "parse", "twelve fifty", "--lang", "en"],
+    ));
+    assert_eq!(out["lang"], "en");
+    assert_eq!(out["screens"][1]["intent"], "amount");
+    assert_eq!(out["screens"][1]["slots"]["amount"]["text"], "1250.00");
+    let out = json(&opora(
+        home.path(),
+        &["voice", "parse", "confirm", "--lang", "en"],
+    ));
+    for screen in out["screens"].as_array().expect("screens") {
+        assert_eq!(screen["rejected"], "key-only", "{out}");
+    }
+}
+
+#[test]
+fn check_loads_the_model_and_recognises_a_recording() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let wav = common::voice::korean_commands(home.path(), "check", &["삼"]);
+    let out = opora(
+        home.path(),
+        &[
+            "voice",
+            "check",
+            "--voice-model",
+            &model.to_string_lossy(),
+            "--voice-input",
+            &wav.to_string_lossy(),
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(text.contains("язык ko, 16000 Гц, загружена за"), "{text}");
+    assert!(
+        text.contains("Модель знает 18 из 18 слов главного экрана"),
+        "{text}"
+    );
+    assert!(text.contains("Услышано: «삼»"), "{text}");
+    assert!(text.contains("коэффициент реального времени 0.0"), "{text}");
+    assert!(text.contains("это значит: choose 3"), "{text}");
+    assert!(text.contains("Голос работает."), "{text}");
+}
+
+#[test]
+fn check_without_a_model_says_why_in_one_sentence() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let missing = home.path().join("no-model");
+    let out = opora(
+        home.path(),
+        &[
+            "--lang",
+            "en",
+            "voice",
+            "check",
+            "--voice-model",
+            &missing.to_string_lossy(),
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.starts_with("Voice is off: there is no speech model for \"en\""),
+        "{text}"
+    );
+    assert!(text.contains("models/README.md"), "{text}");
+}
+
+#[test]
+fn check_of_a_file_that_is_not_audio_says_so() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let bad = home.path().join("notes.wav");
+    std::fs::write(&bad, "not audio").expect("write");
+    let out = opora(
+        home.path(),
+        &[
+            "voice",
+            "check",
+            "--voice-model",
+            &model.to_string_lossy(),
+            "--voice-input",
+            &bad.to_string_lossy(),
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(text.contains("Голос выключен: файл"), "{text}");
+    assert!(text.contains("не читается как WAV"), "{text}");
+}
+
+/// Runs the kiosk in plain mode with `input` on stdin.
+fn plain(home: &std::path::Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(common::binary())
+        .env("OPORA_HOME", home)
+        .env("OPORA_TODAY", "2026-11-25")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("OPORA_LOCALES")
+        .env_remove("OPORA_VOICE_MODEL")
+        .arg("--plain")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn opora");
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes());
+    child.wait_with_output().expect("wait for opora")
+}
+
+/// The whole kiosk driven by a WAV command file: each «слушай» (or a line of spaces, Space
+/// then Enter) listens to the next utterance, what was heard is printed, the screen changes.
+#[test]
+fn plain_mode_is_driven_by_a_wav_command_file() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let wav = common::voice::korean_commands(home.path(), "session", &["사", "이", "이"]);
+    let out = plain(
+        home.path(),
+        &[
+            "--voice-model",
+            &model.to_string_lossy(),
+            "--voice-input",
+            &wav.to_string_lossy(),
+        ],
+        " \nслушай\nслушай\nслушай\n",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    // Home, then «사» (4): the history; «이» (2): its second operation; «이» (2): home.
+    let marks: Vec<usize> = [
+        "Слушаю… Говорите.",
+        "Операции с 1 по 4.",
+        "Я услышал: «사»",
+        "Дата: 23 ноября",
+        "Я услышал: «이»",
+        "Мария Ивановна, что вы хотите сделать?",
+        "Я услышал: «이»",
+        "Голос: Я ничего не услышал.",
+    ]
+    .iter()
+    .scan(0, |from, mark| {
+        let at = text[*from..].find(mark).map(|i| i + *from);
+        if let Some(at) = at {
+            *from = at + mark.len();
+        }
+        Some(at)
+    })
+    .map(|at| at.unwrap_or_else(|| panic!("out of order or missing in:\n{text}")))
+    .collect();
+    assert_eq!(marks.len(), 8);
+}
+
+#[test]
+fn without_a_model_voice_is_off_and_says_why_only_when_asked() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let missing = home.path().join("nowhere");
+    let missing = missing.to_string_lossy();
+    // By default nothing is said until the client tries.
+    let out = plain(home.path(), &["--voice-model", &missing], "1\nслушай\n");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    let first_screen = text.split(" > ").next().unwrap_or_default();
+    assert!(!first_screen.contains("Голос"), "{first_screen}");
+    assert!(
+        text.contains("25\u{a0}430,50 ₽"),
+        "everything else works: {text}"
+    );
+    assert!(
+        text.contains("Голос: Голос выключен: нет модели распознавания"),
+        "{text}"
+    );
+    // With --voice on, the first screen says it.
+    let out = plain(
+        home.path(),
+        &["--voice", "on", "--voice-model", &missing, "--lang", "en"],
+        "",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Attention: Voice is off: there is no speech model for \"en\""),
+        "{text}"
+    );
+    // With --voice off, it stays off, and says so.
+    let out = plain(home.path(), &["--voice", "off"], " \n");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Голос выключен: Opora запущена с --voice off."),
+        "{text}"
+    );
+}
+
+/// Without libvosk the kiosk starts as ever; voice is off, and says why when asked.
+#[test]
+fn without_the_library_everything_else_works() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let wav = common::voice::korean_commands(home.path(), "nolib", &["사"]);
+    let missing = home.path().join("libvosk.so");
+    let out = Command::new(common::binary())
+        .env("OPORA_HOME", home.path())
+        .env("OPORA_VOSK_LIB", &missing)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .args(["--plain", "--voice-model"])
+        .arg(&model)
+        .arg("--voice-input")
+        .arg(&wav)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            if let Some(mut stdin) = child.stdin.take() {
+                let _ = stdin.write_all("слушай\n1\n".as_bytes());
+            }
+            child.wait_with_output()
+        })
+        .expect("run opora");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        text.contains("Голос: Голос выключен: не найдена библиотека распознавания речи libvosk"),
+        "{text}"
+    );
+    assert!(text.contains("25\u{a0}430,50 ₽"), "{text}");
+    let out = opora(
+        home.path(),
+        &["voice", "check", "--voice-model", &model.to_string_lossy()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// With a model but no `--voice-input`, Opora opens the microphone. Whether this machine has
+/// one or not, the sound system's own messages («ALSA lib …») never reach the person: with no
+/// sound card voice is off with one sentence; with one, it listens.
+#[test]
+fn the_microphone_is_tried_and_alsa_stays_off_the_screen() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = plain(
+        home.path(),
+        &["--voice-model", &model.to_string_lossy()],
+        "слушай\n",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !text.contains("ALSA") && !errors.contains("ALSA"),
+        "{out:?}"
+    );
+    assert!(
+        text.contains("Голос выключен: микрофон") || text.contains("Слушаю…"),
+        "{text}"
+    );
+}
