@@ -480,6 +480,7 @@ fn doctor(cli: &Cli, i18n: &I18n) -> ExitCode {
     lines.extend(problem);
     let (_, findings) = crate::speech::choose::choose(&settings, true);
     lines.extend(doctor_speech_lines(&findings, i18n));
+    lines.push(doctor_voice_line(cli, i18n));
     // A closed pipe (`opora doctor | head -1`) is not worth a panic.
     use std::io::Write;
     let mut out = std::io::stdout().lock();
@@ -489,6 +490,39 @@ fn doctor(cli: &Cli, i18n: &I18n) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The voice-input part of `opora doctor`: the model, libvosk and the microphone (or the WAV
+/// file), found and opened as the kiosk would, or the one sentence saying why not.
+fn doctor_voice_line(cli: &Cli, i18n: &I18n) -> String {
+    let mut config = voice_config(cli, i18n);
+    config.switch = VoiceSwitch::On;
+    let quiet = || match config.input {
+        None => {
+            crate::voice::quiet::QuietStderr::to_file(&crate::paths::data_dir().join("voice.log"))
+                .ok()
+        }
+        Some(_) => None,
+    };
+    match crate::voice::engine::prepare_quietly(&config, quiet) {
+        Ok((prepared, quiet)) => {
+            drop(quiet);
+            tr!(
+                i18n,
+                "doctor-voice-ready",
+                model = prepared.dir.path.display().to_string(),
+                lang = prepared.dir.lang.code().to_string()
+            )
+        }
+        Err(error) => {
+            // The sentence without its «Голос выключен: » head: the line says "off" already.
+            let sentence = error.sentence(i18n);
+            let reason = sentence
+                .split_once(": ")
+                .map_or(sentence.clone(), |(_, r)| r.to_string());
+            tr!(i18n, "doctor-voice-off", reason = reason)
+        }
+    }
 }
 
 /// The speech part of `opora doctor`: what was found, what was chosen, and why the rest was not.

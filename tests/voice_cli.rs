@@ -317,3 +317,46 @@ fn the_microphone_is_tried_and_alsa_stays_off_the_screen() {
         "{text}"
     );
 }
+
+#[test]
+fn doctor_reports_voice_commands_ready_or_why_not() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let model = common::voice::korean_model();
+    let wav = common::voice::korean_commands(home.path(), "doctor", &["삼"]);
+    let out = opora(
+        home.path(),
+        &[
+            "doctor",
+            "--voice-model",
+            &model.to_string_lossy(),
+            "--voice-input",
+            &wav.to_string_lossy(),
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        text.contains(&format!(
+            "Голосовые команды: готовы (модель {}, язык ko",
+            model.display()
+        )),
+        "{text}"
+    );
+    let missing = home.path().join("nowhere");
+    let out = opora(
+        home.path(),
+        &[
+            "doctor",
+            "--lang",
+            "en",
+            "--voice-model",
+            &missing.to_string_lossy(),
+        ],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Voice commands: off — "))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!line.contains("Voice is off"), "said once: {line}");
+}

@@ -53,3 +53,6 @@ voice-keys = Space — speak
 voice-notice-label = Voice
 voice-off-by-choice = Voice is off: Opora was started with --voice off.
 voice-keys-loading = Space — voice (loading…)
+
+doctor-voice-ready = Voice commands: ready (model { $model }, language { $lang }, libvosk and sound found)
+doctor-voice-off = Voice commands: off — { $reason }

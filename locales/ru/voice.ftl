@@ -53,3 +53,6 @@ voice-keys = Пробел — сказать голосом
 voice-notice-label = Голос
 voice-off-by-choice = Голос выключен: Opora запущена с --voice off.
 voice-keys-loading = Пробел — голос (загружается…)
+
+doctor-voice-ready = Голосовые команды: готовы (модель { $model }, язык { $lang }, libvosk и звук найдены)
+doctor-voice-off = Голосовые команды: выключены — { $reason }
