@@ -174,7 +174,7 @@ pub fn main() -> ExitCode {
         Some(Command::Journal { action }) => crate::journal::cli::journal_command(action, &i18n),
         Some(Command::Assist(args)) => {
             let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
-            let lessons = Catalog::load(&source, lessons_dir(&cli).as_deref());
+            let lessons = Catalog::for_language(&i18n, lessons_dir(&cli).as_deref());
             crate::assist_cli::assist_command(
                 args,
                 &i18n,
@@ -615,7 +615,7 @@ fn kiosk(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     };
     let session = session_id();
     let (mut app, start) = App::new(session.clone());
-    let catalog = Catalog::load(source, lessons_dir(cli).as_deref());
+    let catalog = Catalog::for_language(i18n, lessons_dir(cli).as_deref());
     let mut problems = i18n.problem_sentences();
     // A trainer's broken lesson is left out, with a sentence saying why.
     problems.extend(

@@ -401,7 +401,8 @@ fn the_sound_system_never_writes_on_the_screen() {
     kiosk.keys(" ");
     kiosk.wait("Space answered", |k| {
         let screen = k.screen();
-        screen.contains("Голос выключен: микрофон") || screen.contains("Пробел — сказать голосом")
+        screen.contains("Голосовые команды выключены: микрофон")
+            || screen.contains("Пробел — сказать голосом")
     });
     kiosk.keys("0");
     assert!(kiosk.exit_status().success());

@@ -114,7 +114,7 @@ fn check_without_a_model_says_why_in_one_sentence() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(
-        text.starts_with("Voice is off: there is no speech model for \"en\""),
+        text.starts_with("Voice commands are off: there is no speech model for \"en\""),
         "{text}"
     );
     assert!(text.contains("models/README.md"), "{text}");
@@ -139,7 +139,7 @@ fn check_of_a_file_that_is_not_audio_says_so() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert!(text.contains("Голос выключен: файл"), "{text}");
+    assert!(text.contains("Голосовые команды выключены: файл"), "{text}");
     assert!(text.contains("не читается как WAV"), "{text}");
 }
 
@@ -197,7 +197,7 @@ fn plain_mode_is_driven_by_a_wav_command_file() {
         "Я услышал: «이»",
         "Мария Ивановна, что вы хотите сделать?",
         "Я услышал: «이»",
-        "Голос: Я ничего не услышал.",
+        "Голосовые команды: Я ничего не услышал.",
     ]
     .iter()
     .scan(0, |from, mark| {
@@ -228,7 +228,7 @@ fn without_a_model_voice_is_off_and_says_why_only_when_asked() {
         "everything else works: {text}"
     );
     assert!(
-        text.contains("Голос: Голос выключен: нет модели распознавания"),
+        text.contains("Внимание: Голосовые команды выключены: нет модели распознавания"),
         "{text}"
     );
     // With --voice on, the first screen says it.
@@ -239,14 +239,14 @@ fn without_a_model_voice_is_off_and_says_why_only_when_asked() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Attention: Voice is off: there is no speech model for \"en\""),
+        text.contains("Attention: Voice commands are off: there is no speech model for \"en\""),
         "{text}"
     );
     // With --voice off, it stays off, and says so.
     let out = plain(home.path(), &["--voice", "off"], " \n");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Голос выключен: Opora запущена с --voice off."),
+        text.contains("Голосовые команды выключены: Opora запущена с --voice off."),
         "{text}"
     );
 }
@@ -282,7 +282,7 @@ fn without_the_library_everything_else_works() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
     assert!(
-        text.contains("Голос: Голос выключен: не найдена библиотека распознавания речи libvosk"),
+        text.contains("Внимание: Голосовые команды выключены: не найдена библиотека распознавания речи libvosk"),
         "{text}"
     );
     assert!(text.contains("25\u{a0}430,50 ₽"), "{text}");
@@ -313,7 +313,7 @@ fn the_microphone_is_tried_and_alsa_stays_off_the_screen() {
         "{out:?}"
     );
     assert!(
-        text.contains("Голос выключен: микрофон") || text.contains("Слушаю…"),
+        text.contains("Голосовые команды выключены: микрофон") || text.contains("Слушаю…"),
         "{text}"
     );
 }
@@ -358,5 +358,5 @@ fn doctor_reports_voice_commands_ready_or_why_not() {
         .lines()
         .find(|l| l.starts_with("Voice commands: off — "))
         .unwrap_or_else(|| panic!("{text}"));
-    assert!(!line.contains("Voice is off"), "said once: {line}");
+    assert!(!line.contains("are off:"), "said once: {line}");
 }

@@ -15,14 +15,14 @@ voice-reject-phone-first = Say the phone number first, then the amount.
 voice-reject-not-the-phrase = Those were other words. Try saying: "{ $phrase }".
 
 # Why voice is off — one sentence; everything else works as usual.
-voice-off-no-library = Voice is off: the speech library libvosk was not found. scripts/setup.sh installs it.
-voice-off-no-model = Voice is off: there is no speech model for "{ $lang }" (looked in { $path }). models/README.md says how to install one.
-voice-off-model-language = Voice is off: the language of the model in { $path } is unclear. Name it: --voice-lang ru or en.
-voice-off-model-broken = Voice is off: the model in { $path } did not load. Download it again (models/README.md).
-voice-off-recognizer = Voice is off: speech recognition did not start with this model.
-voice-off-no-microphone = Voice is off: no microphone was found.
-voice-off-microphone = Voice is off: the microphone did not open ({ $detail }).
-voice-off-input-file = Voice is off: the file { $path } cannot be read as WAV ({ $detail }).
+voice-off-no-library = Voice commands are off: the speech library libvosk was not found. scripts/setup.sh installs it.
+voice-off-no-model = Voice commands are off: there is no speech model for "{ $lang }" (looked in { $path }). models/README.md says how to install one.
+voice-off-model-language = Voice commands are off: the language of the model in { $path } is unclear. Name it: --voice-lang ru or en.
+voice-off-model-broken = Voice commands are off: the model in { $path } did not load. Download it again (models/README.md).
+voice-off-recognizer = Voice commands are off: speech recognition did not start with this model.
+voice-off-no-microphone = Voice commands are off: no microphone was found.
+voice-off-microphone = Voice commands are off: the microphone did not open ({ $detail }).
+voice-off-input-file = Voice commands are off: the file { $path } cannot be read as WAV ({ $detail }).
 
 # opora voice check — for staff.
 voice-check-library = Speech library: { $path }
@@ -50,8 +50,8 @@ voice-said-right = Right! I heard those words.
 voice-slower = Speech rate: slower.
 voice-faster = Speech rate: faster.
 voice-keys = Space — speak
-voice-notice-label = Voice
-voice-off-by-choice = Voice is off: Opora was started with --voice off.
+voice-notice-label = Voice commands
+voice-off-by-choice = Voice commands are off: Opora was started with --voice off.
 voice-keys-loading = Space — voice (loading…)
 
 doctor-voice-ready = Voice commands: ready (model { $model }, language { $lang }, libvosk and sound found)

@@ -15,14 +15,14 @@ voice-reject-phone-first = Сначала скажите номер телефо
 voice-reject-not-the-phrase = Это другие слова. Попробуйте сказать: «{ $phrase }».
 
 # Почему голос выключен — одно предложение, остальное работает как обычно.
-voice-off-no-library = Голос выключен: не найдена библиотека распознавания речи libvosk. Её ставит scripts/setup.sh.
-voice-off-no-model = Голос выключен: нет модели распознавания для языка «{ $lang }» (ищу в { $path }). Как её поставить — в models/README.md.
-voice-off-model-language = Голос выключен: непонятно, на каком языке модель в { $path }. Укажите язык: --voice-lang ru или en.
-voice-off-model-broken = Голос выключен: модель в { $path } не загрузилась. Скачайте её заново (models/README.md).
-voice-off-recognizer = Голос выключен: распознавание речи не запустилось с этой моделью.
-voice-off-no-microphone = Голос выключен: микрофон не найден.
-voice-off-microphone = Голос выключен: микрофон не открылся ({ $detail }).
-voice-off-input-file = Голос выключен: файл { $path } не читается как WAV ({ $detail }).
+voice-off-no-library = Голосовые команды выключены: не найдена библиотека распознавания речи libvosk. Её ставит scripts/setup.sh.
+voice-off-no-model = Голосовые команды выключены: нет модели распознавания для языка «{ $lang }» (ищу в { $path }). Как её поставить — в models/README.md.
+voice-off-model-language = Голосовые команды выключены: непонятно, на каком языке модель в { $path }. Укажите язык: --voice-lang ru или en.
+voice-off-model-broken = Голосовые команды выключены: модель в { $path } не загрузилась. Скачайте её заново (models/README.md).
+voice-off-recognizer = Голосовые команды выключены: распознавание речи не запустилось с этой моделью.
+voice-off-no-microphone = Голосовые команды выключены: микрофон не найден.
+voice-off-microphone = Голосовые команды выключены: микрофон не открылся ({ $detail }).
+voice-off-input-file = Голосовые команды выключены: файл { $path } не читается как WAV ({ $detail }).
 
 # opora voice check — для сотрудника.
 voice-check-library = Библиотека распознавания: { $path }
@@ -50,8 +50,8 @@ voice-said-right = Верно! Эти слова я услышал.
 voice-slower = Скорость речи: медленнее.
 voice-faster = Скорость речи: быстрее.
 voice-keys = Пробел — сказать голосом
-voice-notice-label = Голос
-voice-off-by-choice = Голос выключен: Opora запущена с --voice off.
+voice-notice-label = Голосовые команды
+voice-off-by-choice = Голосовые команды выключены: Opora запущена с --voice off.
 voice-keys-loading = Пробел — голос (загружается…)
 
 doctor-voice-ready = Голосовые команды: готовы (модель { $model }, язык { $lang }, libvosk и звук найдены)

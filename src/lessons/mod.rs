@@ -68,19 +68,16 @@ impl Catalog {
     /// The shipped lessons plus every `*.toml` in `extra` (a trainer's folder), checked against
     /// the texts of both languages and the practice bank's demo data.
     pub fn load(locales: &LocaleSource, extra: Option<&Path>) -> Catalog {
-        let mut files: Vec<(PathBuf, Result<String, String>)> = SHIPPED
-            .iter()
-            .map(|(name, text)| {
-                (
-                    Path::new("assets/lessons").join(name),
-                    Ok((*text).to_string()),
-                )
-            })
-            .collect();
-        if let Some(dir) = extra {
-            files.extend(read_dir(dir));
-        }
-        check_files(locales, files)
+        let ru = I18n::load(Lang::Ru, locales);
+        let en = I18n::load(Lang::En, locales);
+        check_files(&[&ru, &en], all_files(extra))
+    }
+
+    /// [`Catalog::load`] for a kiosk or a session running in one language: the texts are
+    /// checked in that language only (the shipped lessons are checked in both by the tests and
+    /// by `opora lessons check`), which keeps start-up quick.
+    pub fn for_language(i18n: &I18n, extra: Option<&Path>) -> Catalog {
+        check_files(&[i18n], all_files(extra))
     }
 
     /// Only the files at `path` (one file or a folder of them): what `opora lessons check` runs.
@@ -90,12 +87,31 @@ impl Catalog {
         } else {
             vec![(path.to_path_buf(), read(path))]
         };
-        check_files(locales, files)
+        let ru = I18n::load(Lang::Ru, locales);
+        let en = I18n::load(Lang::En, locales);
+        check_files(&[&ru, &en], files)
     }
 
     pub fn get(&self, id: &str) -> Option<&Arc<Lesson>> {
         self.lessons.iter().find(|l| l.id == id)
     }
+}
+
+/// The shipped lesson files and a trainer's folder.
+fn all_files(extra: Option<&Path>) -> Vec<(PathBuf, Result<String, String>)> {
+    let mut files: Vec<(PathBuf, Result<String, String>)> = SHIPPED
+        .iter()
+        .map(|(name, text)| {
+            (
+                Path::new("assets/lessons").join(name),
+                Ok((*text).to_string()),
+            )
+        })
+        .collect();
+    if let Some(dir) = extra {
+        files.extend(read_dir(dir));
+    }
+    files
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -124,12 +140,10 @@ fn read_dir(dir: &Path) -> Vec<(PathBuf, Result<String, String>)> {
     }
 }
 
-fn check_files(locales: &LocaleSource, files: Vec<(PathBuf, Result<String, String>)>) -> Catalog {
-    let ru = I18n::load(Lang::Ru, locales);
-    let en = I18n::load(Lang::En, locales);
+fn check_files(languages: &[&I18n], files: Vec<(PathBuf, Result<String, String>)>) -> Catalog {
     let demo = crate::bank::demo::DemoData::embedded().ok();
     let ctx = Context {
-        languages: vec![&ru, &en],
+        languages: languages.to_vec(),
         payees: demo
             .as_ref()
             .map(|d| d.payees.iter().map(|p| p.key.clone()).collect())
