@@ -18,6 +18,7 @@ pub mod model;
 pub mod operation;
 pub mod rules;
 pub mod schema;
+pub(crate) mod sqlite;
 pub mod store;
 mod tables;
 

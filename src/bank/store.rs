@@ -8,12 +8,11 @@
 //! Errors from SQLite are sorted into what a person can act on: a damaged file (`Corrupt`), a
 //! file in use (`Locked`), a file that cannot be written (`ReadOnly`), and so on.
 
-use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, MAIN_DB, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::demo::DemoData;
 use super::error::{BankError, StoreError};
@@ -21,6 +20,7 @@ use super::model::Snapshot;
 use super::operation::{OpId, Operation, Receipt};
 use super::rules;
 use super::schema::MIGRATIONS;
+use super::sqlite;
 use super::tables::Db;
 
 /// How long to wait for another program that holds the database before saying it is locked.
@@ -60,29 +60,8 @@ impl SandboxStore {
     /// Opens (or creates) the sandbox database at `path`. A new file gets the demo client, with
     /// history dated relative to `clock`'s today.
     pub fn open_with_clock(path: &Path, clock: Clock) -> Result<SandboxStore, StoreError> {
-        SandboxStore::open_file(path, clock).map_err(|error| match error {
-            // SQLite says only "cannot open" when it may not create the file or its WAL beside it.
-            StoreError::CannotOpen { path } if folder_is_read_only(&path) => {
-                StoreError::ReadOnly { path }
-            }
-            other => other,
-        })
-    }
-
-    fn open_file(path: &Path, clock: Clock) -> Result<SandboxStore, StoreError> {
-        if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::from_io(path, &e))?;
-        }
-        if path.exists() {
-            // SQLite would quietly open a write-protected file read-only; say so at once instead.
-            OpenOptions::new()
-                .read(true)
-                .write(true)
-                .open(path)
-                .map_err(|e| StoreError::from_io(path, &e))?;
-        }
-        let conn = Connection::open(path).map_err(|e| StoreError::from_sqlite(path, e))?;
-        SandboxStore::prepare(conn, path.to_path_buf(), clock, true)
+        let (conn, version) = sqlite::open_file(path, BUSY_TIMEOUT)?;
+        SandboxStore::prepare(conn, path.to_path_buf(), clock, version)
     }
 
     /// A sandbox that lives in memory only (tests, property tests), with the system clock.
@@ -91,35 +70,19 @@ impl SandboxStore {
     }
 
     pub fn open_in_memory_with_clock(clock: Clock) -> Result<SandboxStore, StoreError> {
-        let path = PathBuf::from(":memory:");
-        let conn = Connection::open_in_memory().map_err(|e| StoreError::from_sqlite(&path, e))?;
-        SandboxStore::prepare(conn, path, clock, false)
+        let (conn, path, version) = sqlite::open_memory(BUSY_TIMEOUT)?;
+        SandboxStore::prepare(conn, path, clock, version)
     }
 
+    /// Foreign keys on, the schema brought up to date, the demo client seeded into a new file.
     fn prepare(
         mut conn: Connection,
         path: PathBuf,
         clock: Clock,
-        on_disk: bool,
+        version: i64,
     ) -> Result<SandboxStore, StoreError> {
-        let sql = |e| StoreError::from_sqlite(&path, e);
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
-        // The first read of the file: a file that is not a database fails here.
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(sql)?;
-        if conn.is_readonly(MAIN_DB).map_err(sql)? {
-            return Err(StoreError::ReadOnly { path });
-        }
-        if on_disk {
-            let _mode: String = conn
-                .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
-                .map_err(sql)?;
-        }
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", true)
-            .map_err(sql)?;
+            .map_err(|e| StoreError::from_sqlite(&path, e))?;
         migrate(&mut conn, &path, version)?;
         let store = SandboxStore { conn, path, clock };
         store.seed_if_empty()?;
@@ -279,25 +242,6 @@ impl SandboxStore {
 
     fn sql(&self, error: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(&self.path, error)
-    }
-}
-
-/// Whether the folder of `path` refuses new files (permissions, or a read-only file system).
-fn folder_is_read_only(path: &Path) -> bool {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let probe = dir.join(format!(".opora-write-probe-{}", std::process::id()));
-    match OpenOptions::new().write(true).create_new(true).open(&probe) {
-        Ok(_) => {
-            let _ = std::fs::remove_file(&probe);
-            false
-        }
-        Err(e) => matches!(
-            e.kind(),
-            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
-        ),
     }
 }
 

@@ -6,16 +6,16 @@
 //! is applied whole or not at all, and `INSERT OR IGNORE` by event id makes a second import of
 //! the same file change nothing.
 
-use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, MAIN_DB, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::event::Event;
 use super::schema::MIGRATIONS;
 use crate::bank::StoreError;
+use crate::bank::sqlite;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -41,44 +41,17 @@ pub struct Progress {
 impl Journal {
     /// Opens (or creates) the journal at `path`.
     pub fn open(path: &Path) -> Result<Journal, StoreError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::from_io(path, &e))?;
-        }
-        if path.exists() {
-            // SQLite would quietly open a write-protected file read-only; say so at once.
-            OpenOptions::new()
-                .read(true)
-                .write(true)
-                .open(path)
-                .map_err(|e| StoreError::from_io(path, &e))?;
-        }
-        let conn = Connection::open(path).map_err(|e| StoreError::from_sqlite(path, e))?;
-        Journal::prepare(conn, path.to_path_buf(), true)
+        let (conn, version) = sqlite::open_file(path, BUSY_TIMEOUT)?;
+        Journal::migrated(conn, path.to_path_buf(), version)
     }
 
     /// A journal in memory (tests).
     pub fn open_in_memory() -> Result<Journal, StoreError> {
-        let path = PathBuf::from(":memory:");
-        let conn = Connection::open_in_memory().map_err(|e| StoreError::from_sqlite(&path, e))?;
-        Journal::prepare(conn, path, false)
+        let (conn, path, version) = sqlite::open_memory(BUSY_TIMEOUT)?;
+        Journal::migrated(conn, path, version)
     }
 
-    fn prepare(mut conn: Connection, path: PathBuf, on_disk: bool) -> Result<Journal, StoreError> {
-        let sql = |e| StoreError::from_sqlite(&path, e);
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(sql)?;
-        if conn.is_readonly(MAIN_DB).map_err(sql)? {
-            return Err(StoreError::ReadOnly { path });
-        }
-        if on_disk {
-            let _mode: String = conn
-                .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
-                .map_err(sql)?;
-        }
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(sql)?;
+    fn migrated(mut conn: Connection, path: PathBuf, version: i64) -> Result<Journal, StoreError> {
         migrate(&mut conn, &path, version)?;
         Ok(Journal { conn, path })
     }

@@ -6,6 +6,7 @@
 //! local practice profile.
 
 use crate::bank::StoreError;
+use crate::bank::sqlite;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 pub const PRACTICE_PROFILE: &str = "practice";
 
 const SCHEMA_VERSION: i64 = 1;
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// What happened in a lesson, as the core reports it. The progress store keeps it; the journal
 /// can log the same events.
@@ -74,31 +76,23 @@ pub struct ProgressStore {
 
 impl ProgressStore {
     pub fn open(path: &Path) -> Result<ProgressStore, StoreError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::from_io(path, &e))?;
-        }
-        let conn = Connection::open(path).map_err(|e| StoreError::from_sqlite(path, e))?;
-        ProgressStore::prepare(conn, path)
+        let (conn, version) = sqlite::open_file(path, BUSY_TIMEOUT)?;
+        ProgressStore::migrated(conn, path.to_path_buf(), version)
     }
 
     pub fn open_in_memory() -> Result<ProgressStore, StoreError> {
-        let path = Path::new(":memory:");
-        let conn = Connection::open_in_memory().map_err(|e| StoreError::from_sqlite(path, e))?;
-        ProgressStore::prepare(conn, path)
+        let (conn, path, version) = sqlite::open_memory(BUSY_TIMEOUT)?;
+        ProgressStore::migrated(conn, path, version)
     }
 
-    fn prepare(conn: Connection, path: &Path) -> Result<ProgressStore, StoreError> {
-        let err = |e| StoreError::from_sqlite(path, e);
-        conn.busy_timeout(std::time::Duration::from_secs(2))
-            .map_err(err)?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(err)?;
+    fn migrated(
+        conn: Connection,
+        path: PathBuf,
+        version: i64,
+    ) -> Result<ProgressStore, StoreError> {
+        let err = |e| StoreError::from_sqlite(&path, e);
         if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path: path.to_path_buf(),
-                version,
-            });
+            return Err(StoreError::TooNew { path, version });
         }
         if version < 1 {
             conn.execute_batch(
@@ -140,10 +134,7 @@ impl ProgressStore {
             )
             .map_err(err)?;
         }
-        Ok(ProgressStore {
-            conn,
-            path: path.to_path_buf(),
-        })
+        Ok(ProgressStore { conn, path })
     }
 
     fn err(&self, error: rusqlite::Error) -> StoreError {
