@@ -16,13 +16,15 @@
 //! opora and the peer, and says whether the 5 ms target is met.
 
 use criterion::{Criterion, criterion_group};
-use opora::bank::{Clock, SandboxStore};
-use opora::core::{App, Key, Msg, ScreenModel, view};
-use opora::i18n::{I18n, Lang};
-use opora::runtime::{BankEdge, drive, run_effects};
-use opora::ui::layout::{Layout, layout};
-use opora::ui::render::draw;
-use opora::ui::theme::{Theme, ThemeName};
+use opora::edge::{BankEdge, drive, run_effects};
+use opora::store::bank::{Clock, SandboxStore};
+use opora::tui::layout::{Layout, layout};
+use opora::tui::render::draw;
+use opora::tui::theme::{Theme, ThemeName};
+use opora_core::i18n::{I18n, Lang};
+use opora_core::input::{Key, Msg};
+use opora_core::kiosk::{App, view};
+use opora_core::screen_model::ScreenModel;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;

@@ -13,8 +13,9 @@
 //! --all-targets`), a smoke run of 2 000 events and 1 sample. The verdict is printed; timing
 //! never fails the run. The exit code is 1 only when the report itself fails.
 
-use opora::journal::{AgeBand, Channel, Event, InputMode, Journal, Outcome, Payload, Segment};
 use opora::report::query::{Dimension, Period, all_statements};
+use opora::store::journal::Journal;
+use opora_core::journal::{AgeBand, Channel, Event, InputMode, Outcome, Payload, Segment};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};

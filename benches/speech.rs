@@ -13,12 +13,13 @@
 //! or without `--bench` (`cargo test --benches`), just 3. The verdict is reported; the exit code
 //! is 0 whether it passes or not, and 1 only when nothing could be measured (no espeak-ng).
 
-use opora::bank::{Clock, SandboxStore};
-use opora::core::{App, Key, Msg, view};
-use opora::i18n::{I18n, Lang};
-use opora::runtime::{BankEdge, drive, run_effects};
+use opora::edge::{BankEdge, drive, run_effects};
 use opora::speech::espeak::{self, Espeak, Sink};
 use opora::speech::{Rate, Voice};
+use opora::store::bank::{Clock, SandboxStore};
+use opora_core::i18n::{I18n, Lang};
+use opora_core::input::{Key, Msg};
+use opora_core::kiosk::{App, view};
 use std::io::Read;
 use std::process::{Child, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};

@@ -15,13 +15,13 @@
 //! once. The verdict is printed; the exit code is 0 whether the target is met or not. It is 1
 //! only when nothing could be measured (no libvosk, no model, no espeak-ng).
 
-use opora::bank::{Clock, SandboxStore};
-use opora::core::App;
-use opora::i18n::{I18n, Lang};
-use opora::runtime::{BankEdge, run_effects};
-use opora::voice::engine::{Engine, Loaded, VoiceConfig};
-use opora::voice::listener::WavListener;
-use opora::voice::{Context, VoiceLang, grammar, parse};
+use opora::edge::{BankEdge, run_effects};
+use opora::listen::engine::{Engine, Loaded, VoiceConfig};
+use opora::listen::listener::WavListener;
+use opora::store::bank::{Clock, SandboxStore};
+use opora_core::i18n::{I18n, Lang};
+use opora_core::kiosk::App;
+use opora_core::voice::{Context, VoiceLang, grammar, parse};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::sync::atomic::AtomicBool;

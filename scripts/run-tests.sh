@@ -12,7 +12,7 @@ export INSTA_UPDATE=no CI=true
 echo "== formatting"
 cargo fmt --all -- --check
 echo "== lints"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== tests (unit, property, snapshots, terminal, plain mode; benchmarks once each)"
-cargo test --all-targets --locked
+cargo test --workspace --all-targets --locked
 echo "== all tests passed"

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-use crate::journal::pseudonym::{BankKey, KEY_MIN_CHARS};
+use opora_core::journal::pseudonym::{BankKey, KEY_MIN_CHARS};
 
 /// What the file holds. Unknown keys are kept out (a typo is an error, not silently ignored).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -1,26 +1,23 @@
 //! Opora: a large-font, voice-capable terminal assistant that helps older bank clients practise
 //! everyday banking safely, and the staff beside them.
 //!
-//! One core, several faces: `core` is a pure state machine (keys in, screen models and effects
-//! out); `ui` (ratatui) and `plain` (linear text) render the same screen model; `runtime`
-//! carries out the core's effects; `bank` is the embedded practice bank; `i18n` holds every
-//! user-visible sentence (Fluent).
+//! This crate is the edges and faces around the pure core (`opora_core`): the commands
+//! (`cmd`), the full-screen face (`tui`) and the plain linear face (`plain`), Opora's voice
+//! (`speech`) and ears (`listen`), the SQLite files (`store`), the carrying out of the core's
+//! effects (`edge`), the take-home reminder PDF (`reminder`), the report (`report`), and the
+//! files and settings they read (`config`, `paths`, `locales`, `lesson_files`).
+//! `ARCHITECTURE.md` is the map.
 
-pub mod assist_cli;
-pub mod bank;
-pub mod cli;
+pub mod cmd;
 pub mod config;
-pub mod core;
-pub mod i18n;
-pub mod journal;
-pub mod lessons;
-pub mod money;
+pub mod edge;
+pub mod lesson_files;
+pub mod listen;
+pub mod locales;
 pub mod paths;
-pub mod phone;
 pub mod plain;
 pub mod reminder;
 pub mod report;
-pub mod runtime;
 pub mod speech;
-pub mod ui;
-pub mod voice;
+pub mod store;
+pub mod tui;

@@ -1,5 +1,5 @@
 //! The `opora` binary: see `opora --help`.
 
 fn main() -> std::process::ExitCode {
-    opora::cli::main()
+    opora::cmd::main()
 }

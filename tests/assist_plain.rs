@@ -6,7 +6,8 @@
 
 mod common;
 
-use opora::journal::{Journal, Payload};
+use opora::store::journal::Journal;
+use opora_core::journal::Payload;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -62,7 +63,7 @@ fn session_script(client_kind: u8, reference: &str) -> String {
     )
 }
 
-fn events(home: &Path) -> Vec<opora::journal::Event> {
+fn events(home: &Path) -> Vec<opora_core::journal::Event> {
     Journal::open(&home.join("journal.db"))
         .expect("journal")
         .events()

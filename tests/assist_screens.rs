@@ -2,12 +2,13 @@
 //! into a test terminal and compared with its committed snapshot (`tests/snapshots/`), like
 //! `screens.rs` does for the kiosk.
 
-use opora::core::Key;
-use opora::core::assist::{ALL_IDS, Assist, AssistEffect, AssistMsg, Goal, Mode, view};
-use opora::i18n::{I18n, Lang};
-use opora::journal::{BankKey, Progress};
-use opora::ui::render::draw;
-use opora::ui::theme::{Theme, ThemeName};
+use opora::tui::render::draw;
+use opora::tui::theme::{Theme, ThemeName};
+use opora_core::assist::{ALL_IDS, Assist, AssistEffect, AssistMsg, Goal, Mode, view};
+use opora_core::i18n::{I18n, Lang};
+use opora_core::input::Key;
+use opora_core::journal::BankKey;
+use opora_core::journal::ClientHistory;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::collections::BTreeSet;
@@ -56,7 +57,7 @@ fn apply(assist: &mut Assist, step: &Step) {
             }
         }
         Returning => {
-            assist.update(AssistMsg::Progress(Progress {
+            assist.update(AssistMsg::Progress(ClientHistory {
                 sessions: 2,
                 lessons_done: vec!["lesson-pay-bill".into()],
                 lessons_open: vec!["lesson-transfer".into()],
@@ -169,8 +170,8 @@ fn every_assist_screen_in_both_languages() {
                 let area = ratatui::layout::Rect::new(0, 0, WIDTH, HEIGHT);
                 assert!(
                     matches!(
-                        opora::ui::layout::layout(&model, area),
-                        opora::ui::layout::Layout::Fits(_)
+                        opora::tui::layout::layout(&model, area),
+                        opora::tui::layout::Layout::Fits(_)
                     ),
                     "{lang:?} {}: does not fit {WIDTH}×{HEIGHT}",
                     model.id

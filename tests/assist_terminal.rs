@@ -4,7 +4,8 @@
 
 mod common;
 
-use opora::journal::{Journal, Outcome, Payload};
+use opora::store::journal::Journal;
+use opora_core::journal::{Outcome, Payload};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};

@@ -3,11 +3,10 @@
 //! moves money once.
 
 use chrono::NaiveDate;
-use opora::bank::{
-    AccountKind, BankError, Clock, OpId, Operation, Recipient, SandboxStore, Snapshot,
-};
-use opora::money::Money;
-use opora::phone::PhoneNumber;
+use opora::store::bank::{Clock, SandboxStore};
+use opora_core::bank::{AccountKind, BankError, OpId, Operation, Recipient, Snapshot};
+use opora_core::money::Money;
+use opora_core::phone::PhoneNumber;
 use proptest::prelude::*;
 
 fn store() -> SandboxStore {

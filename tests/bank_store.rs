@@ -4,12 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use opora::bank::{
-    AccountKind, BankError, Clock, HistoryKind, OpId, Operation, Recipient, SandboxStore,
-    StoreError,
-};
-use opora::money::Money;
-use opora::phone::PhoneNumber;
+use opora::store::bank::{Clock, SandboxStore};
+use opora_core::bank::{AccountKind, BankError, HistoryKind, OpId, Operation, Recipient};
+use opora_core::money::Money;
+use opora_core::phone::PhoneNumber;
+use opora_core::store_error::StoreError;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -266,7 +265,7 @@ fn the_free_phone_transfer_amount_starts_again_each_month() {
     let s = store.snapshot().unwrap();
     assert_eq!(s.phone_transfers_this_month, rub(91_500));
     // 10 000 ₽ more: 1 500 ₽ above 100 000 ₽, 0.5 % of it is 7,50 ₽.
-    let quote = opora::bank::rules::quote(&s, &to_sergey(rub(10_000))).unwrap();
+    let quote = opora_core::bank::rules::quote(&s, &to_sergey(rub(10_000))).unwrap();
     assert_eq!(quote.fee, Money::from_kopecks(750));
 
     store.set_clock(Clock::Fixed(day(2025, 2, 1)));

@@ -4,7 +4,8 @@
 
 mod common;
 
-use opora::journal::{Event, Journal, Outcome, Payload};
+use opora::store::journal::Journal;
+use opora_core::journal::{Event, Outcome, Payload};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -30,14 +31,14 @@ fn device_with(home: &Path, device: &str, sessions: usize) {
     let mut events = Vec::new();
     for i in 0..sessions {
         let session = format!("{device}-{i}");
-        events.push(Event::new(
+        events.push(opora::store::journal::event_now(
             device,
             &session,
             Payload::LessonStarted {
                 lesson: "pay".into(),
             },
         ));
-        events.push(Event::new(
+        events.push(opora::store::journal::event_now(
             device,
             &session,
             Payload::SessionEnded {
@@ -150,7 +151,11 @@ fn purge_deletes_old_sessions() {
                 old,
                 Payload::LessonStarted { lesson: "x".into() },
             ),
-            Event::new("d", "new", Payload::LessonStarted { lesson: "x".into() }),
+            opora::store::journal::event_now(
+                "d",
+                "new",
+                Payload::LessonStarted { lesson: "x".into() },
+            ),
         ])
         .expect("appended");
     drop(journal);
@@ -195,12 +200,12 @@ fn configuration_by_command() {
 }
 
 fn sessions(home: &Path, n: usize) {
-    use opora::journal::{AgeBand, Channel, Segment};
+    use opora_core::journal::{AgeBand, Channel, Segment};
     let mut journal = Journal::open(&home.join("journal.db")).expect("journal");
     let mut events = Vec::new();
     for i in 0..n {
         let session = format!("s{i}");
-        events.push(Event::new(
+        events.push(opora::store::journal::event_now(
             "dev",
             &session,
             Payload::SessionStarted {
@@ -218,7 +223,7 @@ fn sessions(home: &Path, n: usize) {
                 goals: vec!["transfer".into()],
             },
         ));
-        events.push(Event::new(
+        events.push(opora::store::journal::event_now(
             "dev",
             &session,
             Payload::SessionEnded {

@@ -8,7 +8,7 @@
 
 mod common;
 
-use opora::journal::Journal;
+use opora::store::journal::Journal;
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::path::Path;

@@ -6,11 +6,13 @@
 mod common;
 
 use common::Session;
-use opora::core::lessons::StepState;
-use opora::core::{Key, ScreenModel};
-use opora::i18n::{I18n, Lang, LocaleSource};
-use opora::lessons::{Catalog, Goal, Place, ProblemKind, StepKind};
-use opora::phone::PhoneNumber;
+use opora::locales::LocaleSource;
+use opora_core::i18n::{I18n, Lang};
+use opora_core::input::Key;
+use opora_core::kiosk::lesson_run::StepState;
+use opora_core::lessons::{Goal, Place, ProblemKind, StepKind};
+use opora_core::phone::PhoneNumber;
+use opora_core::screen_model::ScreenModel;
 
 /// The number of the choice whose label contains `text`.
 fn choice(model: &ScreenModel, text: &str) -> u8 {
@@ -52,7 +54,7 @@ fn open_lesson(s: &mut Session, id: &str) {
 }
 
 /// Whole roubles as a client types them.
-fn rubles(amount: opora::money::Money) -> String {
+fn rubles(amount: opora_core::money::Money) -> String {
     assert_eq!(amount.kopecks() % 100, 0, "lessons ask for whole roubles");
     (amount.kopecks() / 100).to_string()
 }
@@ -256,7 +258,7 @@ fn play(lang: Lang, id: &str) -> usize {
 
 #[test]
 fn every_shipped_lesson_can_be_finished_by_keys_in_russian_and_english() {
-    let ids: Vec<String> = Catalog::load(&LocaleSource::Embedded, None)
+    let ids: Vec<String> = opora::lesson_files::load(&LocaleSource::Embedded, None)
         .lessons
         .iter()
         .map(|l| l.id.clone())
@@ -273,7 +275,7 @@ fn every_shipped_lesson_can_be_finished_by_keys_in_russian_and_english() {
 
 #[test]
 fn the_shipped_lessons_are_5_to_12_steps_and_pass_the_checker() {
-    let catalog = Catalog::load(&LocaleSource::Embedded, None);
+    let catalog = opora::lesson_files::load(&LocaleSource::Embedded, None);
     assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
     for lesson in &catalog.lessons {
         for variant in lesson.variants.iter().map(String::as_str).chain([""]) {
@@ -288,7 +290,7 @@ fn the_shipped_lessons_are_5_to_12_steps_and_pass_the_checker() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     on_disk.sort();
-    let mut shipped: Vec<String> = opora::lessons::shipped_names()
+    let mut shipped: Vec<String> = opora_core::lessons::shipped_names()
         .into_iter()
         .map(String::from)
         .collect();
@@ -386,7 +388,7 @@ fn continue_resumes_where_the_client_stopped() {
 
 #[test]
 fn the_variant_is_chosen_per_session_and_kept() {
-    let catalog = Catalog::load(&LocaleSource::Embedded, None);
+    let catalog = opora::lesson_files::load(&LocaleSource::Embedded, None);
     let lesson = catalog.get("first-steps").expect("shipped");
     let variants: std::collections::HashSet<String> = (0..40)
         .map(|i| lesson.variant_for(&format!("session-{i}")))
@@ -399,7 +401,7 @@ fn check_fixture(text: &str) -> Vec<(usize, ProblemKind)> {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("broken.toml");
     std::fs::write(&path, text).expect("write");
-    let catalog = Catalog::load_path(&LocaleSource::Embedded, &path);
+    let catalog = opora::lesson_files::load_path(&LocaleSource::Embedded, &path);
     catalog
         .problems
         .into_iter()
@@ -491,16 +493,16 @@ fn the_problem_sentence_is_in_the_person_s_language() {
             ),
         )
         .expect("write");
-        Catalog::load_path(&LocaleSource::Embedded, &path).problems
+        opora::lesson_files::load_path(&LocaleSource::Embedded, &path).problems
     };
-    let ru = opora::lessons::problem_sentence(&problems[0], &I18n::embedded(Lang::Ru));
+    let ru = opora_core::lessons::problem_sentence(&problems[0], &I18n::embedded(Lang::Ru));
     assert!(
         ru.ends_with(
             "x.toml, строка 7: неизвестный вид шага «dance» (можно: explain, do, quiz, say)"
         ),
         "{ru}"
     );
-    let en = opora::lessons::problem_sentence(&problems[0], &I18n::embedded(Lang::En));
+    let en = opora_core::lessons::problem_sentence(&problems[0], &I18n::embedded(Lang::En));
     assert!(
         en.ends_with(
             "x.toml, line 7: unknown step kind \"dance\" (allowed: explain, do, quiz, say)"

@@ -3,8 +3,9 @@
 //! times; and the three output formats.
 
 use chrono::{DateTime, Utc};
-use opora::journal::{AgeBand, Channel, Event, InputMode, Journal, Outcome, Payload, Segment};
 use opora::report::{Dimension, Period, build, format};
+use opora::store::journal::Journal;
+use opora_core::journal::{AgeBand, Channel, Event, InputMode, Outcome, Payload, Segment};
 
 const DAY: i64 = 86_400_000;
 /// 2025-11-02 00:00 UTC.
@@ -398,14 +399,14 @@ fn three_output_formats() {
     let json: serde_json::Value = serde_json::from_str(&format::json(&report)).expect("valid JSON");
     assert_eq!(json["groups"][1]["conversion"]["k"], 2);
     assert_eq!(json["groups"][1]["small"], true);
-    let en = opora::i18n::I18n::embedded(opora::i18n::Lang::En);
+    let en = opora_core::i18n::I18n::embedded(opora_core::i18n::Lang::En);
     let table = format::table(&report, &en);
     assert!(
         table.contains("Conversion (did it alone): 50.0 % [15.0–85.0] 2/4"),
         "{table}"
     );
     assert!(table.contains("small group"), "{table}");
-    let ru = opora::i18n::I18n::embedded(opora::i18n::Lang::Ru);
+    let ru = opora_core::i18n::I18n::embedded(opora_core::i18n::Lang::Ru);
     let table = format::table(&report, &ru);
     assert!(
         table.contains("Конверсия (сделал сам): 50,0 % [15,0–85,0] 2/4"),
@@ -413,22 +414,25 @@ fn three_output_formats() {
     );
 }
 
-fn render_dashboard(dash: &opora::report::dashboard::Dashboard, lang: opora::i18n::Lang) -> String {
-    use opora::ui::theme::{Theme, ThemeName};
-    let i18n = opora::i18n::I18n::embedded(lang);
+fn render_dashboard(
+    dash: &opora::report::dashboard::Dashboard,
+    lang: opora_core::i18n::Lang,
+) -> String {
+    use opora::tui::theme::{Theme, ThemeName};
+    let i18n = opora_core::i18n::I18n::embedded(lang);
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 44)).expect("test terminal");
     terminal
-        .draw(|frame| opora::ui::dashboard::draw(frame, dash, &Theme::new(ThemeName::Mono), &i18n))
+        .draw(|frame| opora::tui::charts::draw(frame, dash, &Theme::new(ThemeName::Mono), &i18n))
         .expect("drawn");
     format!("{}\n", terminal.backend())
 }
 
 #[test]
 fn the_dashboard_shows_conversion_by_group_and_a_lesson_funnel() {
-    use opora::core::Key;
-    use opora::i18n::Lang;
     use opora::report::dashboard::{Dashboard, DashboardAction};
+    use opora_core::i18n::Lang;
+    use opora_core::input::Key;
     let journal = fixture();
     let mut dash =
         Dashboard::load(&journal, Dimension::Segment, Period::default()).expect("loaded");

@@ -5,13 +5,13 @@
 mod common;
 
 use common::Session;
-use opora::core::voice::{Heard, VoiceMsg, VoiceState};
-use opora::core::{Key, Msg};
-use opora::i18n::Lang;
-use opora::runtime::drive;
-use opora::ui::render::draw;
-use opora::ui::theme::{Theme, ThemeName};
-use opora::voice::{Context, VoiceLang, parse};
+use opora::edge::drive;
+use opora::tui::render::draw;
+use opora::tui::theme::{Theme, ThemeName};
+use opora_core::i18n::Lang;
+use opora_core::input::{Key, Msg};
+use opora_core::kiosk::heard::{Heard, VoiceMsg, VoiceState};
+use opora_core::voice::{Context, VoiceLang, parse};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -435,7 +435,7 @@ fn every_screen_id_is_reached_by_some_path() {
         (path.keys)(&mut session);
         seen.insert(session.model().id);
     }
-    for id in opora::core::screens::ALL_IDS {
+    for id in opora_core::kiosk::screens::ALL_IDS {
         assert!(seen.contains(id), "no snapshot path reaches {id}");
     }
 }
@@ -469,7 +469,7 @@ fn the_band_and_the_cursor_are_on_every_screen() {
 
 #[test]
 fn the_largest_size_that_fits_is_used_and_plus_minus_step_it() {
-    use opora::ui::layout::{Layout, layout};
+    use opora::tui::layout::{Layout, layout};
     use ratatui::layout::Rect;
     let mut session = Session::new(Lang::Ru);
     session.press(1);
@@ -505,7 +505,7 @@ fn every_screen_is_spoken_in_both_languages() {
             );
             assert!(spoken.contains(&model.title), "{}: no title", path.name);
             for (number, choice) in model.choices.iter().enumerate() {
-                let number = opora::speech::words::integer(lang, number as i64 + 1);
+                let number = opora_core::words::integer(lang, number as i64 + 1);
                 assert!(
                     spoken.contains(&format!("{number} — ")),
                     "{}: choice {} is not said with its number: {spoken}",

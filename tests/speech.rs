@@ -5,9 +5,9 @@
 
 mod common;
 
-use opora::i18n::Lang;
 use opora::speech::espeak::{Espeak, Sink, WavWriter};
 use opora::speech::{Rate, Speaker, Voice};
+use opora_core::i18n::Lang;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;

@@ -3,8 +3,8 @@
 
 mod common;
 
-use opora::ui::big_text::BigText;
-use opora::ui::font::bundled_fonts;
+use opora::tui::big_text::BigText;
+use opora::tui::bitmap_font::bundled_fonts;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -5,11 +5,11 @@
 mod common;
 
 use common::Session;
-use opora::core::voice::{Heard, VoiceMsg, VoiceState};
-use opora::core::{Effect, Key, Msg};
-use opora::i18n::Lang;
-use opora::runtime::drive;
-use opora::voice::{Context, VoiceLang, parse};
+use opora::edge::drive;
+use opora_core::i18n::Lang;
+use opora_core::input::{Effect, Key, Msg};
+use opora_core::kiosk::heard::{Heard, VoiceMsg, VoiceState};
+use opora_core::voice::{Context, VoiceLang, parse};
 use proptest::prelude::*;
 
 /// Says `text` on the current screen, as the voice edge would after recognising it.

@@ -4,12 +4,12 @@
 
 mod common;
 
-use opora::core::voice::{Intent, Meaning};
-use opora::i18n::Lang;
-use opora::money::Money;
-use opora::voice::context::Context;
-use opora::voice::numbers::{read, words};
-use opora::voice::{VoiceLang, parse};
+use opora_core::i18n::Lang;
+use opora_core::kiosk::heard::{Intent, Meaning};
+use opora_core::money::Money;
+use opora_core::voice::context::Context;
+use opora_core::voice::numbers::{read, words};
+use opora_core::voice::{VoiceLang, parse};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -372,7 +372,7 @@ proptest! {
     fn grammar_words_in_any_order_never_panic(picks in prop::collection::vec(0usize..1000, 1..8)) {
         for (home, amount) in CONTEXTS.iter() {
             for context in [home, amount] {
-                let words = opora::voice::grammar::words(context);
+                let words = opora_core::voice::grammar::words(context);
                 let phrase: Vec<&str> =
                     picks.iter().map(|i| words[i % words.len()].as_str()).collect();
                 let _ = parse(&phrase.join(" "), context);

@@ -6,11 +6,11 @@
 mod common;
 
 use common::Session;
-use opora::core::App;
-use opora::core::voice::{Describe, Intent, Rejection};
-use opora::i18n::Lang;
-use opora::voice::context::{Context, Expect};
-use opora::voice::{VoiceLang, grammar, parse};
+use opora_core::i18n::Lang;
+use opora_core::kiosk::App;
+use opora_core::kiosk::heard::{Describe, Intent, Rejection};
+use opora_core::voice::context::{Context, Expect};
+use opora_core::voice::{VoiceLang, grammar, parse};
 
 /// Drives a fresh session to the named screen.
 fn session_at(screen: &str, lang: Lang) -> Session {
@@ -193,7 +193,7 @@ fn every_choice_can_be_said_by_number_and_is_in_the_grammar() {
             let (context, _) = context_at(screen, lang);
             let words = grammar::words(&context);
             for choice in &context.choices {
-                let said = opora::voice::numbers::choice_words(lang, choice.number);
+                let said = opora_core::voice::numbers::choice_words(lang, choice.number);
                 for word in said {
                     assert!(
                         words.contains(&word.to_string()),
@@ -225,7 +225,7 @@ fn every_label_said_aloud_picks_its_choice() {
                 if choice.label.chars().any(|c| c.is_ascii_digit()) {
                     continue;
                 }
-                for word in opora::voice::text::tokens(&choice.label) {
+                for word in opora_core::voice::text::tokens(&choice.label) {
                     assert!(
                         words.contains(&word),
                         "{lang:?} {screen}: «{word}» of «{}» not in the grammar",
@@ -299,9 +299,9 @@ fn grammars_follow_the_screen() {
 #[test]
 fn every_rejection_has_a_sentence() {
     for lang in Lang::ALL {
-        let i18n = opora::i18n::I18n::embedded(lang);
+        let i18n = opora_core::i18n::I18n::embedded(lang);
         for rejection in Rejection::all() {
-            let sentence = opora::core::screens::voice::rejection_sentence(
+            let sentence = opora_core::kiosk::screens::voice::rejection_sentence(
                 &rejection,
                 3,
                 Some("Баланс"),

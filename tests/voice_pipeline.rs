@@ -11,10 +11,10 @@
 mod common;
 
 use common::Session;
-use opora::core::voice::{Intent, Meaning, Rejection, VoiceCommand};
-use opora::i18n::Lang;
-use opora::voice::engine::{VoiceConfig, prepare};
-use opora::voice::{Context, VoiceLang};
+use opora::listen::engine::{VoiceConfig, prepare};
+use opora_core::i18n::Lang;
+use opora_core::kiosk::heard::{Intent, Meaning, Rejection, VoiceCommand};
+use opora_core::voice::{Context, VoiceLang};
 use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
 

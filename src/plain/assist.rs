@@ -4,12 +4,12 @@
 //! hide the staff line.
 
 use super::{Command, parse_command, render};
-use crate::core::Key;
-use crate::core::ScreenModel;
-use crate::core::assist::{Assist, AssistEffect, AssistMsg, view};
-use crate::i18n::I18n;
-use crate::runtime::{JournalEdge, drive_assist, run_assist_effects};
-use crate::tr;
+use crate::edge::{JournalEdge, drive_assist, run_assist_effects};
+use opora_core::assist::{Assist, AssistEffect, AssistMsg, view};
+use opora_core::i18n::I18n;
+use opora_core::input::Key;
+use opora_core::screen_model::ScreenModel;
+use opora_core::tr;
 use std::io::{self, BufRead, Write};
 
 /// Runs the session until staff finish it or the input ends.

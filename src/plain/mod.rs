@@ -8,13 +8,15 @@
 
 pub mod assist;
 
-use crate::core::voice::{VoiceMsg, VoiceState};
-use crate::core::{App, Effect, Key, Msg, RateStep, ScreenModel, view};
-use crate::i18n::I18n;
-use crate::runtime::{BankEdge, drive, run_effects};
-use crate::tr;
-use crate::voice::engine::Engine;
-use crate::voice::{Context, VoiceLang};
+use crate::edge::{BankEdge, drive, run_effects};
+use crate::listen::engine::Engine;
+use opora_core::i18n::I18n;
+use opora_core::input::{Effect, Key, Msg, RateStep};
+use opora_core::kiosk::heard::{VoiceMsg, VoiceState};
+use opora_core::kiosk::{App, view};
+use opora_core::screen_model::ScreenModel;
+use opora_core::tr;
+use opora_core::voice::{Context, VoiceLang};
 use std::io::{self, BufRead, Write};
 use std::sync::atomic::AtomicBool;
 
@@ -285,7 +287,7 @@ fn listen(
     let quiet = voice
         .sound_log
         .as_deref()
-        .and_then(|log| crate::voice::quiet::QuietStderr::append_to(log).ok());
+        .and_then(|log| crate::listen::quiet::QuietStderr::append_to(log).ok());
     let heard = voice.engine.hear(&context, &AtomicBool::new(false));
     drop(quiet);
     let msg = match heard {

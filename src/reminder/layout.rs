@@ -11,7 +11,7 @@
 
 use super::Reminder;
 use super::ReminderError;
-use super::font::{FontFace, Weight};
+use super::pdf_font::{FontFace, Weight};
 use super::wrap::wrap;
 
 /// A4 width in points.

@@ -19,16 +19,16 @@
 //! exact control over the embedded font and ToUnicode map, which is what makes the Cyrillic text
 //! extractable.
 
-mod font;
 pub mod layout;
 mod pdf;
+mod pdf_font;
 mod viewer;
 pub mod wrap;
 
 use std::path::{Path, PathBuf};
 
-pub use font::Weight;
 pub use layout::{Layout, layout};
+pub use pdf_font::Weight;
 pub use viewer::{DEFAULT_VIEWER, VIEWER_ENV, open_in_viewer};
 
 /// Everything the reminder says, already in the client's language (texts come from Fluent
@@ -79,8 +79,8 @@ pub enum ReminderError {
 
 /// The reminder as PDF bytes.
 pub fn to_pdf_bytes(reminder: &Reminder) -> Result<Vec<u8>, ReminderError> {
-    let regular = font::FontFace::load(Weight::Regular)?;
-    let bold = font::FontFace::load(Weight::Bold)?;
+    let regular = pdf_font::FontFace::load(Weight::Regular)?;
+    let bold = pdf_font::FontFace::load(Weight::Bold)?;
     let layout = layout::layout(reminder)?;
     pdf::render(&layout, &reminder.title, &regular, &bold)
 }

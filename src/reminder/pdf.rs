@@ -15,8 +15,8 @@ use subsetter::GlyphRemapper;
 use ttf_parser::GlyphId;
 
 use super::ReminderError;
-use super::font::{FontFace, Weight};
 use super::layout::{FRAME_STROKE, Layout, PAGE_HEIGHT, PAGE_WIDTH};
+use super::pdf_font::{FontFace, Weight};
 
 /// Glyphs one face draws, and the characters each stands for.
 struct UsedFont<'f> {

@@ -4,9 +4,9 @@
 //! here (pure); drawing is `ui::dashboard`.
 
 use super::{Dimension, Period, Report, WeekFigures, build, weekly};
-use crate::bank::StoreError;
-use crate::core::Key;
-use crate::journal::Journal;
+use crate::store::journal::Journal;
+use opora_core::input::Key;
+use opora_core::store_error::StoreError;
 
 /// The breakdowns in the order of their keys 1–7.
 pub const BREAKDOWNS: [Dimension; 7] = [

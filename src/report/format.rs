@@ -3,8 +3,8 @@
 
 use super::stats::Share;
 use super::{GroupFigures, Report};
-use crate::i18n::I18n;
-use crate::tr;
+use opora_core::i18n::I18n;
+use opora_core::tr;
 
 /// Output formats of `opora report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -18,8 +18,8 @@ pub enum Format {
 fn dec(i18n: &I18n, v: f64) -> String {
     let text = format!("{v:.1}");
     match i18n.lang() {
-        crate::i18n::Lang::Ru => text.replace('.', ","),
-        crate::i18n::Lang::En => text,
+        opora_core::i18n::Lang::Ru => text.replace('.', ","),
+        opora_core::i18n::Lang::En => text,
     }
 }
 
@@ -409,8 +409,8 @@ pub fn json(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
     use crate::report::dashboard::BREAKDOWNS;
+    use opora_core::i18n::Lang;
 
     #[test]
     fn every_breakdown_is_named_in_both_languages() {

@@ -21,7 +21,6 @@
 //!
 //! Groups with fewer than [`SMALL_GROUP`] clients are reported but marked `small`.
 
-pub mod cli;
 pub mod dashboard;
 pub mod format;
 pub mod query;
@@ -30,8 +29,8 @@ pub mod stats;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::bank::StoreError;
-use crate::journal::Journal;
+use crate::store::journal::Journal;
+use opora_core::store_error::StoreError;
 pub use query::{Dimension, Period};
 use stats::{Difference, Share, median, newcombe, percentile, wilson};
 

@@ -171,7 +171,7 @@ pub fn espeak_voices(program: &Path) -> Vec<&'static str> {
         .skip(1)
         .filter_map(|l| l.split_whitespace().nth(1))
         .collect();
-    crate::i18n::Lang::ALL
+    opora_core::i18n::Lang::ALL
         .iter()
         .map(|l| l.code())
         .filter(|code| {

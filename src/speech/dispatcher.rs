@@ -127,7 +127,7 @@ impl Speaker for Guarded {
 /// speech-dispatcher, through the `tts` crate.
 pub struct Dispatcher {
     tts: tts::Tts,
-    lang: Option<crate::i18n::Lang>,
+    lang: Option<opora_core::i18n::Lang>,
 }
 
 impl Dispatcher {
@@ -139,7 +139,7 @@ impl Dispatcher {
     }
 
     /// Picks the service's voice for the language, if it has one.
-    fn set_language(&mut self, lang: crate::i18n::Lang) -> Result<(), SpeechError> {
+    fn set_language(&mut self, lang: opora_core::i18n::Lang) -> Result<(), SpeechError> {
         if self.lang == Some(lang) {
             return Ok(());
         }
@@ -209,7 +209,7 @@ pub fn start(timeout: Duration) -> Result<Guarded, SpeechError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use opora_core::i18n::Lang;
     use std::time::Instant;
 
     /// An engine that never answers, as speech-dispatcher does on a machine without audio.

@@ -105,9 +105,9 @@ impl Drop for SpeechEdge {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
     use crate::speech::Rate;
     use crate::speech::recorder::{Heard, Recorder};
+    use opora_core::i18n::Lang;
     use std::time::Instant;
 
     const VOICE: Voice = Voice {

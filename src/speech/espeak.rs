@@ -5,7 +5,7 @@
 //! between them: older listeners need pauses between sentences, not slower words.
 
 use super::{Speaker, SpeechError, Voice, sentences};
-use crate::i18n::Lang;
+use opora_core::i18n::Lang;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

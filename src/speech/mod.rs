@@ -16,10 +16,9 @@ pub mod dispatcher;
 pub mod edge;
 pub mod espeak;
 pub mod recorder;
-pub mod words;
 
-use crate::i18n::{I18n, Lang};
-use crate::tr;
+use opora_core::i18n::{I18n, Lang};
+use opora_core::tr;
 use thiserror::Error;
 
 /// How fast to speak, in words per minute. Older listeners want it slow: 150 by default, with

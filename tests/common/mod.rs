@@ -4,11 +4,13 @@
 
 pub mod voice;
 
-use opora::bank::{Clock, SandboxStore};
-use opora::core::{App, Key, Msg, ScreenModel, view};
-use opora::i18n::{I18n, Lang, LocaleSource};
-use opora::lessons::Catalog;
-use opora::runtime::{BankEdge, drive, run_effects};
+use opora::edge::{BankEdge, drive, run_effects};
+use opora::locales::LocaleSource;
+use opora::store::bank::{Clock, SandboxStore};
+use opora_core::i18n::{I18n, Lang};
+use opora_core::input::{Key, Msg};
+use opora_core::kiosk::{App, view};
+use opora_core::screen_model::ScreenModel;
 
 /// The day every test session lives on, so screens with dates never change.
 pub fn today() -> chrono::NaiveDate {
@@ -28,7 +30,7 @@ impl Session {
             .expect("in-memory sandbox");
         let mut edge = BankEdge::new(store);
         let (mut app, start) = App::new("test");
-        app.set_lessons(Catalog::load(&LocaleSource::Embedded, None).lessons);
+        app.set_lessons(opora::lesson_files::load(&LocaleSource::Embedded, None).lessons);
         run_effects(&mut app, &mut edge, start);
         Session {
             app,

@@ -12,14 +12,14 @@ pub fn korean_model() -> PathBuf {
         .join("models")
         .join("ko");
     assert!(
-        opora::voice::model::is_model(&dir),
+        opora::listen::model::is_model(&dir),
         "the Korean speech model is missing from {}: run scripts/setup.sh test",
         dir.display()
     );
     assert!(
-        Path::new(opora::voice::vosk::SETUP_PATH).is_file(),
+        Path::new(opora::listen::vosk::SETUP_PATH).is_file(),
         "libvosk is missing from {}: run scripts/setup.sh test",
-        opora::voice::vosk::SETUP_PATH
+        opora::listen::vosk::SETUP_PATH
     );
     dir
 }

@@ -1,0 +1,304 @@
+//! What every screen has: the practice band, numbered choices, the prompt, the staff line, the
+//! notice about the last action, and the spoken form — filled in the same way for all screens.
+
+use super::{Label, choices, id};
+use crate::bank::{BankError, Snapshot};
+use crate::i18n::I18n;
+use crate::kiosk::app::{App, Notice};
+use crate::kiosk::flow::Step;
+use crate::money::AmountError;
+use crate::phone::PhoneError;
+use crate::screen_model::{Choice, Notice as ModelNotice, NoticeKind, ScreenModel};
+use crate::store_error::StoreFile;
+use crate::tr;
+
+/// A screen with its id and title; the rest is filled by the screen's own function.
+pub(super) fn screen(id: &'static str, i18n: &I18n) -> ScreenModel {
+    ScreenModel {
+        id,
+        title: i18n.t(&format!("{id}-title")),
+        ..ScreenModel::default()
+    }
+}
+
+/// «Шаг 2 из 4 · Сумма».
+pub(super) fn progress(step: Step, i18n: &I18n) -> Option<String> {
+    Some(tr!(
+        i18n,
+        "progress",
+        step = i64::from(step.number()),
+        total = i64::from(Step::TOTAL),
+        name = i18n.t(step.message_id())
+    ))
+}
+
+pub(super) fn loading(app: &App, i18n: &I18n) -> ScreenModel {
+    let mut model = screen("home", i18n);
+    model.title = i18n.t("loading");
+    model.band = Some(i18n.t("practice-band"));
+    model.notice = app.notice().map(|n| notice(n, i18n));
+    if i18n.is_speech() {
+        model.spoken = spoken(&model, i18n);
+    }
+    model
+}
+
+/// Fills what all screens share.
+pub(super) fn finish(app: &App, snapshot: &Snapshot, i18n: &I18n, model: &mut ScreenModel) {
+    model.id = id(app.screen());
+    model.band = Some(i18n.t("practice-band"));
+    model.text_size = app.text_size();
+    model.choices = choices(app)
+        .into_iter()
+        // Inside a lesson, "home" from an operation leads back to the lesson, and says so.
+        .map(|(action, label)| match label {
+            Label::Id("choice-home")
+                if app.lesson_run().is_some() && matches!(action, super::Action::Home) =>
+            {
+                (action, Label::Id("choice-lesson"))
+            }
+            other => (action, other),
+        })
+        .enumerate()
+        .map(|(i, (_, label))| Choice {
+            key: u8::try_from(i + 1).unwrap_or(u8::MAX),
+            label: label_text(label, snapshot, i18n),
+        })
+        .collect();
+    debug_assert!(model.choices.len() <= 6, "at most six choices per screen");
+    model.focus = if model.field.is_some() || model.choices.is_empty() {
+        None
+    } else {
+        Some(app.focus().min(model.choices.len() - 1))
+    };
+    if model.prompt.is_empty() {
+        model.prompt = if model.field.is_some() {
+            i18n.t("prompt-field")
+        } else {
+            tr!(i18n, "prompt-choice", max = model.choices.len() as i64)
+        };
+    }
+    model.keys = if model.id == "home" {
+        i18n.t("keys-home")
+    } else {
+        i18n.t("keys")
+    };
+    if app.show_staff() {
+        let hint_id = format!("staff-{}", model.id);
+        if i18n.has(&hint_id) {
+            model.staff_hint = Some(tr!(i18n, "staff-line", hint = i18n.t(&hint_id)));
+        }
+    }
+    // A screen's own notice (a lesson's praise) stays unless the last action has its own.
+    if let Some(n) = app.notice() {
+        model.notice = Some(notice(n, i18n));
+    }
+    super::voice::finish(app, i18n, model);
+    if i18n.is_speech() {
+        model.spoken = spoken(model, i18n);
+    }
+}
+
+/// The screen as it is to be read aloud: notice, progress, title, fact, lines, phone, field,
+/// choices with their numbers, prompt. `model` was built with the speech twin of the messages
+/// ([`I18n::for_speech`]), so amounts, dates and phone numbers are already words; any digits a
+/// message still carries are spelled out here, so the synthesizer only ever gets words.
+fn spoken(model: &ScreenModel, i18n: &I18n) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(voice) = model.voice.as_ref().filter(|v| !v.listening) {
+        parts.push(voice.text.clone());
+    }
+    if let Some(notice) = &model.notice {
+        parts.push(format!("{}: {}", notice.label, notice.text));
+    }
+    parts.extend(model.progress.clone());
+    parts.push(model.title.clone());
+    parts.extend(model.fact.clone());
+    parts.extend(model.lines.iter().cloned());
+    if let Some(phone) = &model.phone {
+        parts.push(format!("{}. {}", phone.caption, phone.message));
+    }
+    if let Some(field) = &model.field {
+        parts.push(field.label.clone());
+    }
+    for choice in &model.choices {
+        parts.push(tr!(
+            i18n,
+            "spoken-choice",
+            number = i18n.number(i64::from(choice.key)),
+            label = choice.label.clone()
+        ));
+    }
+    parts.push(model.prompt.clone());
+    let text = parts
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            // A middle dot separates parts of a line for the eye; a comma makes the voice pause.
+            let p = p.trim().replace(" · ", ", ");
+            // A colon at the end points at something shown beside it (already said): a full
+            // stop is what the ear needs.
+            let p = match p.strip_suffix(':') {
+                Some(head) => head.trim_end().to_string(),
+                None => p,
+            };
+            if p.ends_with(['.', '?', '!', ':', '…']) {
+                p
+            } else {
+                format!("{p}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    crate::words::spell_numbers(i18n.lang(), &text)
+}
+
+/// The sentence for a notice, with its kind said in words.
+pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
+    let (kind, text) = match notice {
+        Notice::NoSuchChoice { max } => (
+            NoticeKind::Error,
+            tr!(i18n, "error-no-such-choice", max = *max as i64),
+        ),
+        Notice::Amount(error) => (NoticeKind::Error, amount_error(*error, i18n)),
+        Notice::Phone(error) => (NoticeKind::Error, phone_error(*error, i18n)),
+        Notice::Bank(error) => (NoticeKind::Error, bank_error(error, i18n)),
+        Notice::Store(error) => (NoticeKind::Error, error.sentence(StoreFile::Bank, i18n)),
+        Notice::WrongCode => (NoticeKind::Error, i18n.t("error-wrong-code")),
+        Notice::CodeNotYetArrived => (NoticeKind::Info, i18n.t("error-code-not-yet")),
+        Notice::Startup(sentences) => (NoticeKind::Warning, sentences.join(" ")),
+        Notice::Voice(voice) => super::voice::notice(voice, i18n),
+    };
+    let label = match (notice, kind) {
+        // "Voice commands are off: …" names itself; a second «Голосовые команды» would repeat it.
+        (Notice::Voice(crate::kiosk::heard::VoiceNotice::Off(_)), _) => i18n.t("notice-warning"),
+        (Notice::Voice(_), _) => i18n.t("voice-notice-label"),
+        (_, NoticeKind::Error) => i18n.t("notice-error"),
+        (_, NoticeKind::Warning) => i18n.t("notice-warning"),
+        (_, NoticeKind::Success) => i18n.t("notice-success"),
+        (_, NoticeKind::Info) => i18n.t("notice-info"),
+    };
+    ModelNotice { kind, label, text }
+}
+
+pub(crate) fn amount_error(error: AmountError, i18n: &I18n) -> String {
+    i18n.t(match error {
+        AmountError::Empty => "error-amount-empty",
+        AmountError::Negative => "error-amount-negative",
+        AmountError::Zero => "error-amount-zero",
+        AmountError::NotANumber => "error-amount-not-number",
+        AmountError::TooManyDigits => "error-amount-too-long",
+        AmountError::TooManyDecimals => "error-amount-kopecks",
+    })
+}
+
+pub(crate) fn phone_error(error: PhoneError, i18n: &I18n) -> String {
+    match error {
+        PhoneError::Empty => i18n.t("error-phone-empty"),
+        PhoneError::BadCharacter => i18n.t("error-phone-characters"),
+        PhoneError::WrongLength(n) => tr!(i18n, "error-phone-length", digits = n as i64),
+        PhoneError::NotRussian => i18n.t("error-phone-not-russian"),
+        PhoneError::NotMobile => i18n.t("error-phone-not-mobile"),
+    }
+}
+
+pub(crate) fn bank_error(error: &BankError, i18n: &I18n) -> String {
+    match error {
+        BankError::AmountNotPositive => i18n.t("error-amount-zero"),
+        BankError::CardBlocked => i18n.t("error-card-blocked"),
+        BankError::CardAlreadyBlocked => i18n.t("block-already-title"),
+        BankError::InsufficientFunds { available } => tr!(
+            i18n,
+            "error-insufficient",
+            available = i18n.money(*available)
+        ),
+        BankError::AboveLimit { limit } => {
+            tr!(i18n, "error-above-limit", limit = i18n.money(*limit))
+        }
+        BankError::BelowMinimum { minimum } => {
+            tr!(i18n, "error-below-minimum", minimum = i18n.money(*minimum))
+        }
+        BankError::UnknownPayee(_) | BankError::UnknownBill(_) | BankError::OpIdConflict(_) => {
+            i18n.t("error-unknown")
+        }
+        BankError::UnknownPhone(phone) => {
+            tr!(i18n, "error-unknown-phone", phone = i18n.phone(phone))
+        }
+        BankError::BillAlreadyPaid(_) => i18n.t("error-bill-paid"),
+        BankError::SameAccount => i18n.t("error-same-account"),
+        BankError::Storage(error) => error.sentence(StoreFile::Bank, i18n),
+    }
+}
+
+/// The text of a numbered choice.
+pub(super) fn label_text(label: Label, snapshot: &Snapshot, i18n: &I18n) -> String {
+    match label {
+        Label::Id(id) => i18n.t(id),
+        Label::Payee(key) => match snapshot.payee(&key) {
+            Some(payee) => payee_name(payee, i18n),
+            None => key,
+        },
+        Label::Bill(key) => match snapshot.bill(&key) {
+            Some(bill) if bill.paid => {
+                tr!(i18n, "bill-choice-paid", bill = bill_kind(bill.kind, i18n))
+            }
+            Some(bill) => tr!(
+                i18n,
+                "bill-choice",
+                bill = bill_kind(bill.kind, i18n),
+                amount = i18n.money(bill.due)
+            ),
+            None => key,
+        },
+        Label::OwnPhone => tr!(i18n, "topup-own", phone = i18n.phone(&snapshot.own_phone)),
+        Label::PayDue(amount) => tr!(i18n, "bill-pay-due", amount = i18n.money(amount)),
+        Label::HistoryEntry(index) => match snapshot.history.get(index) {
+            Some(entry) => tr!(
+                i18n,
+                "history-line",
+                date = i18n.date(entry.date),
+                who = entry.counterparty.get(i18n.lang()).to_string(),
+                amount = i18n.signed_money(entry.amount)
+            ),
+            None => String::new(),
+        },
+        Label::Message(id) => i18n.t(&id),
+        Label::Continue(id) => tr!(i18n, "lessons-continue", title = i18n.t(&id)),
+        Label::LessonItem { title, done, staff } => {
+            let title = if staff {
+                tr!(i18n, "lessons-item-staff", title = i18n.t(&title))
+            } else {
+                i18n.t(&title)
+            };
+            if done {
+                tr!(i18n, "lessons-item-done", title = title)
+            } else {
+                title
+            }
+        }
+    }
+}
+
+/// «Ольга (дочь)».
+pub(crate) fn payee_name(payee: &crate::bank::Payee, i18n: &I18n) -> String {
+    tr!(
+        i18n,
+        "payee-name",
+        name = payee.name.get(i18n.lang()).to_string(),
+        relation = i18n.t(&format!("relation-{}", payee.relation.code()))
+    )
+}
+
+/// «Электроэнергия».
+pub(crate) fn bill_kind(kind: crate::bank::BillKind, i18n: &I18n) -> String {
+    i18n.t(&format!("bill-kind-{}", kind.code().replace('_', "-")))
+}
+
+/// «Пенсионная карта» / «Накопительный счёт», from the bank's data.
+pub(crate) fn account_name(
+    kind: crate::bank::AccountKind,
+    snapshot: &Snapshot,
+    i18n: &I18n,
+) -> String {
+    snapshot.account(kind).name.get(i18n.lang()).to_string()
+}

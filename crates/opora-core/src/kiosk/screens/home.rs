@@ -1,0 +1,64 @@
+//! The home screen (six operations, 1 is the balance) and the balance.
+
+use super::common::screen;
+use super::{Action, Label, Screen};
+use crate::bank::Snapshot;
+use crate::i18n::I18n;
+use crate::screen_model::ScreenModel;
+use crate::tr;
+
+pub(super) fn home_choices() -> Vec<(Action, Label)> {
+    vec![
+        (Action::Open(Screen::Balance), Label::Id("home-balance")),
+        (Action::Open(Screen::SendWho), Label::Id("home-send")),
+        (Action::Open(Screen::PayWhat), Label::Id("home-pay")),
+        (
+            Action::Open(Screen::History { page: 0 }),
+            Label::Id("home-history"),
+        ),
+        (
+            Action::Open(Screen::Lessons { page: 0 }),
+            Label::Id("home-lessons"),
+        ),
+        (Action::Open(Screen::Help), Label::Id("home-help")),
+    ]
+}
+
+pub(super) fn home(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
+    let mut model = screen("home", i18n);
+    model.lines.push(tr!(
+        i18n,
+        "home-question",
+        name = snapshot.client.get(i18n.lang()).to_string()
+    ));
+    model
+}
+
+pub(super) fn balance_choices() -> Vec<(Action, Label)> {
+    vec![
+        (Action::Open(Screen::SendWho), Label::Id("home-send")),
+        (Action::Home, Label::Id("choice-home")),
+    ]
+}
+
+pub(super) fn balance(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
+    let mut model = screen("balance", i18n);
+    let card = &snapshot.card;
+    model.fact = Some(i18n.money(card.balance));
+    model.lines.push(tr!(
+        i18n,
+        "balance-card",
+        name = card.name.get(i18n.lang()).to_string(),
+        last = card.last_four.clone()
+    ));
+    if snapshot.card_blocked {
+        model.lines.push(i18n.t("balance-card-blocked"));
+    }
+    model.lines.push(tr!(
+        i18n,
+        "balance-savings",
+        name = snapshot.savings.name.get(i18n.lang()).to_string(),
+        amount = i18n.money(snapshot.savings.balance)
+    ));
+    model
+}

@@ -1,0 +1,23 @@
+//! Opora's pure core: everything the faces share and nothing that touches the disk, the clock,
+//! the terminal or audio. Keys, voice meanings and the edges' answers go in; screen models and
+//! effects come out.
+//!
+//! From the bottom up: `money` and `phone` (values), `i18n` and `words` (every sentence, and
+//! numbers as words), `bank` (the practice bank's data and rules), `lessons` (tutorials as data),
+//! `journal` (what an assisted session records, pseudonyms), `voice` (what a phrase means on a
+//! screen), `screen_model` and `input` (what every program shows and reacts to), and the two
+//! programs: `kiosk` (the practice kiosk) and `assist` (the staff-led assisted session).
+
+pub mod assist;
+pub mod bank;
+pub mod i18n;
+pub mod input;
+pub mod journal;
+pub mod kiosk;
+pub mod lessons;
+pub mod money;
+pub mod phone;
+pub mod screen_model;
+pub mod store_error;
+pub mod voice;
+pub mod words;

@@ -1,0 +1,120 @@
+//! `opora assist` and `opora assist follow-up`: reads the configuration (a missing bank key or
+//! device id is one sentence saying how to set it), opens the journal, and runs the session in
+//! the terminal or, with `--plain`, TERM=dumb, ACCESSIBLE or piped input, in the plain face.
+
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use crate::cmd::journal::{config_error, open_journal};
+use crate::config::Config;
+use crate::edge::{JournalEdge, ReminderMaker};
+use crate::locales::LocaleSource;
+use crate::tui::theme::Theme;
+use opora_core::assist::{Assist, Goal, Mode, OPERATIONS};
+use opora_core::i18n::I18n;
+use opora_core::lessons::{Audience, Catalog, Lesson, StepKind};
+
+#[derive(Debug, Args)]
+pub struct AssistArgs {
+    /// The A/B variant this device runs (e.g. A or B), recorded with each session.
+    #[arg(long, global = true)]
+    pub variant: Option<String>,
+    /// Extra goals: lessons as KEY=Title (repeatable), e.g. --lesson pay-bill="Paying a bill".
+    #[arg(long = "lesson", value_name = "KEY=TITLE", global = true)]
+    pub lessons: Vec<String>,
+    #[command(subcommand)]
+    pub action: Option<AssistAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AssistAction {
+    /// Record whether a client has used the app alone since their session.
+    FollowUp,
+}
+
+fn fail(sentence: &str) -> ExitCode {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{sentence}");
+    ExitCode::FAILURE
+}
+
+/// The goals on offer: the practice bank's operations, the lessons the kiosk offers (shipped and
+/// a trainer's, for clients), then any lessons given as KEY=Title.
+pub fn catalogue(shipped: &[std::sync::Arc<Lesson>], lessons: &[String], i18n: &I18n) -> Vec<Goal> {
+    let mut goals: Vec<Goal> = OPERATIONS.iter().map(|k| Goal::operation(k)).collect();
+    for lesson in shipped.iter().filter(|l| l.audience == Audience::Clients) {
+        let goal = Goal::lesson(&lesson.id, &i18n.t(&lesson.title));
+        let has_drill = lesson
+            .steps
+            .iter()
+            .any(|s| matches!(&s.kind, StepKind::Do { drill: Some(_), .. }));
+        goals.push(if has_drill { goal.with_drill() } else { goal });
+    }
+    for lesson in lessons {
+        let (key, title) = lesson.split_once('=').unwrap_or((lesson, lesson));
+        if !key.trim().is_empty() {
+            goals.push(Goal::lesson(key.trim(), title.trim()));
+        }
+    }
+    goals
+}
+
+pub fn assist_command(
+    args: &AssistArgs,
+    i18n: &I18n,
+    plain: bool,
+    theme: &Theme,
+    lessons: &Catalog,
+    locales: &LocaleSource,
+) -> ExitCode {
+    let path = crate::paths::config_file();
+    let settings = match Config::load(&path).and_then(|c| c.journal_settings(&path)) {
+        Ok(settings) => settings,
+        Err(e) => return fail(&config_error(&e, i18n)),
+    };
+    let journal = match open_journal(i18n) {
+        Ok(journal) => journal,
+        Err(sentence) => return fail(&sentence),
+    };
+    let mode = match args.action {
+        None => Mode::Session,
+        Some(AssistAction::FollowUp) => Mode::FollowUp,
+    };
+    let (mut assist, start) = Assist::new(
+        mode,
+        settings.key,
+        catalogue(&lessons.lessons, &args.lessons, i18n),
+    );
+    assist.set_variant(args.variant.clone());
+    let today = std::env::var("OPORA_TODAY")
+        .ok()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let reminders = ReminderMaker::new(
+        crate::paths::data_dir().join("reminders"),
+        i18n.lang(),
+        locales.clone(),
+        lessons.lessons.clone(),
+    )
+    .with_today(today);
+    let mut edge = JournalEdge::new(journal, &settings.device_id).with_reminders(reminders);
+    let result = if plain {
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        crate::plain::assist::run(
+            &mut assist,
+            &mut edge,
+            i18n,
+            start,
+            stdin.lock(),
+            stdout.lock(),
+        )
+    } else {
+        crate::tui::assist_runner::run(&mut assist, &mut edge, i18n, theme, start)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&e.to_string()),
+    }
+}

@@ -1,0 +1,241 @@
+//! The staff commands around the journal: `opora journal export|import|purge` and
+//! `opora config set|show`. Each prints one sentence in the staff member's language; a problem
+//! is a sentence on standard error and a failing exit status.
+
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use crate::config::{Config, ConfigError};
+use crate::store::journal::Journal;
+use crate::store::journal::ndjson::{ImportError, LineError};
+use opora_core::i18n::I18n;
+use opora_core::tr;
+
+#[derive(Debug, Subcommand)]
+pub enum JournalAction {
+    /// Write every event of this device's journal to FILE (newline-delimited JSON).
+    Export { file: PathBuf },
+    /// Add the events of FILE (another device's export); events already here are skipped.
+    Import { file: PathBuf },
+    /// Delete sessions whose last event is older than DAYS days.
+    Purge {
+        #[arg(long, value_name = "DAYS")]
+        older_than: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Set bank-key (the bank-wide pseudonym key, the same on every device) or device-id.
+    Set { name: String, value: String },
+    /// Show where the configuration is and what is set (never the key itself).
+    Show,
+}
+
+/// Configuration problems, as sentences that say how to fix them.
+pub fn config_error(error: &ConfigError, i18n: &I18n) -> String {
+    match error {
+        ConfigError::Io { path, reason } => tr!(
+            i18n,
+            "config-io",
+            path = path.display().to_string(),
+            reason = reason.clone()
+        ),
+        ConfigError::Invalid { path, reason } => tr!(
+            i18n,
+            "config-invalid",
+            path = path.display().to_string(),
+            reason = reason.clone()
+        ),
+        ConfigError::NoBankKey { path } => {
+            tr!(
+                i18n,
+                "config-no-bank-key",
+                path = path.display().to_string()
+            )
+        }
+        ConfigError::KeyTooShort => i18n.t("config-key-too-short"),
+        ConfigError::NoDeviceId { path } => {
+            tr!(
+                i18n,
+                "config-no-device-id",
+                path = path.display().to_string()
+            )
+        }
+        ConfigError::BadDeviceId => i18n.t("config-bad-device-id"),
+        ConfigError::UnknownSetting(name) => {
+            tr!(i18n, "config-unknown-setting", name = name.clone())
+        }
+    }
+}
+
+fn import_error(error: &ImportError, i18n: &I18n) -> String {
+    match error {
+        ImportError::Line { line, error } => {
+            let reason = match error {
+                LineError::NoHeader => i18n.t("journal-line-no-header"),
+                LineError::TooNew(_) => i18n.t("journal-line-too-new"),
+                LineError::BadEvent(detail) => {
+                    tr!(i18n, "journal-line-bad-event", detail = detail.clone())
+                }
+            };
+            tr!(
+                i18n,
+                "journal-import-bad-line",
+                line = i64::try_from(*line).unwrap_or(i64::MAX),
+                reason = reason
+            )
+        }
+        ImportError::Io(e) => tr!(i18n, "journal-file-io", reason = e.to_string()),
+        ImportError::Store(e) => e.sentence(opora_core::store_error::StoreFile::Journal, i18n),
+    }
+}
+
+fn fail(sentence: &str) -> ExitCode {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{sentence}");
+    ExitCode::FAILURE
+}
+
+/// Opens this device's journal, or says why not.
+pub fn open_journal(i18n: &I18n) -> Result<Journal, String> {
+    Journal::open(&crate::paths::journal_db())
+        .map_err(|e| e.sentence(opora_core::store_error::StoreFile::Journal, i18n))
+}
+
+/// `opora journal …`.
+pub fn journal_command(action: &JournalAction, i18n: &I18n) -> ExitCode {
+    let mut journal = match open_journal(i18n) {
+        Ok(journal) => journal,
+        Err(sentence) => return fail(&sentence),
+    };
+    match action {
+        JournalAction::Export { file } => match export_to(&journal, file) {
+            Ok(count) => {
+                println!(
+                    "{}",
+                    tr!(
+                        i18n,
+                        "journal-exported",
+                        count = i64::try_from(count).unwrap_or(i64::MAX),
+                        path = file.display().to_string()
+                    )
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&import_error(&e, i18n)),
+        },
+        JournalAction::Import { file } => {
+            let opened = std::fs::File::open(file)
+                .map_err(|e| tr!(i18n, "journal-file-io", reason = e.to_string()));
+            let result = opened.and_then(|f| {
+                journal
+                    .import(BufReader::new(f))
+                    .map_err(|e| import_error(&e, i18n))
+            });
+            match result {
+                Ok(summary) => {
+                    println!(
+                        "{}",
+                        tr!(
+                            i18n,
+                            "journal-imported",
+                            added = i64::try_from(summary.added).unwrap_or(i64::MAX),
+                            skipped = i64::try_from(summary.already_present).unwrap_or(i64::MAX)
+                        )
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(sentence) => fail(&sentence),
+            }
+        }
+        JournalAction::Purge { older_than } => {
+            let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(*older_than));
+            match journal.purge_before(cutoff) {
+                Ok(count) => {
+                    println!(
+                        "{}",
+                        tr!(
+                            i18n,
+                            "journal-purged",
+                            count = i64::try_from(count).unwrap_or(i64::MAX),
+                            days = i64::from(*older_than)
+                        )
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
+            }
+        }
+    }
+}
+
+/// Writes the export beside the target first, so a failed export never leaves half a file.
+fn export_to(journal: &Journal, file: &Path) -> Result<usize, ImportError> {
+    let mut tmp = file.as_os_str().to_owned();
+    tmp.push(".partial");
+    let tmp = PathBuf::from(tmp);
+    let count = {
+        let out = std::fs::File::create(&tmp)?;
+        let mut writer = std::io::BufWriter::new(out);
+        let count = journal.export(&mut writer)?;
+        writer
+            .into_inner()
+            .map_err(|e| e.into_error())?
+            .sync_all()?;
+        count
+    };
+    std::fs::rename(&tmp, file)?;
+    Ok(count)
+}
+
+/// `opora config …`.
+pub fn config_command(action: &ConfigAction, i18n: &I18n) -> ExitCode {
+    let path = crate::paths::config_file();
+    let mut config = match Config::load(&path) {
+        Ok(config) => config,
+        Err(e) => return fail(&config_error(&e, i18n)),
+    };
+    match action {
+        ConfigAction::Set { name, value } => {
+            match config.set(name, value).and_then(|()| config.save(&path)) {
+                Ok(()) => {
+                    println!(
+                        "{}",
+                        tr!(
+                            i18n,
+                            "config-saved",
+                            name = name.clone(),
+                            path = path.display().to_string()
+                        )
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&config_error(&e, i18n)),
+            }
+        }
+        ConfigAction::Show => {
+            let yes_no = |set: bool| {
+                i18n.t(if set {
+                    "config-is-set"
+                } else {
+                    "config-not-set"
+                })
+            };
+            println!(
+                "{}",
+                tr!(
+                    i18n,
+                    "config-shown",
+                    path = path.display().to_string(),
+                    key = yes_no(config.bank_key.is_some()),
+                    device = config.device_id.clone().unwrap_or_else(|| yes_no(false))
+                )
+            );
+            ExitCode::SUCCESS
+        }
+    }
+}

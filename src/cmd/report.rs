@@ -1,0 +1,139 @@
+//! `opora report [--by …] [--from DATE] [--to DATE] [--format table|csv|json]`.
+
+use std::process::ExitCode;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use clap::Args;
+
+use crate::cmd::journal::open_journal;
+use crate::report::format::{Format, csv, json, table};
+use crate::report::{Dimension, Period, build};
+use opora_core::i18n::I18n;
+use opora_core::tr;
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Break the figures down by this.
+    #[arg(long, value_enum)]
+    pub by: Option<Dimension>,
+    /// First day of the period (YYYY-MM-DD, UTC), by when sessions started.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Last day of the period, included.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// The start of a day in milliseconds (UTC).
+fn day_ms(date: NaiveDate) -> Option<i64> {
+    let midnight = date.and_hms_opt(0, 0, 0)?;
+    Some(Utc.from_utc_datetime(&midnight).timestamp_millis())
+}
+
+/// Reads the period; a bad date is a sentence naming it.
+pub fn period(from: Option<&str>, to: Option<&str>, i18n: &I18n) -> Result<Period, String> {
+    let parse = |text: &str| {
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| tr!(i18n, "report-bad-date", date = text.to_string()))
+    };
+    let from_ms = from.map(parse).transpose()?.and_then(day_ms);
+    let to_ms = to
+        .map(parse)
+        .transpose()?
+        .and_then(|d| d.succ_opt())
+        .and_then(day_ms);
+    Ok(Period { from_ms, to_ms })
+}
+
+pub fn report_command(args: &ReportArgs, i18n: &I18n) -> ExitCode {
+    let fail = |sentence: String| {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "{sentence}");
+        ExitCode::FAILURE
+    };
+    let period = match period(args.from.as_deref(), args.to.as_deref(), i18n) {
+        Ok(p) => p,
+        Err(sentence) => return fail(sentence),
+    };
+    let journal = match open_journal(i18n) {
+        Ok(j) => j,
+        Err(sentence) => return fail(sentence),
+    };
+    match build(&journal, args.by, period) {
+        Ok(report) => {
+            let text = match args.format {
+                Format::Table => table(&report, i18n),
+                Format::Csv => csv(&report),
+                Format::Json => json(&report) + "\n",
+            };
+            use std::io::Write;
+            match std::io::stdout().write_all(text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => fail(e.to_string()),
+            }
+        }
+        Err(e) => fail(e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct DashboardArgs {
+    /// The breakdown shown first (digits 1–7 switch it).
+    #[arg(long, value_enum, default_value = "segment")]
+    pub by: Dimension,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+}
+
+/// `opora dashboard`: full screen; in plain mode the same figures as the report's table.
+pub fn dashboard_command(
+    args: &DashboardArgs,
+    i18n: &I18n,
+    plain: bool,
+    theme: &crate::tui::theme::Theme,
+) -> ExitCode {
+    if plain {
+        println!(
+            "{}",
+            tr!(
+                i18n,
+                "dashboard-plain",
+                by = args.by.name().replace('_', "-")
+            )
+        );
+        let report = ReportArgs {
+            by: Some(args.by),
+            from: args.from.clone(),
+            to: args.to.clone(),
+            format: Format::Table,
+        };
+        return report_command(&report, i18n);
+    }
+    let fail = |sentence: String| {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "{sentence}");
+        ExitCode::FAILURE
+    };
+    let period = match period(args.from.as_deref(), args.to.as_deref(), i18n) {
+        Ok(p) => p,
+        Err(sentence) => return fail(sentence),
+    };
+    let journal = match open_journal(i18n) {
+        Ok(j) => j,
+        Err(sentence) => return fail(sentence),
+    };
+    let dash = match crate::report::dashboard::Dashboard::load(&journal, args.by, period) {
+        Ok(d) => d,
+        Err(e) => return fail(e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
+    };
+    match crate::tui::charts::run(dash, &journal, i18n, theme) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => fail(e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
+        Err(e) => fail(tr!(i18n, "terminal-failed", reason = e.to_string())),
+    }
+}

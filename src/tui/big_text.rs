@@ -1,0 +1,717 @@
+//! Big text: headlines and money amounts drawn with a [`BitmapFont`] in half-block characters.
+//!
+//! Each terminal cell shows two pixels stacked vertically, using `▀`, `▄`, `█` or a space, so a
+//! `W×H` glyph takes `W` columns and `H/2` rows (rounded up). The 8×16 font gives 8×8-cell
+//! letters, and the 16×32 font gives 16×16-cell letters. The widget's [`Style`] colours the
+//! pixels: the foreground is the ink and the background is the paper. When a cell shows `▀`,
+//! the foreground is the colour of its top pixel.
+//!
+//! Lines of big text are stacked with **no gap**. The Terminus-based glyphs already include the
+//! font's own line spacing (blank pixel rows above the capitals and below the descenders), so an
+//! extra row would only waste scarce vertical space.
+//!
+//! The layout helpers work in terminal cells:
+//!
+//! * [`measure`] gives the size of one line;
+//! * [`wrap`] breaks text into lines that fit a width. It breaks greedily at spaces, keeps money
+//!   amounts whole when they fit, and returns `None` when a piece cannot fit;
+//! * [`height_of`] gives the height of some lines;
+//! * [`fit_largest`] picks the largest font in which the text fits an area.
+//!
+//! Drawing never panics. Text that does not fit the area is clipped at the right and bottom.
+
+use std::borrow::Cow;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{HorizontalAlignment, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+use super::bitmap_font::BitmapFont;
+
+/// Upper pixel set, lower pixel clear.
+const UPPER_HALF: &str = "▀";
+/// Upper pixel clear, lower pixel set.
+const LOWER_HALF: &str = "▄";
+/// Both pixels set.
+const FULL_BLOCK: &str = "█";
+/// Both pixels clear.
+const BLANK: &str = " ";
+
+/// A widget that draws lines of text with big bitmap glyphs.
+///
+/// Lines are drawn as given; use [`wrap`] (or [`fit_largest`]) first to fit a width. Lines are
+/// stacked without a gap and aligned horizontally inside the area (left by default). Parts that
+/// fall outside the area are clipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BigText<'a> {
+    font: &'a BitmapFont,
+    lines: Vec<Cow<'a, str>>,
+    style: Style,
+    alignment: HorizontalAlignment,
+}
+
+impl<'a> BigText<'a> {
+    /// Big text of `text`, one big line per line of `text` (split at `\n` and `\r\n`, not
+    /// wrapped).
+    #[must_use]
+    pub fn new(font: &'a BitmapFont, text: &'a str) -> Self {
+        Self::from_lines(font, text.lines())
+    }
+
+    /// Big text of the given lines, for example the result of [`wrap`].
+    #[must_use]
+    pub fn from_lines<I, S>(font: &'a BitmapFont, lines: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<Cow<'a, str>>,
+    {
+        Self {
+            font,
+            lines: lines.into_iter().map(Into::into).collect(),
+            style: Style::default(),
+            alignment: HorizontalAlignment::Left,
+        }
+    }
+
+    /// Colours: the foreground is the ink and the background is the paper. The style is applied
+    /// to the whole area the widget is drawn in.
+    #[must_use]
+    pub fn style(mut self, style: impl Into<Style>) -> Self {
+        self.style = style.into();
+        self
+    }
+
+    /// Horizontal alignment of every line within the area.
+    #[must_use]
+    pub fn alignment(mut self, alignment: HorizontalAlignment) -> Self {
+        self.alignment = alignment;
+        self
+    }
+
+    /// Centres every line horizontally.
+    #[must_use]
+    pub fn centered(self) -> Self {
+        self.alignment(HorizontalAlignment::Center)
+    }
+
+    /// The font the text is drawn with.
+    #[must_use]
+    pub fn font(&self) -> &'a BitmapFont {
+        self.font
+    }
+
+    /// The lines of text.
+    #[must_use]
+    pub fn lines(&self) -> &[Cow<'a, str>] {
+        &self.lines
+    }
+
+    /// Size in cells, `(columns, rows)`, needed to show all the text without clipping.
+    #[must_use]
+    pub fn size(&self) -> (u16, u16) {
+        let cols = self
+            .lines
+            .iter()
+            .map(|line| measure(self.font, line).0)
+            .max()
+            .unwrap_or(0);
+        (cols, height_of(self.font, &self.lines))
+    }
+}
+
+impl Widget for &BigText<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        buf.set_style(area, self.style);
+        let font = self.font;
+        let rows = u32::from(cell_rows(font));
+        let (right, bottom) = (u32::from(area.right()), u32::from(area.bottom()));
+        for (index, line) in self.lines.iter().enumerate() {
+            let top = u32::try_from(index)
+                .ok()
+                .and_then(|index| index.checked_mul(rows))
+                .map_or(u32::MAX, |offset| u32::from(area.y) + offset);
+            if top >= bottom {
+                break;
+            }
+            let free = area.width.saturating_sub(measure(font, line).0);
+            let offset = match self.alignment {
+                HorizontalAlignment::Left => 0,
+                HorizontalAlignment::Center => free / 2,
+                HorizontalAlignment::Right => free,
+            };
+            let mut left = u32::from(area.x) + u32::from(offset);
+            for ch in glyph_chars(line) {
+                if left >= right {
+                    break;
+                }
+                draw_glyph(font, ch, (left, top), (right, bottom), buf);
+                left += u32::from(font.width());
+            }
+        }
+    }
+}
+
+impl Widget for BigText<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        (&self).render(area, buf);
+    }
+}
+
+/// Draws one glyph with its top left cell at `origin`, clipped to `limit` (exclusive right and
+/// bottom edges, already inside the buffer).
+fn draw_glyph(
+    font: &BitmapFont,
+    ch: char,
+    origin: (u32, u32),
+    limit: (u32, u32),
+    buf: &mut Buffer,
+) {
+    let glyph = font.glyph(ch);
+    for row in 0..cell_rows(font) {
+        let y = origin.1 + u32::from(row);
+        if y >= limit.1 {
+            break;
+        }
+        for col in 0..glyph.width() {
+            let x = origin.0 + u32::from(col);
+            if x >= limit.0 {
+                break;
+            }
+            let upper = glyph.is_set(col, 2 * row);
+            let lower = glyph.is_set(col, 2 * row + 1);
+            let symbol = match (upper, lower) {
+                (true, true) => FULL_BLOCK,
+                (true, false) => UPPER_HALF,
+                (false, true) => LOWER_HALF,
+                (false, false) => BLANK,
+            };
+            // x < limit.0 <= u16::MAX + 1 and likewise for y, so the conversions succeed.
+            if let (Ok(x), Ok(y)) = (u16::try_from(x), u16::try_from(y))
+                && let Some(cell) = buf.cell_mut((x, y))
+            {
+                cell.set_symbol(symbol);
+            }
+        }
+    }
+}
+
+/// Terminal rows one line of big text takes: half the glyph height, rounded up.
+fn cell_rows(font: &BitmapFont) -> u16 {
+    font.height().div_ceil(2)
+}
+
+/// The characters of `line` that are drawn as glyphs, one glyph each.
+///
+/// Decomposed Ё, ё, Й and й (a base letter followed by U+0308 or U+0306) become the single
+/// letter. Other combining marks, control characters and invisible format characters (soft
+/// hyphen, zero-width space and joiners, variation selectors, byte order mark) are not drawn.
+pub fn glyph_chars(line: &str) -> impl Iterator<Item = char> + '_ {
+    let mut chars = line.chars().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let ch = chars.next()?;
+            if is_invisible(ch) {
+                continue;
+            }
+            let composed = match (ch, chars.peek()) {
+                ('Е', Some('\u{308}')) => Some('Ё'),
+                ('е', Some('\u{308}')) => Some('ё'),
+                ('И', Some('\u{306}')) => Some('Й'),
+                ('и', Some('\u{306}')) => Some('й'),
+                _ => None,
+            };
+            if let Some(composed) = composed {
+                chars.next();
+                return Some(composed);
+            }
+            return Some(ch);
+        }
+    })
+}
+
+fn is_invisible(ch: char) -> bool {
+    ch.is_control()
+        || matches!(ch,
+            '\u{ad}'                      // soft hyphen
+            | '\u{300}'..='\u{36f}'       // combining diacritical marks
+            | '\u{200b}'..='\u{200f}'     // zero-width space, joiners, direction marks
+            | '\u{2060}'..='\u{2064}'     // word joiner, invisible operators
+            | '\u{fe00}'..='\u{fe0f}'     // variation selectors
+            | '\u{feff}') // byte order mark
+}
+
+/// Spaces that must not become line breaks: no-break, figure and narrow no-break space.
+fn is_no_break_space(ch: char) -> bool {
+    matches!(ch, '\u{a0}' | '\u{2007}' | '\u{202f}')
+}
+
+/// Spaces where [`wrap`] may break a line (every other white space except line breaks).
+fn is_break_space(ch: char) -> bool {
+    ch.is_whitespace() && !is_no_break_space(ch) && ch != '\n' && ch != '\r'
+}
+
+/// Number of glyphs (and so of glyph-wide columns) `text` is drawn with.
+fn glyph_len(text: &str) -> usize {
+    glyph_chars(text).count()
+}
+
+fn cells(count: usize, per_glyph: u16) -> u16 {
+    u16::try_from(count.saturating_mul(usize::from(per_glyph))).unwrap_or(u16::MAX)
+}
+
+/// Size in cells, `(columns, rows)`, of one line of big text (saturating at `u16::MAX`).
+///
+/// Each drawn character (see [`glyph_chars`]) takes `font.width()` columns, including spaces.
+/// The line always takes `font.height() / 2` rows (rounded up), even when it is empty. Line
+/// breaks in `text` are not drawn and are not counted. For several lines, use [`height_of`].
+#[must_use]
+pub fn measure(font: &BitmapFont, text: &str) -> (u16, u16) {
+    (cells(glyph_len(text), font.width()), cell_rows(font))
+}
+
+/// Height in cells of `lines` drawn one under another with no gap (saturating at `u16::MAX`).
+#[must_use]
+pub fn height_of<S: AsRef<str>>(font: &BitmapFont, lines: &[S]) -> u16 {
+    cells(lines.len(), cell_rows(font))
+}
+
+/// Whether a word is only a currency sign, possibly followed by punctuation ("₽", "₽.").
+fn is_currency_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('₽' | '$' | '€' | '£' | '¥'))
+        && chars.all(|ch| ".,;:!?)»”…".contains(ch))
+}
+
+/// Words that must stay on one line, with the separators between their pieces.
+///
+/// A unit is one word, or a word glued to its neighbour (an amount and the currency sign after
+/// it, № and the number after it). Pieces are the parts between no-break spaces and between
+/// glued words. A unit is broken at these points only when it cannot fit on a line by itself.
+struct Unit<'t> {
+    /// `(separator before the piece, piece)`. The first piece has no separator.
+    pieces: Vec<(Option<char>, &'t str)>,
+}
+
+impl Unit<'_> {
+    fn text(&self) -> String {
+        let mut text = String::new();
+        for &(separator, piece) in &self.pieces {
+            text.extend(separator);
+            text.push_str(piece);
+        }
+        text
+    }
+}
+
+fn units(paragraph: &str) -> Vec<Unit<'_>> {
+    let mut units: Vec<Unit<'_>> = Vec::new();
+    let mut previous: Option<&str> = None;
+    for word in paragraph
+        .split(is_break_space)
+        .filter(|word| !word.is_empty())
+    {
+        let mut pieces = word.split(is_no_break_space);
+        let first = pieces.next().unwrap_or_default();
+        let glue =
+            previous.is_some_and(|previous| previous.ends_with('№')) || is_currency_word(word);
+        let separators = word.matches(is_no_break_space).map(|s| s.chars().next());
+        let rest = separators.zip(pieces);
+        match units.last_mut() {
+            Some(unit) if glue => {
+                unit.pieces.push((Some(' '), first));
+                unit.pieces.extend(rest);
+            }
+            _ => {
+                let mut unit = Unit {
+                    pieces: vec![(None, first)],
+                };
+                unit.pieces.extend(rest);
+                units.push(unit);
+            }
+        }
+        previous = Some(word);
+    }
+    units
+}
+
+/// Breaks `text` into lines of big text at most `max_cols` cells wide.
+///
+/// * Lines break greedily at spaces. Runs of spaces become one, and spaces at the start or end of
+///   a line are dropped. `\n` starts a new line, and an empty line of text gives an empty line.
+/// * No-break spaces (U+00A0, U+2007 figure space, U+202F narrow no-break space) keep their
+///   neighbours together, so an amount written with no-break spaces between digit groups
+///   ("25 430,50") stays whole. A currency sign after an amount ("25 430,50 ₽", even with an
+///   ordinary space) and the number after "№" also stay with their neighbour.
+/// * Only when such a group cannot fit on a line by itself is it broken at its no-break spaces
+///   (the group then starts on a new line). This is a last resort.
+/// * Returns `None` if some piece that cannot be broken is wider than `max_cols`.
+///
+/// `wrap(font, "", w)` is `Some(vec![])`. A trailing line break does not add an empty line.
+#[must_use]
+pub fn wrap(font: &BitmapFont, text: &str, max_cols: u16) -> Option<Vec<String>> {
+    let max = usize::from(max_cols / font.width().max(1));
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        let mut line_len = 0;
+        let mut started = false;
+        for unit in units(paragraph) {
+            let unit_text = unit.text();
+            let unit_len = glyph_len(&unit_text);
+            if !started && unit_len <= max {
+                (line, line_len, started) = (unit_text, unit_len, true);
+            } else if started && line_len + 1 + unit_len <= max {
+                line.push(' ');
+                line.push_str(&unit_text);
+                line_len += 1 + unit_len;
+            } else if unit_len <= max {
+                lines.push(std::mem::take(&mut line));
+                line_len = unit_len;
+                line = unit_text;
+            } else {
+                // Last resort: the unit does not fit on a line of its own.
+                if started {
+                    lines.push(std::mem::take(&mut line));
+                }
+                (line_len, started) = (0, false);
+                for &(separator, piece) in unit.pieces.iter().filter(|(_, piece)| !piece.is_empty())
+                {
+                    let piece_len = glyph_len(piece);
+                    if piece_len > max {
+                        return None;
+                    }
+                    if !started {
+                        line.push_str(piece);
+                        (line_len, started) = (piece_len, true);
+                    } else if line_len + 1 + piece_len <= max {
+                        line.extend(separator);
+                        line.push_str(piece);
+                        line_len += 1 + piece_len;
+                    } else {
+                        lines.push(std::mem::replace(&mut line, piece.to_owned()));
+                        line_len = piece_len;
+                    }
+                }
+            }
+        }
+        lines.push(line);
+    }
+    Some(lines)
+}
+
+/// The largest of `fonts` in which `text`, wrapped with [`wrap`], fits in `max_cols` columns
+/// and `max_rows` rows, together with the wrapped lines. `None` if it fits in none of them.
+#[must_use]
+pub fn fit_largest<'f>(
+    fonts: &'f [BitmapFont],
+    text: &str,
+    max_cols: u16,
+    max_rows: u16,
+) -> Option<(&'f BitmapFont, Vec<String>)> {
+    let mut by_size: Vec<&BitmapFont> = fonts.iter().collect();
+    by_size.sort_by_key(|font| std::cmp::Reverse((font.height(), font.width())));
+    by_size.into_iter().find_map(|font| {
+        let lines = wrap(font, text, max_cols)?;
+        (height_of(font, &lines) <= max_rows).then_some((font, lines))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::bitmap_font::{bundled_font, bundled_fonts};
+    use proptest::prelude::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+
+    const NBSP: char = '\u{a0}';
+
+    fn font(height: u16) -> &'static BitmapFont {
+        bundled_font(height).expect("bundled size")
+    }
+
+    fn render(text: &BigText<'_>, width: u16, height: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| frame.render_widget(text, frame.area()))
+            .unwrap();
+        terminal
+    }
+
+    fn row(terminal: &Terminal<TestBackend>, y: u16) -> String {
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect()
+    }
+
+    #[test]
+    fn measure_counts_glyphs_and_half_rows() {
+        assert_eq!(measure(font(16), "Баланс"), (48, 8));
+        assert_eq!(measure(font(32), "Баланс"), (96, 16));
+        assert_eq!(measure(font(24), ""), (0, 12));
+        assert_eq!(measure(font(28), "25\u{a0}430,50\u{a0}₽"), (11 * 14, 14));
+        // Decomposed letters and invisible characters.
+        assert_eq!(measure(font(16), "Е\u{308}лки\u{ad}"), (32, 8));
+        assert_eq!(measure(font(16), "a\u{200b}b\u{fe0f}\n"), (16, 8));
+        // Saturates instead of overflowing.
+        assert_eq!(measure(font(32), &"Ж".repeat(5000)).0, u16::MAX);
+    }
+
+    #[test]
+    fn decomposed_letters_are_composed() {
+        let text: String = glyph_chars("Е\u{308}ж и\u{306}\u{301}x").collect();
+        assert_eq!(text, "Ёж йx");
+    }
+
+    #[test]
+    fn height_of_stacks_lines_without_a_gap() {
+        assert_eq!(height_of(font(16), &["a", "b", "c"]), 24);
+        assert_eq!(height_of::<&str>(font(32), &[]), 0);
+        assert_eq!(height_of(font(28), &[String::new()]), 14);
+    }
+
+    #[test]
+    fn wrap_breaks_greedily_at_spaces() {
+        let font = font(16); // 8 columns per glyph
+        assert_eq!(
+            wrap(font, "Ваш  баланс сегодня ", 10 * 8).unwrap(),
+            ["Ваш баланс", "сегодня"]
+        );
+        // Columns that do not make a whole glyph are not used.
+        assert_eq!(
+            wrap(font, "Ваш баланс", 10 * 8 - 1).unwrap(),
+            ["Ваш", "баланс"]
+        );
+        assert_eq!(wrap(font, "Ваш баланс", 80).unwrap(), ["Ваш баланс"]);
+        assert_eq!(
+            wrap(font, "один два три", 7 * 8).unwrap(),
+            ["один", "два три"]
+        );
+    }
+
+    #[test]
+    fn wrap_keeps_line_breaks_and_handles_empty_text() {
+        let font = font(16);
+        assert_eq!(wrap(font, "", 80).unwrap(), Vec::<String>::new());
+        assert_eq!(wrap(font, "а\n\nб\n", 80).unwrap(), ["а", "", "б"]);
+        assert_eq!(wrap(font, "а\r\nб", 80).unwrap(), ["а", "б"]);
+        assert_eq!(wrap(font, "   ", 80).unwrap(), [""]);
+        // Nothing fits in less than one glyph, but empty text still does.
+        assert_eq!(wrap(font, "а", 7), None);
+        assert_eq!(wrap(font, "", 0).unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn wrap_fails_when_a_word_is_too_wide() {
+        assert_eq!(wrap(font(32), "Благотворительность", 200), None);
+        assert_eq!(
+            wrap(font(16), "Благотворительность", 200).unwrap(),
+            ["Благотворительность"]
+        );
+    }
+
+    #[test]
+    fn amounts_stay_whole_when_they_fit() {
+        let font = font(16);
+        let amount = format!("25{NBSP}430,50{NBSP}₽");
+        let text = format!("На счёте {amount}");
+        // 9 + 1 + 11 glyphs do not fit in 15: the amount moves to the next line whole.
+        assert_eq!(
+            wrap(font, &text, 15 * 8).unwrap(),
+            ["На счёте", amount.as_str()]
+        );
+        // An ordinary space before ₽ does not let the sign wander off alone.
+        let loose = "На счёте 25\u{a0}430,50 ₽.";
+        assert_eq!(
+            wrap(font, loose, 15 * 8).unwrap(),
+            ["На счёте", "25\u{a0}430,50 ₽."]
+        );
+        // The narrow no-break space (U+202F) is treated like the no-break space.
+        assert_eq!(
+            wrap(font, "итого 1\u{202f}000 ₽", 8 * 8).unwrap(),
+            ["итого", "1\u{202f}000 ₽"]
+        );
+        // Nor does the number after №.
+        assert_eq!(wrap(font, "Карта № 5", 7 * 8).unwrap(), ["Карта", "№ 5"]);
+    }
+
+    #[test]
+    fn amounts_wider_than_the_line_break_at_no_break_spaces() {
+        let font = font(32); // 16 columns per glyph
+        let text = format!("Итого 1{NBSP}225{NBSP}430,50{NBSP}₽");
+        // 6 glyphs per line: "Итого" fits, the amount (14 glyphs) must be broken.
+        assert_eq!(
+            wrap(font, &text, 6 * 16).unwrap(),
+            ["Итого", "1\u{a0}225", "430,50", "₽"]
+        );
+        assert_eq!(
+            wrap(font, &text, 12 * 16).unwrap(),
+            ["Итого", "1\u{a0}225\u{a0}430,50", "₽"]
+        );
+        // A piece between no-break spaces that is still too wide cannot be shown.
+        assert_eq!(wrap(font, &text, 5 * 16), None);
+    }
+
+    #[test]
+    fn fit_largest_prefers_big_glyphs() {
+        let fonts = bundled_fonts();
+        let (font, lines) = fit_largest(fonts, "Баланс", 100, 20).unwrap();
+        assert_eq!(
+            (font.height(), lines.as_slice()),
+            (32, ["Баланс".to_owned()].as_slice())
+        );
+        // Two lines of 16 rows at 32 px; one line fits only from 16 px down.
+        let (font, lines) = fit_largest(fonts, "Ваш баланс", 100, 32).unwrap();
+        assert_eq!((font.height(), lines.len()), (32, 2));
+        let (font, lines) = fit_largest(fonts, "Ваш баланс", 100, 20).unwrap();
+        assert_eq!((font.height(), lines.len()), (16, 1));
+        // 10 glyphs of 12 columns fit in 120 columns on one 12-row line.
+        let (font, lines) = fit_largest(fonts, "Ваш баланс", 120, 12).unwrap();
+        assert_eq!((font.height(), lines.len()), (24, 1));
+        assert!(fit_largest(fonts, "Ваш баланс", 10, 100).is_none());
+    }
+
+    #[test]
+    fn renders_half_blocks_with_the_style() {
+        let font = font(16);
+        let style = Style::new().fg(Color::Yellow).bg(Color::Blue);
+        let terminal = render(&BigText::new(font, "П").style(style), 10, 8);
+        // Terminus bold 8x16 "П": 7 pixels wide, from pixel row 2 to 11.
+        assert_eq!(row(&terminal, 0), "          ");
+        assert_eq!(row(&terminal, 1), "██▀▀▀██   ");
+        assert_eq!(row(&terminal, 5), "██   ██   ");
+        assert_eq!(row(&terminal, 6), "          ");
+        let buffer = terminal.backend().buffer();
+        for (x, y) in [(0, 1), (3, 3), (9, 7)] {
+            assert_eq!(buffer[(x, y)].fg, Color::Yellow);
+            assert_eq!(buffer[(x, y)].bg, Color::Blue);
+        }
+    }
+
+    #[test]
+    fn upper_half_block_means_the_top_pixel_is_ink() {
+        // "-" in 8x16 is one pixel row: row 7, the lower pixel of cell row 3.
+        let terminal = render(&BigText::new(font(16), "-"), 8, 8);
+        assert_eq!(row(&terminal, 3), "▄▄▄▄▄▄▄ ");
+        let terminal = render(&BigText::new(font(24), "Т"), 12, 12);
+        assert_eq!(row(&terminal, 2), " ▀▀▀▀██▀▀▀▀ ");
+    }
+
+    #[test]
+    fn centres_and_right_aligns() {
+        let font = font(16);
+        let terminal = render(&BigText::new(font, "П").centered(), 12, 8);
+        assert_eq!(row(&terminal, 1), "  ██▀▀▀██   ");
+        let text = BigText::new(font, "П").alignment(HorizontalAlignment::Right);
+        let terminal = render(&text, 12, 8);
+        assert_eq!(row(&terminal, 1), "    ██▀▀▀██ ");
+        // Lines wider than the area start at the left edge and are clipped on the right.
+        let terminal = render(&BigText::new(font, "ПП").centered(), 12, 8);
+        assert_eq!(row(&terminal, 1), "██▀▀▀██ ██▀▀");
+    }
+
+    #[test]
+    fn stacks_lines_without_a_gap() {
+        let font = font(16);
+        let text = BigText::from_lines(font, ["П", "П"]);
+        assert_eq!(text.size(), (8, 16));
+        let terminal = render(&text, 8, 16);
+        assert_eq!(row(&terminal, 1), "██▀▀▀██ ");
+        assert_eq!(row(&terminal, 9), "██▀▀▀██ ");
+    }
+
+    #[test]
+    fn small_and_odd_areas_are_clipped_without_panicking() {
+        let font = font(32);
+        let text = BigText::new(font, "25\u{a0}430,50\u{a0}₽\nБаланс").centered();
+        for (width, height) in [(0, 0), (1, 1), (3, 2), (20, 5), (17, 17), (200, 40)] {
+            let _ = render(&text, width, height);
+        }
+        // An area that sticks out of the buffer, or lies outside it entirely.
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 10, 10));
+        (&text).render(Rect::new(5, 5, 100, 100), &mut buffer);
+        (&text).render(Rect::new(50, 50, 10, 10), &mut buffer);
+        (&text).render(Rect::new(u16::MAX - 3, u16::MAX - 3, 3, 3), &mut buffer);
+        let mut far = Buffer::empty(Rect::new(u16::MAX - 20, u16::MAX - 20, 20, 20));
+        (&text).render(far.area, &mut far);
+        // The by-value widget draws the same.
+        text.render(Rect::new(0, 0, 10, 10), &mut buffer);
+    }
+
+    #[test]
+    fn snapshot_amount_at_16() {
+        let amount = "25\u{a0}430,50\u{a0}₽";
+        let text = BigText::new(font(16), amount);
+        assert_eq!(text.size(), (88, 8));
+        let terminal = render(&text, 88, 8);
+        insta::assert_snapshot!(terminal.backend());
+    }
+
+    #[test]
+    fn snapshot_balance_at_32() {
+        let text = BigText::new(font(32), "Баланс");
+        assert_eq!(text.size(), (96, 16));
+        let terminal = render(&text, 96, 16);
+        insta::assert_snapshot!(terminal.backend());
+    }
+
+    proptest! {
+        #[test]
+        fn rendering_never_panics(
+            text in "[ а-яА-ЯёЁa-z0-9₽\u{a0}\n\u{308}?-]{0,24}",
+            size in 0usize..4,
+            x in 0u16..30,
+            y in 0u16..30,
+            width in 0u16..60,
+            height in 0u16..40,
+            align in 0u8..3,
+        ) {
+            let font = &bundled_fonts()[size];
+            let alignment = match align {
+                0 => HorizontalAlignment::Left,
+                1 => HorizontalAlignment::Center,
+                _ => HorizontalAlignment::Right,
+            };
+            let widget = BigText::new(font, &text).alignment(alignment);
+            let mut buffer = Buffer::empty(Rect::new(0, 0, 40, 30));
+            (&widget).render(Rect::new(x, y, width, height), &mut buffer);
+        }
+
+        #[test]
+        fn wrapped_lines_fit_and_keep_every_word(
+            words in proptest::collection::vec("[а-я0-9₽]{1,6}", 0..12),
+            joiners in proptest::collection::vec(prop_oneof![Just(' '), Just('\u{a0}')], 12),
+            max_cols in 0u16..200,
+            size in 0usize..4,
+        ) {
+            let font = &bundled_fonts()[size];
+            let mut text = String::new();
+            for (word, joiner) in words.iter().zip(&joiners) {
+                text.push_str(word);
+                text.push(*joiner);
+            }
+            if let Some(lines) = wrap(font, &text, max_cols) {
+                for line in &lines {
+                    prop_assert!(measure(font, line).0 <= max_cols, "{line:?} too wide");
+                    prop_assert!(!line.starts_with(' ') && !line.ends_with(' '));
+                }
+                let joined: Vec<&str> = lines
+                    .iter()
+                    .flat_map(|line| line.split([' ', '\u{a0}']))
+                    .filter(|word| !word.is_empty())
+                    .collect();
+                prop_assert_eq!(joined, words.iter().map(String::as_str).collect::<Vec<_>>());
+            } else {
+                let widest = words.iter().map(|word| measure(font, word).0).max().unwrap_or(0);
+                prop_assert!(widest > max_cols);
+            }
+        }
+    }
+}
