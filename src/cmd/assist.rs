@@ -6,14 +6,17 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use crate::cmd::journal::{config_error, open_journal};
+use super::Cli;
+use super::config::config_error;
+use super::journal::open_journal;
+use super::parts::{lessons_dir, wants_plain};
 use crate::config::Config;
 use crate::edge::{JournalEdge, ReminderMaker};
 use crate::locales::LocaleSource;
 use crate::tui::theme::Theme;
 use opora_core::assist::{Assist, Goal, Mode, OPERATIONS};
 use opora_core::i18n::I18n;
-use opora_core::lessons::{Audience, Catalog, Lesson, StepKind};
+use opora_core::lessons::{Audience, Lesson, StepKind};
 
 #[derive(Debug, Args)]
 pub struct AssistArgs {
@@ -60,14 +63,10 @@ pub fn catalogue(shipped: &[std::sync::Arc<Lesson>], lessons: &[String], i18n: &
     goals
 }
 
-pub fn assist_command(
-    args: &AssistArgs,
-    i18n: &I18n,
-    plain: bool,
-    theme: &Theme,
-    lessons: &Catalog,
-    locales: &LocaleSource,
-) -> ExitCode {
+pub fn run(cli: &Cli, args: &AssistArgs, i18n: &I18n, locales: &LocaleSource) -> ExitCode {
+    let plain = wants_plain(cli);
+    let theme = &Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
+    let lessons = &crate::lesson_files::for_language(i18n, lessons_dir(cli).as_deref());
     let path = crate::paths::config_file();
     let settings = match Config::load(&path).and_then(|c| c.journal_settings(&path)) {
         Ok(settings) => settings,

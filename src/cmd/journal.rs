@@ -1,6 +1,6 @@
-//! The staff commands around the journal: `opora journal export|import|purge` and
-//! `opora config set|show`. Each prints one sentence in the staff member's language; a problem
-//! is a sentence on standard error and a failing exit status.
+//! `opora journal export|import|purge`: moving this device's journal to or from a file, and
+//! deleting old sessions. Each prints one sentence in the staff member's language; a problem is
+//! a sentence on standard error and a failing exit status.
 
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
@@ -8,7 +8,6 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use crate::config::{Config, ConfigError};
 use crate::store::journal::Journal;
 use crate::store::journal::ndjson::{ImportError, LineError};
 use opora_core::i18n::I18n;
@@ -25,51 +24,6 @@ pub enum JournalAction {
         #[arg(long, value_name = "DAYS")]
         older_than: u32,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ConfigAction {
-    /// Set bank-key (the bank-wide pseudonym key, the same on every device) or device-id.
-    Set { name: String, value: String },
-    /// Show where the configuration is and what is set (never the key itself).
-    Show,
-}
-
-/// Configuration problems, as sentences that say how to fix them.
-pub fn config_error(error: &ConfigError, i18n: &I18n) -> String {
-    match error {
-        ConfigError::Io { path, reason } => tr!(
-            i18n,
-            "config-io",
-            path = path.display().to_string(),
-            reason = reason.clone()
-        ),
-        ConfigError::Invalid { path, reason } => tr!(
-            i18n,
-            "config-invalid",
-            path = path.display().to_string(),
-            reason = reason.clone()
-        ),
-        ConfigError::NoBankKey { path } => {
-            tr!(
-                i18n,
-                "config-no-bank-key",
-                path = path.display().to_string()
-            )
-        }
-        ConfigError::KeyTooShort => i18n.t("config-key-too-short"),
-        ConfigError::NoDeviceId { path } => {
-            tr!(
-                i18n,
-                "config-no-device-id",
-                path = path.display().to_string()
-            )
-        }
-        ConfigError::BadDeviceId => i18n.t("config-bad-device-id"),
-        ConfigError::UnknownSetting(name) => {
-            tr!(i18n, "config-unknown-setting", name = name.clone())
-        }
-    }
 }
 
 fn import_error(error: &ImportError, i18n: &I18n) -> String {
@@ -94,7 +48,7 @@ fn import_error(error: &ImportError, i18n: &I18n) -> String {
     }
 }
 
-fn fail(sentence: &str) -> ExitCode {
+pub fn fail(sentence: &str) -> ExitCode {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "{sentence}");
     ExitCode::FAILURE
@@ -107,7 +61,7 @@ pub fn open_journal(i18n: &I18n) -> Result<Journal, String> {
 }
 
 /// `opora journal …`.
-pub fn journal_command(action: &JournalAction, i18n: &I18n) -> ExitCode {
+pub fn run(action: &JournalAction, i18n: &I18n) -> ExitCode {
     let mut journal = match open_journal(i18n) {
         Ok(journal) => journal,
         Err(sentence) => return fail(&sentence),
@@ -190,52 +144,4 @@ fn export_to(journal: &Journal, file: &Path) -> Result<usize, ImportError> {
     };
     std::fs::rename(&tmp, file)?;
     Ok(count)
-}
-
-/// `opora config …`.
-pub fn config_command(action: &ConfigAction, i18n: &I18n) -> ExitCode {
-    let path = crate::paths::config_file();
-    let mut config = match Config::load(&path) {
-        Ok(config) => config,
-        Err(e) => return fail(&config_error(&e, i18n)),
-    };
-    match action {
-        ConfigAction::Set { name, value } => {
-            match config.set(name, value).and_then(|()| config.save(&path)) {
-                Ok(()) => {
-                    println!(
-                        "{}",
-                        tr!(
-                            i18n,
-                            "config-saved",
-                            name = name.clone(),
-                            path = path.display().to_string()
-                        )
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&config_error(&e, i18n)),
-            }
-        }
-        ConfigAction::Show => {
-            let yes_no = |set: bool| {
-                i18n.t(if set {
-                    "config-is-set"
-                } else {
-                    "config-not-set"
-                })
-            };
-            println!(
-                "{}",
-                tr!(
-                    i18n,
-                    "config-shown",
-                    path = path.display().to_string(),
-                    key = yes_no(config.bank_key.is_some()),
-                    device = config.device_id.clone().unwrap_or_else(|| yes_no(false))
-                )
-            );
-            ExitCode::SUCCESS
-        }
-    }
 }

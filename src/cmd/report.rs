@@ -47,7 +47,7 @@ pub fn period(from: Option<&str>, to: Option<&str>, i18n: &I18n) -> Result<Perio
     Ok(Period { from_ms, to_ms })
 }
 
-pub fn report_command(args: &ReportArgs, i18n: &I18n) -> ExitCode {
+pub fn run(args: &ReportArgs, i18n: &I18n) -> ExitCode {
     let fail = |sentence: String| {
         use std::io::Write;
         let _ = writeln!(std::io::stderr(), "{sentence}");
@@ -76,64 +76,5 @@ pub fn report_command(args: &ReportArgs, i18n: &I18n) -> ExitCode {
             }
         }
         Err(e) => fail(e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
-    }
-}
-
-#[derive(Debug, Args)]
-pub struct DashboardArgs {
-    /// The breakdown shown first (digits 1–7 switch it).
-    #[arg(long, value_enum, default_value = "segment")]
-    pub by: Dimension,
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub from: Option<String>,
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub to: Option<String>,
-}
-
-/// `opora dashboard`: full screen; in plain mode the same figures as the report's table.
-pub fn dashboard_command(
-    args: &DashboardArgs,
-    i18n: &I18n,
-    plain: bool,
-    theme: &crate::tui::theme::Theme,
-) -> ExitCode {
-    if plain {
-        println!(
-            "{}",
-            tr!(
-                i18n,
-                "dashboard-plain",
-                by = args.by.name().replace('_', "-")
-            )
-        );
-        let report = ReportArgs {
-            by: Some(args.by),
-            from: args.from.clone(),
-            to: args.to.clone(),
-            format: Format::Table,
-        };
-        return report_command(&report, i18n);
-    }
-    let fail = |sentence: String| {
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "{sentence}");
-        ExitCode::FAILURE
-    };
-    let period = match period(args.from.as_deref(), args.to.as_deref(), i18n) {
-        Ok(p) => p,
-        Err(sentence) => return fail(sentence),
-    };
-    let journal = match open_journal(i18n) {
-        Ok(j) => j,
-        Err(sentence) => return fail(sentence),
-    };
-    let dash = match crate::report::dashboard::Dashboard::load(&journal, args.by, period) {
-        Ok(d) => d,
-        Err(e) => return fail(e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
-    };
-    match crate::tui::charts::run(dash, &journal, i18n, theme) {
-        Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(e)) => fail(e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
-        Err(e) => fail(tr!(i18n, "terminal-failed", reason = e.to_string())),
     }
 }

@@ -16,10 +16,8 @@
 //! [`engine`] ties the steps together for one utterance; [`worker`] runs it beside the
 //! full-screen kiosk. Models live in `models/<lang>/` (see `models/README.md` and [`model`]).
 
-pub mod check;
 pub mod endpoint;
 pub mod engine;
-pub mod explain;
 pub mod listener;
 pub mod mic;
 pub mod model;

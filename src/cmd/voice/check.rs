@@ -3,8 +3,8 @@
 //! then recognises one utterance — from `--voice-input`, or said into the microphone — and says
 //! what was heard, how fast, and what it means on the home screen.
 
-use super::engine::{Engine, Loaded, VoiceConfig, open_source};
-use super::explain::sample_contexts;
+use super::parse::sample_contexts;
+use crate::listen::engine::{Engine, Loaded, VoiceConfig, open_source};
 use opora_core::i18n::I18n;
 use opora_core::kiosk::heard::Describe;
 use opora_core::tr;

@@ -1,0 +1,164 @@
+//! Building what the programs share from the command line, the environment and the
+//! configuration file: the practice bank, the trainer's lessons, Opora's voice (speech) and its
+//! ears (voice input), the theme and whether to use plain lines. Each part that cannot be had is
+//! one sentence; only the practice bank is required.
+
+use super::Cli;
+use crate::listen::engine::{VoiceConfig, VoiceSwitch};
+use crate::speech::choose::{Choice, SpeechSettings};
+use crate::store::bank::{Clock, SandboxStore};
+use opora_core::i18n::I18n;
+use opora_core::kiosk::App;
+use opora_core::kiosk::heard::VoiceState;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// The voice language: `--voice-lang`, or the screen language.
+pub fn voice_lang(cli: &Cli, i18n: &I18n) -> opora_core::voice::VoiceLang {
+    cli.voice_lang
+        .unwrap_or_else(|| opora_core::voice::VoiceLang::of(i18n.lang()))
+}
+
+/// What the command line and the environment say about voice input.
+pub fn voice_config(cli: &Cli, i18n: &I18n) -> crate::listen::engine::VoiceConfig {
+    crate::listen::engine::VoiceConfig {
+        switch: cli.voice.unwrap_or_default(),
+        lang: cli.voice_lang,
+        fallback: opora_core::voice::VoiceLang::of(i18n.lang()),
+        model: cli
+            .voice_model
+            .clone()
+            .or_else(|| std::env::var_os("OPORA_VOICE_MODEL").map(PathBuf::from)),
+        input: cli.voice_input.clone(),
+    }
+}
+
+/// The trainer's lessons folder: `--lessons`, OPORA_LESSONS, or `lessons/` in the data folder.
+pub fn lessons_dir(cli: &Cli) -> Option<PathBuf> {
+    cli.lessons
+        .clone()
+        .or_else(|| std::env::var_os("OPORA_LESSONS").map(PathBuf::from))
+        .or_else(|| Some(crate::paths::data_dir().join("lessons")).filter(|d| d.is_dir()))
+}
+
+/// The bank's "today": the computer's date, or `OPORA_TODAY=YYYY-MM-DD` for reproducible
+/// scripted sessions and demos.
+pub fn clock() -> Clock {
+    std::env::var("OPORA_TODAY")
+        .ok()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .map_or(Clock::System, Clock::Fixed)
+}
+
+pub fn open_store(i18n: &I18n) -> Result<SandboxStore, String> {
+    SandboxStore::open_with_clock(&crate::paths::sandbox_db(), clock())
+        .map_err(|e| e.sentence(opora_core::store_error::StoreFile::Bank, i18n))
+}
+
+/// Finds the model, loads libvosk and opens the sound source, unless voice is off; tells the
+/// app whether Space will listen (`Loading` until the model is loaded) or why not, and returns
+/// the sentence to show at start when `--voice on` cannot be honoured. While the microphone is
+/// in use the sound system's chatter goes to `voice.log`, not onto the screen: the returned
+/// guard keeps it there.
+pub fn prepare_voice(
+    voice: &VoiceConfig,
+    i18n: &I18n,
+    app: &mut App,
+) -> (
+    Option<crate::listen::quiet::QuietStderr>,
+    Option<crate::listen::engine::Prepared>,
+    Option<String>,
+) {
+    if voice.switch == VoiceSwitch::Off {
+        return (None, None, None);
+    }
+    let quiet = || match voice.input {
+        None => {
+            crate::listen::quiet::QuietStderr::to_file(&crate::paths::data_dir().join("voice.log"))
+                .ok()
+        }
+        Some(_) => None,
+    };
+    match crate::listen::engine::prepare_quietly(voice, quiet) {
+        Ok((prepared, quiet)) => {
+            app.set_voice(VoiceState::Loading);
+            (quiet, Some(prepared), None)
+        }
+        Err(error) => {
+            let announce = voice_unavailable(app, voice, error.sentence(i18n));
+            (None, None, announce)
+        }
+    }
+}
+
+/// Voice cannot be used: Space will say why. Returns the sentence when `--voice on` asked for
+/// it to be said at start too.
+pub fn voice_unavailable(app: &mut App, voice: &VoiceConfig, sentence: String) -> Option<String> {
+    app.set_voice(VoiceState::Off(Some(sentence.clone())));
+    (voice.switch == VoiceSwitch::On).then_some(sentence)
+}
+
+/// Whether to use the plain linear mode.
+pub fn wants_plain(cli: &Cli) -> bool {
+    cli.plain
+        || std::env::var("TERM").is_ok_and(|t| t == "dumb")
+        || std::env::var_os("ACCESSIBLE").is_some()
+        || !std::io::stdin().is_terminal()
+        || !std::io::stdout().is_terminal()
+}
+
+/// Speech settings from the command line, `OPORA_SPEECH` and the configuration file. A broken
+/// setting is one sentence and the default is used: a voice setting never stops the kiosk.
+pub fn speech_settings(cli: &Cli) -> (SpeechSettings, Option<String>) {
+    let config_problem;
+    let config = match crate::speech::choose::read_config(&crate::paths::config_file()) {
+        Ok(config) => {
+            config_problem = None;
+            config
+        }
+        Err(problem) => {
+            config_problem = Some(problem);
+            Default::default()
+        }
+    };
+    let env = std::env::var("OPORA_SPEECH").ok();
+    let (mut settings, env_problem) = SpeechSettings::resolve(
+        cli.speech,
+        env.as_deref(),
+        &config,
+        &crate::paths::data_dir(),
+    );
+    if let Some(path) = &cli.speech_wav {
+        settings.wav = path.clone();
+    }
+    (settings, config_problem.or(env_problem))
+}
+
+/// The speaker for the kiosk, and a sentence when speech was wanted and cannot be had.
+pub fn speaker(cli: &Cli, i18n: &I18n, plain: bool) -> (crate::tui::runner::Speech, Vec<String>) {
+    let (settings, problem) = speech_settings(cli);
+    let mut sentences: Vec<String> = problem.into_iter().collect();
+    let rate = settings.rate;
+    let off = crate::tui::runner::Speech {
+        speaker: None,
+        rate,
+    };
+    // A screen reader speaks in plain mode; Opora only joins in when asked to.
+    if plain && !settings.explicit {
+        return (off, sentences);
+    }
+    match crate::speech::choose::choose(&settings, false).0 {
+        Choice::Speaker(speaker) => (
+            crate::tui::runner::Speech {
+                speaker: Some(speaker),
+                rate,
+            },
+            sentences,
+        ),
+        Choice::Off => (off, sentences),
+        Choice::Failed(error) => {
+            sentences.push(error.sentence(i18n));
+            (off, sentences)
+        }
+    }
+}
