@@ -16,7 +16,7 @@
 //! opora and the peer, and says whether the 5 ms target is met.
 
 use criterion::{Criterion, criterion_group};
-use opora::edge::{BankEdge, drive, run_effects};
+use opora::edge::{BankEdge, drive, pump};
 use opora::store::bank::{Clock, SandboxStore};
 use opora::tui::layout::{Layout, layout};
 use opora::tui::render::draw;
@@ -95,7 +95,7 @@ impl Kiosk {
             .expect("in-memory sandbox");
         let mut edge = BankEdge::new(store);
         let (mut app, start) = App::new("bench");
-        run_effects(&mut app, &mut edge, start);
+        pump(&mut app, &mut edge, start);
         let terminal = Terminal::new(TestBackend::new(COLS, ROWS)).expect("test terminal");
         let mut kiosk = Kiosk {
             app,

@@ -13,7 +13,7 @@
 //! or without `--bench` (`cargo test --benches`), just 3. The verdict is reported; the exit code
 //! is 0 whether it passes or not, and 1 only when nothing could be measured (no espeak-ng).
 
-use opora::edge::{BankEdge, drive, run_effects};
+use opora::edge::{BankEdge, drive, pump};
 use opora::speech::espeak::{self, Espeak, Sink};
 use opora::speech::{Rate, Voice};
 use opora::store::bank::{Clock, SandboxStore};
@@ -75,7 +75,7 @@ impl Kiosk {
             .map_err(|e| format!("practice bank: {e:?}"))?;
         let mut edge = BankEdge::new(store);
         let (mut app, start) = App::new("bench");
-        run_effects(&mut app, &mut edge, start);
+        pump(&mut app, &mut edge, start);
         Ok(Kiosk {
             app,
             edge,

@@ -15,7 +15,7 @@
 //! once. The verdict is printed; the exit code is 0 whether the target is met or not. It is 1
 //! only when nothing could be measured (no libvosk, no model, no espeak-ng).
 
-use opora::edge::{BankEdge, run_effects};
+use opora::edge::{BankEdge, pump};
 use opora::listen::engine::{Engine, Loaded, VoiceConfig};
 use opora::listen::listener::WavListener;
 use opora::store::bank::{Clock, SandboxStore};
@@ -188,7 +188,7 @@ fn home_context() -> Result<Context, String> {
         SandboxStore::open_in_memory_with_clock(Clock::Fixed(date)).map_err(|e| e.to_string())?;
     let mut edge = BankEdge::new(store);
     let (mut app, start) = App::new("bench");
-    run_effects(&mut app, &mut edge, start);
+    pump(&mut app, &mut edge, start);
     Ok(Context::of(&app, &I18n::embedded(Lang::Ru), VoiceLang::Ko))
 }
 

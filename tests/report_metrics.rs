@@ -430,12 +430,18 @@ fn render_dashboard(
 
 #[test]
 fn the_dashboard_shows_conversion_by_group_and_a_lesson_funnel() {
-    use opora::report::dashboard::{Dashboard, DashboardAction};
+    use opora::edge::{DashboardEdge, drive, pump};
+    use opora::report::dashboard::{Dashboard, DashboardMsg};
     use opora_core::i18n::Lang;
     use opora_core::input::Key;
-    let journal = fixture();
-    let mut dash =
-        Dashboard::load(&journal, Dimension::Segment, Period::default()).expect("loaded");
+    use opora_core::program::{FaceRequest, Program};
+    let mut edge = DashboardEdge::new(fixture());
+    let (mut dash, start) = Dashboard::new(Dimension::Segment, Period::default());
+    assert!(
+        dash.report.groups.is_empty(),
+        "empty until the edge builds the figures"
+    );
+    pump(&mut dash, &mut edge, start);
     for lang in Lang::ALL {
         let screen = render_dashboard(&dash, lang);
         insta::assert_snapshot!(format!("dashboard_{}_segment", lang.code()), screen);
@@ -448,11 +454,15 @@ fn the_dashboard_shows_conversion_by_group_and_a_lesson_funnel() {
     assert!(en.contains("50% [15–85] 2/4 (small)"), "{en}");
     assert!(en.contains("Conversion by week"), "{en}");
     // 6 switches the breakdown to lessons (goals), and the figures are built again.
-    assert_eq!(dash.key(Key::Digit(6)), DashboardAction::Rebuild);
-    dash.reload(&journal).expect("reloaded");
+    drive(&mut dash, &mut edge, DashboardMsg::Key(Key::Digit(6)));
     assert_eq!(dash.by, Dimension::Lesson);
     let by_lesson = render_dashboard(&dash, Lang::En);
     assert!(by_lesson.contains("transfer"), "{by_lesson}");
-    assert_eq!(dash.key(Key::Down), DashboardAction::Redraw);
-    assert_eq!(dash.key(Key::Esc), DashboardAction::Quit);
+    // One lesson in the fixture: ↓ goes round to it again rather than off the list.
+    assert_eq!(dash.lessons(), vec!["pay".to_string()]);
+    drive(&mut dash, &mut edge, DashboardMsg::Key(Key::Down));
+    assert_eq!(dash.chosen_lesson(), Some((0, "pay".to_string())));
+    let asked = drive(&mut dash, &mut edge, DashboardMsg::Key(Key::Esc));
+    assert_eq!(asked, vec![FaceRequest::Quit]);
+    assert!(dash.is_quitting());
 }

@@ -21,11 +21,7 @@ fn say(s: &mut Session, text: &str) -> Vec<Effect> {
         text: text.to_string(),
         meaning: parse(text, &context),
     };
-    drive(
-        &mut s.app,
-        &mut s.edge,
-        Msg::Voice(VoiceMsg::Heard(Some(heard))),
-    )
+    s.send(Msg::Voice(VoiceMsg::Heard(Some(heard))))
 }
 
 fn with_voice(lang: Lang) -> Session {
@@ -37,7 +33,7 @@ fn with_voice(lang: Lang) -> Session {
 #[test]
 fn space_listens_shows_it_and_stops_on_a_second_press() {
     let mut s = with_voice(Lang::Ru);
-    let effects = drive(&mut s.app, &mut s.edge, Msg::Key(Key::Char(' ')));
+    let effects = s.send(Msg::Key(Key::Char(' ')));
     assert_eq!(effects, vec![Effect::Listen]);
     let model = s.model();
     let banner = model.voice.expect("a voice banner");
@@ -48,9 +44,9 @@ fn space_listens_shows_it_and_stops_on_a_second_press() {
         "{}",
         model.keys
     );
-    let effects = drive(&mut s.app, &mut s.edge, Msg::Key(Key::Char(' ')));
+    let effects = s.send(Msg::Key(Key::Char(' ')));
     assert_eq!(effects, vec![Effect::StopListening]);
-    drive(&mut s.app, &mut s.edge, Msg::Voice(VoiceMsg::Heard(None)));
+    s.send(Msg::Voice(VoiceMsg::Heard(None)));
     assert_eq!(s.app.voice_state(), &VoiceState::Ready);
     let notice = s.model().notice.expect("a notice");
     assert!(notice.text.starts_with("Я ничего не услышал"), "{notice:?}");
@@ -201,7 +197,7 @@ fn voice_off_says_why_when_space_is_pressed_and_otherwise_types_a_space() {
     assert_eq!(s.model().field.map(|f| f.value), Some(" ".to_string()));
     s.app
         .set_voice(VoiceState::Off(Some("Voice is off: no microphone.".into())));
-    let effects = drive(&mut s.app, &mut s.edge, Msg::Key(Key::Char(' ')));
+    let effects = s.send(Msg::Key(Key::Char(' ')));
     assert!(effects.is_empty());
     assert_eq!(
         s.model().notice.map(|n| n.text),
@@ -210,7 +206,7 @@ fn voice_off_says_why_when_space_is_pressed_and_otherwise_types_a_space() {
     s.app.set_voice(VoiceState::Loading);
     s.key(Key::Char(' '));
     assert!(s.model().notice.is_some_and(|n| n.text.contains("loading")));
-    drive(&mut s.app, &mut s.edge, Msg::Voice(VoiceMsg::Ready));
+    s.send(Msg::Voice(VoiceMsg::Ready));
     assert_eq!(s.app.voice_state(), &VoiceState::Ready);
     drive(
         &mut s.app,

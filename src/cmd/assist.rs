@@ -13,6 +13,7 @@ use super::parts::{lessons_dir, wants_plain};
 use crate::config::Config;
 use crate::edge::{JournalEdge, ReminderMaker};
 use crate::locales::LocaleSource;
+use crate::speech::policy::SpeechPolicy;
 use crate::tui::theme::Theme;
 use opora_core::assist::{Assist, Goal, Mode, OPERATIONS};
 use opora_core::i18n::I18n;
@@ -97,19 +98,32 @@ pub fn run(cli: &Cli, args: &AssistArgs, i18n: &I18n, locales: &LocaleSource) ->
     )
     .with_today(today);
     let mut edge = JournalEdge::new(journal, &settings.device_id).with_reminders(reminders);
+    // A staff-led session is silent: the client's screens speak once the kiosk runs inside it.
+    let speech = SpeechPolicy::silent(i18n.lang());
     let result = if plain {
+        let face = crate::plain::PlainFace {
+            i18n,
+            speech,
+            voice: None,
+        };
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
-        crate::plain::assist::run(
+        crate::plain::run(
             &mut assist,
             &mut edge,
-            i18n,
             start,
+            face,
             stdin.lock(),
             stdout.lock(),
         )
     } else {
-        crate::tui::assist_runner::run(&mut assist, &mut edge, i18n, theme, start)
+        let face = crate::tui::runner::Face {
+            i18n,
+            theme,
+            speech,
+            voice: None,
+        };
+        crate::tui::runner::run(&mut assist, edge, start, face)
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,11 +5,16 @@ use super::Cli;
 use super::journal::open_journal;
 use super::parts::wants_plain;
 use super::report::{ReportArgs, period};
+use crate::edge::DashboardEdge;
 use crate::report::Dimension;
+use crate::report::dashboard::Dashboard;
 use crate::report::format::Format;
+use crate::speech::policy::SpeechPolicy;
+use crate::tui::runner::Face;
 use crate::tui::theme::Theme;
 use clap::Args;
 use opora_core::i18n::I18n;
+use opora_core::store_error::StoreFile;
 use opora_core::tr;
 use std::process::ExitCode;
 
@@ -58,13 +63,18 @@ pub fn run(cli: &Cli, args: &DashboardArgs, i18n: &I18n) -> ExitCode {
         Ok(j) => j,
         Err(sentence) => return fail(sentence),
     };
-    let dash = match crate::report::dashboard::Dashboard::load(&journal, args.by, period) {
-        Ok(d) => d,
-        Err(e) => return fail(e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
+    let (mut dash, start) = Dashboard::new(args.by, period);
+    let face = Face {
+        i18n,
+        theme,
+        speech: SpeechPolicy::silent(i18n.lang()),
+        voice: None,
     };
-    match crate::tui::charts::run(dash, &journal, i18n, theme) {
-        Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(e)) => fail(e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
+    match crate::tui::runner::run(&mut dash, DashboardEdge::new(journal), start, face) {
+        Ok(()) => match &dash.failure {
+            None => ExitCode::SUCCESS,
+            Some(e) => fail(e.sentence(StoreFile::Journal, i18n)),
+        },
         Err(e) => fail(tr!(i18n, "terminal-failed", reason = e.to_string())),
     }
 }

@@ -1,28 +1,70 @@
-//! `opora`: the practice kiosk, full screen or in plain lines.
+//! `opora`: the practice kiosk. First the parts are built (the practice bank, the lessons, the
+//! lesson progress and reminders, voice input, Opora's voice), each missing part one sentence
+//! on the first screen; then a face is chosen: plain lines or full screen.
 
 use super::parts::{
-    lessons_dir, open_store, prepare_voice, speaker, voice_config, voice_unavailable, wants_plain,
+    lessons_dir, open_store, prepare_voice, speech, voice_config, voice_unavailable, wants_plain,
 };
 use super::{Cli, report};
 use crate::edge::{BankEdge, ReminderMaker, session_id};
-use crate::listen::engine::VoiceSwitch;
+use crate::listen::engine::{Prepared, VoiceConfig, VoiceSwitch};
+use crate::listen::quiet::QuietStderr;
 use crate::locales::LocaleSource;
+use crate::speech::policy::SpeechPolicy;
 use crate::store::progress::ProgressStore;
 use crate::tui::theme::Theme;
 use opora_core::i18n::I18n;
+use opora_core::input::Effect;
 use opora_core::kiosk::App;
 use opora_core::kiosk::heard::VoiceState;
 use opora_core::tr;
 use std::process::ExitCode;
 
+/// Everything the kiosk runs with, whichever face shows it.
+struct Parts {
+    app: App,
+    start: Vec<Effect>,
+    edge: BankEdge,
+    speech: SpeechPolicy,
+    voice: VoiceConfig,
+    prepared: Option<Prepared>,
+    /// Keeps the sound system's chatter off the screen while the microphone is in use.
+    quiet: Option<QuietStderr>,
+    /// Sentences about parts that could not be had, shown on the first screen.
+    problems: Vec<String>,
+}
+
 pub fn run(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
-    let store = match open_store(i18n) {
-        Ok(store) => store,
+    let plain = wants_plain(cli);
+    let parts = match build(cli, i18n, source, plain) {
+        Ok(parts) => parts,
         Err(sentence) => {
             report(&sentence);
             return ExitCode::FAILURE;
         }
     };
+    let result = if plain {
+        plain_face(parts, i18n)
+    } else {
+        full_screen(cli, parts, i18n)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if plain => {
+            report(&e.to_string());
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            report(&tr!(i18n, "terminal-failed", reason = e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The parts; only the practice bank is required.
+fn build(cli: &Cli, i18n: &I18n, source: &LocaleSource, plain: bool) -> Result<Parts, String> {
+    let store = open_store(i18n)?;
     let session = session_id();
     let (mut app, start) = App::new(session.clone());
     let catalog = crate::lesson_files::for_language(i18n, lessons_dir(cli).as_deref());
@@ -49,96 +91,107 @@ pub fn run(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     if let Ok(progress) = ProgressStore::open(&crate::paths::progress_db()) {
         edge = edge.with_progress(progress, &session);
     }
-    let plain = wants_plain(cli);
-    let (speech, speech_sentences) = speaker(cli, i18n, plain);
-    problems.extend(speech_sentences);
+    let (speech, speech_problems) = speech(cli, i18n, plain);
+    problems.extend(speech_problems);
     app.set_startup_notice(problems.clone());
-    let voice_lang = prepared.as_ref().map(|p| p.dir.lang);
+    Ok(Parts {
+        app,
+        start,
+        edge,
+        speech,
+        voice,
+        prepared,
+        quiet,
+        problems,
+    })
+}
+
+/// Plain lines: the model is loaded before the first screen and listened with on the spot.
+fn plain_face(parts: Parts, i18n: &I18n) -> std::io::Result<()> {
+    let Parts {
+        mut app,
+        start,
+        mut edge,
+        speech,
+        voice,
+        prepared,
+        quiet,
+        problems,
+    } = parts;
+    // Standard error is the person's screen here too: quiet only while the microphone is
+    // opened, so the sentences below reach them.
+    drop(quiet);
+    for sentence in &problems {
+        report(sentence);
+    }
+    let lang = prepared.as_ref().map(|p| p.dir.lang);
+    let mut engine = prepared.and_then(|p| match p.load() {
+        Ok(engine) => {
+            app.set_voice(VoiceState::Ready);
+            Some(engine)
+        }
+        Err(error) => {
+            let sentence = error.sentence(i18n);
+            if voice_unavailable(&mut app, &voice, sentence.clone()).is_some() {
+                report(&sentence);
+            }
+            None
+        }
+    });
     let sound_log = voice
         .input
         .is_none()
         .then(|| crate::paths::data_dir().join("voice.log"));
-    if plain {
-        // Standard error is the person's screen here too: quiet only while the microphone is
-        // opened, so the sentences below reach them.
-        drop(quiet);
-        for sentence in &problems {
-            report(sentence);
-        }
-        let spoken = crate::speech::Voice {
-            lang: i18n.lang(),
-            rate: speech.rate,
-        };
-        let speech = match speech.speaker {
-            Some(speaker) => match crate::plain::PlainSpeech::start(speaker, spoken) {
-                Ok(speech) => Some(speech),
-                Err(e) => {
-                    report(&crate::speech::SpeechError::Engine(e.to_string()).sentence(i18n));
-                    None
-                }
-            },
-            None => None,
-        };
-        // Plain mode loads the model before the first screen and listens on the spot.
-        let mut engine = prepared.and_then(|p| match p.load() {
-            Ok(engine) => {
-                app.set_voice(VoiceState::Ready);
-                Some(engine)
-            }
-            Err(error) => {
-                let sentence = error.sentence(i18n);
-                if voice_unavailable(&mut app, &voice, sentence.clone()).is_some() {
-                    report(&sentence);
-                }
-                None
-            }
-        });
-        let plain_voice = match (engine.as_mut(), voice_lang) {
-            (Some(engine), Some(lang)) => Some(crate::plain::PlainVoice {
-                engine,
-                lang,
-                sound_log,
-            }),
-            _ => None,
-        };
-        let stdin = std::io::stdin();
-        let stdout = std::io::stdout();
-        return match crate::plain::run_with_voice(
-            &mut app,
-            &mut edge,
-            i18n,
-            start,
-            stdin.lock(),
-            stdout.lock(),
-            speech,
-            plain_voice,
-        ) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => {
-                report(&e.to_string());
-                ExitCode::FAILURE
-            }
-        };
-    }
-    // Load the bank before the first frame, so the first screen is complete.
-    let start = crate::edge::run_effects(&mut app, &mut edge, start);
-    let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
-    let voice_setup = match (prepared, voice_lang) {
-        (Some(prepared), Some(lang)) => Some(crate::tui::runner::VoiceSetup {
-            prepared,
+    let voice = match (engine.as_mut(), lang) {
+        (Some(engine), Some(lang)) => Some(crate::plain::PlainVoice {
+            engine,
             lang,
-            announce: voice.switch == VoiceSwitch::On,
+            sound_log,
         }),
         _ => None,
     };
-    let result = crate::tui::runner::run(&mut app, edge, i18n, &theme, speech, start, voice_setup);
+    let face = crate::plain::PlainFace {
+        i18n,
+        speech,
+        voice,
+    };
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    crate::plain::run(
+        &mut app,
+        &mut edge,
+        start,
+        face,
+        stdin.lock(),
+        stdout.lock(),
+    )
+}
+
+/// Full screen: the model loads on the voice thread while the first frame is drawn.
+fn full_screen(cli: &Cli, parts: Parts, i18n: &I18n) -> std::io::Result<()> {
+    let Parts {
+        mut app,
+        start,
+        edge,
+        speech,
+        voice,
+        prepared,
+        quiet,
+        ..
+    } = parts;
+    let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
+    let voice = prepared.map(|prepared| crate::tui::runner::VoiceSetup {
+        lang: prepared.dir.lang,
+        prepared,
+        announce: voice.switch == VoiceSwitch::On,
+    });
+    let face = crate::tui::runner::Face {
+        i18n,
+        theme: &theme,
+        speech,
+        voice,
+    };
+    let result = crate::tui::runner::run(&mut app, edge, start, face);
     drop(quiet);
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            report(&tr!(i18n, "terminal-failed", reason = e.to_string()));
-            ExitCode::FAILURE
-        }
-    }
+    result
 }

@@ -6,6 +6,7 @@
 use super::Cli;
 use crate::listen::engine::{VoiceConfig, VoiceSwitch};
 use crate::speech::choose::{Choice, SpeechSettings};
+use crate::speech::policy::SpeechPolicy;
 use crate::store::bank::{Clock, SandboxStore};
 use opora_core::i18n::I18n;
 use opora_core::kiosk::App;
@@ -134,31 +135,25 @@ pub fn speech_settings(cli: &Cli) -> (SpeechSettings, Option<String>) {
     (settings, config_problem.or(env_problem))
 }
 
-/// The speaker for the kiosk, and a sentence when speech was wanted and cannot be had.
-pub fn speaker(cli: &Cli, i18n: &I18n, plain: bool) -> (crate::tui::runner::Speech, Vec<String>) {
+/// Opora's voice for a program: the speech policy (silent when the voice is off), and any
+/// sentence saying why a voice that was asked for cannot speak.
+pub fn speech(cli: &Cli, i18n: &I18n, plain: bool) -> (SpeechPolicy, Vec<String>) {
     let (settings, problem) = speech_settings(cli);
     let mut sentences: Vec<String> = problem.into_iter().collect();
-    let rate = settings.rate;
-    let off = crate::tui::runner::Speech {
-        speaker: None,
-        rate,
-    };
     // A screen reader speaks in plain mode; Opora only joins in when asked to.
-    if plain && !settings.explicit {
-        return (off, sentences);
-    }
-    match crate::speech::choose::choose(&settings, false).0 {
-        Choice::Speaker(speaker) => (
-            crate::tui::runner::Speech {
-                speaker: Some(speaker),
-                rate,
-            },
-            sentences,
-        ),
-        Choice::Off => (off, sentences),
-        Choice::Failed(error) => {
-            sentences.push(error.sentence(i18n));
-            (off, sentences)
+    let speaker = if plain && !settings.explicit {
+        None
+    } else {
+        match crate::speech::choose::choose(&settings, false).0 {
+            Choice::Speaker(speaker) => Some(speaker),
+            Choice::Off => None,
+            Choice::Failed(error) => {
+                sentences.push(error.sentence(i18n));
+                None
+            }
         }
-    }
+    };
+    let (policy, problem) = SpeechPolicy::start(speaker, i18n.lang(), settings.rate);
+    sentences.extend(problem.map(|error| error.sentence(i18n)));
+    (policy, sentences)
 }

@@ -1,50 +1,50 @@
-//! The practice bank on its own thread: the UI sends effects, the worker answers with messages
-//! into the UI's inbox, and the UI never waits on the disk.
+//! A program's edge on its own thread: the face sends effects, the worker answers with messages
+//! through a callback (into the face's inbox), and the face never waits on the disk.
 
-use super::BankEdge;
-use opora_core::input::{Effect, Msg};
+use opora_core::program::{Edge, Program};
 use std::sync::mpsc::{self, Sender};
 use std::thread::JoinHandle;
 
-pub struct BankWorker {
-    requests: Option<Sender<Effect>>,
+pub struct Worker<P: Program> {
+    requests: Option<Sender<P::Effect>>,
     thread: Option<JoinHandle<()>>,
 }
 
-impl BankWorker {
-    /// Starts the worker; its answers go to `inbox`, wrapped in whatever the inbox carries.
-    pub fn spawn<T: From<Msg> + Send + 'static>(
-        mut edge: BankEdge,
-        inbox: Sender<T>,
-    ) -> BankWorker {
-        let (request_tx, request_rx) = mpsc::channel::<Effect>();
+impl<P: Program> Worker<P> {
+    /// Starts the worker; each answer is given to `deliver`, which returns false once nobody
+    /// listens any more (the worker then stops).
+    pub fn spawn<E: Edge<P>>(
+        mut edge: E,
+        deliver: impl Fn(P::Msg) -> bool + Send + 'static,
+    ) -> Worker<P> {
+        let (request_tx, request_rx) = mpsc::channel::<P::Effect>();
         let thread = std::thread::Builder::new()
-            .name("opora-bank".into())
+            .name("opora-edge".into())
             .spawn(move || {
                 for effect in request_rx {
-                    for msg in edge.handle(&effect) {
-                        if inbox.send(T::from(msg)).is_err() {
+                    for msg in edge.handle(effect) {
+                        if !deliver(msg) {
                             return;
                         }
                     }
                 }
             })
             .ok();
-        BankWorker {
+        Worker {
             requests: Some(request_tx),
             thread,
         }
     }
 
-    /// Hands an effect to the worker; the answer arrives in the inbox given to `spawn`.
-    pub fn send(&self, effect: Effect) {
+    /// Hands an effect to the worker; its answers arrive through `deliver`.
+    pub fn send(&self, effect: P::Effect) {
         if let Some(tx) = &self.requests {
             let _ = tx.send(effect);
         }
     }
 }
 
-impl Drop for BankWorker {
+impl<P: Program> Drop for Worker<P> {
     fn drop(&mut self) {
         // Closing the channel ends the worker's loop; wait so a write in flight completes.
         self.requests.take();

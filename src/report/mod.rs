@@ -38,7 +38,7 @@ use stats::{Difference, Share, median, newcombe, percentile, wilson};
 pub const SMALL_GROUP: u64 = 5;
 
 /// Everything `opora report` shows.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     pub by: Option<Dimension>,
     pub groups: Vec<GroupFigures>,

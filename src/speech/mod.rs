@@ -15,6 +15,7 @@ pub mod choose;
 pub mod dispatcher;
 pub mod edge;
 pub mod espeak;
+pub mod policy;
 pub mod recorder;
 
 use opora_core::i18n::{I18n, Lang};

@@ -1,16 +1,14 @@
 //! Drawing the dashboard (`report::dashboard`): a horizontal bar per group for conversion (with
 //! its interval and count, small groups marked), vertical bars for the chosen lesson's funnel,
-//! and a sparkline of weekly conversion; and its run loop.
+//! and a sparkline of weekly conversion. The full-screen runner runs it like any program.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Sparkline, Wrap};
 
-use super::keys::map_key;
 use super::theme::Theme;
-use crate::report::dashboard::{Dashboard, DashboardAction};
-use crate::store::journal::Journal;
+use crate::report::dashboard::Dashboard;
 use opora_core::i18n::I18n;
 use opora_core::tr;
 
@@ -192,62 +190,16 @@ fn weeks(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, area: 
     frame.render_widget(spark, area);
 }
 
-/// Runs the dashboard full screen until Esc, 0, Ctrl-C, a signal or a hung-up terminal.
-pub fn run(
-    mut dash: Dashboard,
-    journal: &Journal,
-    i18n: &I18n,
-    theme: &Theme,
-) -> std::io::Result<Result<(), opora_core::store_error::StoreError>> {
-    use crossterm::event::Event;
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, Ordering};
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+impl super::runner::Drawable for Dashboard {
+    fn draw(&self, frame: &mut Frame, theme: &Theme, i18n: &I18n) {
+        draw(frame, self, theme, i18n);
     }
-    let hang_up = super::assist_runner::HangUpWatch::new();
-    let mut terminal = ratatui::try_init()?;
-    let keys = super::assist_runner::spawn_input_thread()?;
-    let result = (|| -> std::io::Result<Result<(), opora_core::store_error::StoreError>> {
-        let mut dirty = true;
-        while !stop.load(Ordering::Relaxed) && !hang_up.hung_up() {
-            if dirty {
-                terminal.draw(|frame| draw(frame, &dash, theme, i18n))?;
-                dirty = false;
-            }
-            let event = match keys.recv_timeout(std::time::Duration::from_millis(100)) {
-                Ok(event) => event,
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(Ok(())),
-            };
-            if matches!(event, Event::Resize(..)) {
-                dirty = true;
-            }
-            let Event::Key(key) = event else { continue };
-            let Some(key) = map_key(key) else { continue };
-            match dash.key(key) {
-                DashboardAction::Quit => return Ok(Ok(())),
-                DashboardAction::Rebuild => {
-                    if let Err(e) = dash.reload(journal) {
-                        return Ok(Err(e));
-                    }
-                    dirty = true;
-                }
-                DashboardAction::Redraw => dirty = true,
-                DashboardAction::Nothing => {}
-            }
-        }
-        Ok(Ok(()))
-    })();
-    if hang_up.hung_up() {
-        std::mem::forget(terminal);
-        return Ok(Ok(()));
+
+    fn screen_key(&self) -> String {
+        format!("dashboard {}", self.by.name())
     }
-    ratatui::try_restore()?;
-    result
+
+    fn spoken(&self) -> Option<&opora_core::screen_model::ScreenModel> {
+        None
+    }
 }

@@ -1,60 +1,57 @@
-//! The full-screen run loop. Everything that happens reaches it as one message in one inbox:
-//! keys and resizes from the input thread, answers from the bank's thread, a failure from the
-//! speech thread, what the voice thread heard. It redraws, and hands work back out: bank work to
-//! the bank's thread, what to say to the speech thread (a new screen is spoken; any key stops
-//! the voice), what to listen for to the voice thread (the screen's grammar). Ctrl-C, SIGTERM,
-//! SIGHUP, panics and a closed window all end it cleanly.
+//! The full-screen runner: runs any [`Program`] (the kiosk, the assisted session, the
+//! dashboard). Everything that happens reaches it as one message in one inbox — keys and
+//! resizes from the terminal's thread, answers from the program's edge on its worker thread,
+//! what the voice thread heard — and it redraws once for whatever has arrived. It hands work
+//! back out: the edge's work to the worker, what to say to the speech policy (a new screen is
+//! spoken; any key stops the voice), what to listen for to the voice thread (the screen's
+//! grammar). Ctrl-C, SIGTERM, SIGHUP, panics and a closed window all end it cleanly
+//! ([`Screen`]).
 
 use super::keys::map_key;
-use super::render::draw;
+use super::terminal::Screen;
 use super::theme::Theme;
-use crate::edge::{BankEdge, BankWorker};
+use crate::edge::{Worker, pump};
 use crate::listen::engine::Prepared;
 use crate::listen::worker::{VoiceEvent, VoiceWorker};
-use crate::speech::edge::SpeechEdge;
-use crate::speech::{Rate, Speaker, SpeechError, Voice};
-use crossterm::event::{self, Event};
+use crate::speech::policy::SpeechPolicy;
+use crossterm::event::Event;
 use opora_core::i18n::I18n;
-use opora_core::input::{Effect, Msg, RateStep};
-use opora_core::kiosk::{App, view};
+use opora_core::program::{Edge, FaceRequest, Program};
 use opora_core::screen_model::ScreenModel;
-use opora_core::voice::{Context, VoiceLang};
-use ratatui::backend::{Backend, ClearType};
+use opora_core::voice::VoiceLang;
+use ratatui::Frame;
 use ratatui::layout::Size;
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 /// How often the loop looks at signals, the window size and the terminal's health while idle.
 const TICK: Duration = Duration::from_millis(40);
 
-/// What reaches the run loop.
-enum Incoming {
-    /// A key press, a resize or another terminal event.
-    Terminal(Event),
-    /// The bank answered.
-    Bank(Msg),
-    /// The voice failed and is off.
-    SpeechFailed(SpeechError),
-    /// The voice thread loaded its model, or heard something.
-    Voice(VoiceEvent),
+/// What a program shows, as the full-screen face draws it.
+pub trait Drawable {
+    fn draw(&self, frame: &mut Frame, theme: &Theme, i18n: &I18n);
+    /// Changes when a new screen is shown, which is then painted from scratch.
+    fn screen_key(&self) -> String;
+    /// The screen as the speech policy reads it, if it is spoken at all.
+    fn spoken(&self) -> Option<&ScreenModel>;
 }
 
-impl From<Msg> for Incoming {
-    fn from(msg: Msg) -> Incoming {
-        Incoming::Bank(msg)
+impl Drawable for ScreenModel {
+    fn draw(&self, frame: &mut Frame, theme: &Theme, i18n: &I18n) {
+        super::render::draw(frame, self, theme, i18n);
+    }
+
+    fn screen_key(&self) -> String {
+        format!("{}\n{}", self.id, self.title)
+    }
+
+    fn spoken(&self) -> Option<&ScreenModel> {
+        Some(self)
     }
 }
 
-impl From<VoiceEvent> for Incoming {
-    fn from(event: VoiceEvent) -> Incoming {
-        Incoming::Voice(event)
-    }
-}
-
-/// Voice input for the run loop: the model ready to load, and the language to listen in.
+/// Voice input for the runner: the model ready to load, and the language to listen in.
 pub struct VoiceSetup {
     pub prepared: Prepared,
     pub lang: VoiceLang,
@@ -62,219 +59,151 @@ pub struct VoiceSetup {
     pub announce: bool,
 }
 
+/// The face's own parts: the texts, the colours, the voice and the ears.
+pub struct Face<'a> {
+    pub i18n: &'a I18n,
+    pub theme: &'a Theme,
+    pub speech: SpeechPolicy,
+    pub voice: Option<VoiceSetup>,
+}
+
+/// What reaches the loop.
+enum Incoming<M> {
+    /// A key press, a resize or another terminal event.
+    Terminal(Event),
+    /// The program's edge answered.
+    Reply(M),
+    /// The voice thread loaded its model, or heard something.
+    Voice(VoiceEvent),
+}
+
+/// Runs `program` full screen until it quits, a signal arrives or the terminal goes away. The
+/// `start` effects are carried out before the first frame, so the first screen is complete.
+pub fn run<P, E>(program: &mut P, mut edge: E, start: Vec<P::Effect>, face: Face) -> io::Result<()>
+where
+    P: Program,
+    P::View: Drawable,
+    E: Edge<P>,
+{
+    let first_requests = pump(program, &mut edge, start);
+    let (inbox_tx, inbox) = mpsc::channel::<Incoming<P::Msg>>();
+    let replies = inbox_tx.clone();
+    let worker = Worker::spawn(edge, move |msg| replies.send(Incoming::Reply(msg)).is_ok());
+    let listener = face.voice.map(|setup| Listener {
+        worker: VoiceWorker::spawn(setup.prepared, inbox_tx.clone()),
+        lang: setup.lang,
+        announce: setup.announce,
+    });
+    let mut screen = Screen::open(inbox_tx, Incoming::Terminal)?;
+    let mut run = Run {
+        program,
+        worker: &worker,
+        i18n: face.i18n,
+        theme: face.theme,
+        speech: face.speech,
+        listener,
+    };
+    run.face(first_requests);
+    let result = run.run(&mut screen, &inbox);
+    // A write that failed because the terminal went away is that hang-up, not an error.
+    match result {
+        Err(_) if screen.hung_up() => screen.close(),
+        Err(error) => {
+            screen.close()?;
+            Err(error)
+        }
+        Ok(()) => screen.close(),
+    }
+}
+
+impl<M> From<VoiceEvent> for Incoming<M> {
+    fn from(event: VoiceEvent) -> Incoming<M> {
+        Incoming::Voice(event)
+    }
+}
+
 /// The voice thread and what the loop needs to ask it to listen.
-struct VoiceEdge {
+struct Listener {
     worker: VoiceWorker,
     lang: VoiceLang,
     announce: bool,
 }
 
-/// Runs the kiosk until the person quits, a signal arrives or the terminal goes away.
-pub fn run(
-    app: &mut App,
-    edge: BankEdge,
-    i18n: &I18n,
-    theme: &Theme,
-    speech: Speech,
-    start: Vec<Effect>,
-    listening: Option<VoiceSetup>,
-) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
-    let (inbox_tx, inbox) = mpsc::channel::<Incoming>();
-    let worker = BankWorker::spawn(edge, inbox_tx.clone());
-    let listener = listening.map(|setup| VoiceEdge {
-        worker: VoiceWorker::spawn(setup.prepared, inbox_tx.clone()),
-        lang: setup.lang,
-        announce: setup.announce,
-    });
-    let voice = Voice {
-        lang: i18n.lang(),
-        rate: speech.rate,
-    };
-    let speaker = match speech.speaker {
-        Some(speaker) => {
-            let failures = inbox_tx.clone();
-            match SpeechEdge::spawn(speaker, move |error| {
-                let _ = failures.send(Incoming::SpeechFailed(error));
-            }) {
-                Ok(edge) => Some(edge),
-                Err(error) => {
-                    app.show_warning(SpeechError::Engine(error.to_string()).sentence(i18n));
-                    None
-                }
-            }
-        }
-        None => None,
-    };
-    // Installs a panic hook that restores the terminal before the panic message is printed.
-    let watch = HangUpWatch::new();
-    let mut terminal = ratatui::try_init()?;
-    spawn_input_thread(inbox_tx)?;
-    let mut kiosk = Kiosk {
-        app,
-        worker: &worker,
-        inbox: &inbox,
-        i18n,
-        theme,
-        stop: &stop,
-        watch,
-        speaker,
-        voice,
-        listener: listener.as_ref(),
-        said: None,
-        say_again: None,
-    };
-    let ending = kiosk.run(&mut terminal, start);
-    match ending {
-        Ok(Ending::Quit) => ratatui::try_restore(),
-        // Nothing is left to restore, and writing to a hung-up terminal only fails (a write that
-        // failed mid-frame is the same hang-up). The terminal is not dropped either: its drop
-        // would try to show the cursor and print the failure to a standard error that is gone.
-        Ok(Ending::HungUp) => {
-            std::mem::forget(terminal);
-            Ok(())
-        }
-        Err(_) if watch.hung_up() => {
-            std::mem::forget(terminal);
-            Ok(())
-        }
-        Err(error) => {
-            ratatui::try_restore()?;
-            Err(error)
-        }
-    }
-}
-
-/// Why the run loop stopped.
-enum Ending {
-    /// The person quit, or a signal asked us to stop.
-    Quit,
-    /// The terminal went away.
-    HungUp,
-}
-
-/// Reads terminal events on a thread of its own. Crossterm reads a hung-up terminal in an
-/// endless loop (every read returns zero bytes); on this thread that cannot freeze the kiosk,
-/// and the run loop, which watches the terminal itself, ends the process soon after.
-fn spawn_input_thread(inbox: Sender<Incoming>) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name("opora-keys".into())
-        .spawn(move || {
-            while let Ok(event) = event::read() {
-                if inbox.send(Incoming::Terminal(event)).is_err() {
-                    return;
-                }
-            }
-        })
-        .map(|_| ())
-}
-
-/// The run loop and what it works with.
-struct Kiosk<'a> {
-    app: &'a mut App,
-    worker: &'a BankWorker,
-    inbox: &'a Receiver<Incoming>,
+/// The loop and what it works with.
+struct Run<'a, P: Program> {
+    program: &'a mut P,
+    worker: &'a Worker<P>,
     i18n: &'a I18n,
     theme: &'a Theme,
-    stop: &'a AtomicBool,
-    watch: HangUpWatch,
-    /// The speech thread; `None` when the voice is off.
-    speaker: Option<SpeechEdge>,
-    voice: Voice,
-    /// The voice-input thread; `None` when voice input is off.
-    listener: Option<&'a VoiceEdge>,
-    /// The screen last sent to the speaker: its spoken text without the notice, and the notice.
-    said: Option<(String, Option<String>)>,
-    /// Say the screen on the next frame even if it has not changed, after this preface (`r`, a
-    /// rate step).
-    say_again: Option<String>,
+    speech: SpeechPolicy,
+    listener: Option<Listener>,
 }
 
-/// Speech for the run loop: a speaker (none when the voice is off) and the starting rate.
-pub struct Speech {
-    pub speaker: Option<Box<dyn Speaker>>,
-    pub rate: Rate,
-}
-
-impl Kiosk<'_> {
-    fn run(
-        &mut self,
-        terminal: &mut ratatui::DefaultTerminal,
-        start: Vec<Effect>,
-    ) -> io::Result<Ending> {
-        self.dispatch(start);
+impl<P> Run<'_, P>
+where
+    P: Program,
+    P::View: Drawable,
+{
+    fn run(&mut self, screen: &mut Screen, inbox: &Receiver<Incoming<P::Msg>>) -> io::Result<()> {
         let mut dirty = true;
-        let mut shown: Option<(&'static str, String)> = None;
+        let mut shown: Option<String> = None;
         let mut size: Option<Size> = None;
         loop {
-            if self.app.is_quitting() || self.stop.load(Ordering::Relaxed) {
-                // SIGHUP arrives together with the hang-up itself.
-                return Ok(if self.watch.hung_up() {
-                    Ending::HungUp
-                } else {
-                    Ending::Quit
-                });
+            if self.program.is_quitting() || screen.should_stop() {
+                return Ok(());
+            }
+            if let Some(error) = self.speech.take_failure() {
+                self.program.show_warning(error.sentence(self.i18n));
+                dirty = true;
             }
             // A resize that came before the input thread listened for it still changes the size.
-            let now = terminal.size()?;
+            let now = screen.terminal()?.size()?;
             if size != Some(now) {
                 size = Some(now);
+                shown = None;
                 dirty = true;
             }
             if dirty {
-                let model = view(self.app, self.i18n);
-                // A new screen is painted from scratch: some terminals (xterm with TrueType
-                // fonts) leave slivers of big block letters behind when cells are only
-                // overwritten.
-                let screen = (model.id, model.title.clone());
-                if shown.as_ref() != Some(&screen) {
-                    repaint_from_scratch(terminal)?;
-                    shown = Some(screen);
+                let view = self.program.view(self.i18n);
+                let key = view.screen_key();
+                if shown.as_ref() != Some(&key) {
+                    screen.repaint()?;
+                    shown = Some(key);
                 }
-                terminal.draw(|frame| draw(frame, &model, self.theme, self.i18n))?;
-                self.speak(&model);
+                screen
+                    .terminal()?
+                    .draw(|frame| view.draw(frame, self.theme, self.i18n))?;
+                if let Some(model) = view.spoken() {
+                    self.speech.screen(model);
+                }
                 dirty = false;
             }
-            let first = match self.inbox.recv_timeout(TICK) {
+            let first = match inbox.recv_timeout(TICK) {
                 Ok(incoming) => Some(incoming),
                 Err(RecvTimeoutError::Timeout) => None,
-                // Both senders gone: nothing can happen any more.
-                Err(RecvTimeoutError::Disconnected) => return Ok(Ending::Quit),
+                // Every sender gone: nothing can happen any more.
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
             };
             // Everything that has arrived, then one frame: a paste of many keys is drawn once.
-            for incoming in first.into_iter().chain(self.inbox.try_iter()) {
+            for incoming in first.into_iter().chain(inbox.try_iter()) {
                 dirty |= self.handle(incoming);
-            }
-            if self.watch.hung_up() {
-                return Ok(Ending::HungUp);
             }
         }
     }
-}
 
-impl Kiosk<'_> {
-    /// Feeds one incoming message to the state machine; true when the screen may have changed.
-    fn handle(&mut self, incoming: Incoming) -> bool {
+    /// Feeds one incoming message to the program; true when the screen may have changed.
+    fn handle(&mut self, incoming: Incoming<P::Msg>) -> bool {
         match incoming {
-            Incoming::Bank(msg) => {
-                let effects = self.app.update(msg);
+            Incoming::Reply(msg) => {
+                let effects = self.program.update(msg);
                 self.dispatch(effects);
                 true
             }
             Incoming::Terminal(Event::Key(key)) => match map_key(key) {
                 Some(key) => {
                     // Any key silences the voice at once; a new screen is then spoken afresh.
-                    if let Some(speaker) = &self.speaker {
-                        speaker.stop();
-                    }
-                    let effects = self.app.update(Msg::Key(key));
+                    self.speech.hush();
+                    let effects = self.program.update(P::key(key));
                     self.dispatch(effects);
                     true
                 }
@@ -282,148 +211,51 @@ impl Kiosk<'_> {
             },
             Incoming::Terminal(Event::Resize(..)) => true,
             Incoming::Terminal(_) => false,
-            Incoming::SpeechFailed(error) => {
-                self.speaker = None;
-                self.app.show_warning(error.sentence(self.i18n));
-                true
-            }
             Incoming::Voice(event) => {
-                let announce = self.listener.is_some_and(|v| v.announce);
-                let effects = self
-                    .app
-                    .update(Msg::Voice(event.into_msg(self.i18n, announce)));
-                self.dispatch(effects);
-                true
+                let announce = self.listener.as_ref().is_some_and(|l| l.announce);
+                match P::voice(event.into_msg(self.i18n, announce)) {
+                    Some(msg) => {
+                        let effects = self.program.update(msg);
+                        self.dispatch(effects);
+                        true
+                    }
+                    None => false,
+                }
             }
         }
     }
 
-    /// Sends bank work to the worker; handles what is about speech here.
-    fn dispatch(&mut self, effects: Vec<Effect>) {
+    /// Sends the edge's work to its worker; does what is the face's here.
+    fn dispatch(&mut self, effects: Vec<P::Effect>) {
         for effect in effects {
-            match effect {
-                Effect::RepeatScreen => self.say_again = Some(String::new()),
-                Effect::SpeechRate(step) => self.step_rate(step),
-                Effect::Listen => {
-                    if let Some(listener) = self.listener {
+            match P::face_request(&effect) {
+                Some(request) => self.face(vec![request]),
+                None => self.worker.send(effect),
+            }
+        }
+    }
+
+    fn face(&mut self, requests: Vec<FaceRequest>) {
+        for request in requests {
+            match request {
+                FaceRequest::Quit => {}
+                FaceRequest::RepeatScreen => self.speech.repeat(),
+                FaceRequest::SpeechRate(step) => self.speech.step_rate(step, self.i18n),
+                FaceRequest::Listen => {
+                    if let Some(listener) = &self.listener
+                        && let Some(context) = self.program.voice_context(self.i18n, listener.lang)
+                    {
                         // The voice must not talk over the client, nor hear itself.
-                        if let Some(speaker) = &self.speaker {
-                            speaker.stop();
-                        }
-                        let context = Context::of(self.app, self.i18n, listener.lang);
+                        self.speech.hush();
                         listener.worker.listen(context);
                     }
                 }
-                Effect::StopListening => {
-                    if let Some(listener) = self.listener {
+                FaceRequest::StopListening => {
+                    if let Some(listener) = &self.listener {
                         listener.worker.stop();
                     }
                 }
-                Effect::Quit => {}
-                bank => self.worker.send(bank),
             }
         }
     }
-
-    /// Steps the rate and has the screen said again at the new rate, after a word that says
-    /// what changed («Медленнее.»), or that the rate is already at its end.
-    fn step_rate(&mut self, step: RateStep) {
-        let (next, changed, at_end) = match step {
-            RateStep::Slower => (self.voice.rate.slower(), "speech-slower", "speech-slowest"),
-            RateStep::Faster => (self.voice.rate.faster(), "speech-faster", "speech-fastest"),
-        };
-        let preface = match next {
-            Some(rate) => {
-                self.voice.rate = rate;
-                self.i18n.t(changed)
-            }
-            None => self.i18n.t(at_end),
-        };
-        self.say_again = Some(preface);
-    }
-
-    /// Says the screen when it is a new one, when a new notice (an error, a result) appeared on
-    /// it, or when asked to say it again. A notice that merely went away (the next key) is not
-    /// worth reading the whole screen again.
-    fn speak(&mut self, model: &ScreenModel) {
-        let Some(speaker) = &self.speaker else {
-            return;
-        };
-        let notice = model
-            .notice
-            .as_ref()
-            .map(|n| format!("{}: {}", n.label, n.text));
-        let mut without_notice = model.clone();
-        without_notice.notice = None;
-        // What is typed into a field is not news to the person typing it.
-        without_notice.field = None;
-        let screen = (
-            model.id.to_string() + &without_notice.text_lines().join("\n"),
-            notice,
-        );
-        let again = self.say_again.take();
-        let new_screen = self.said.as_ref().is_none_or(|(s, _)| *s != screen.0);
-        let new_notice =
-            screen.1.is_some() && self.said.as_ref().is_none_or(|(_, n)| *n != screen.1);
-        self.said = Some(screen);
-        if again.is_none() && !new_screen && !new_notice {
-            return;
-        }
-        let text = match again.filter(|p| !p.is_empty()) {
-            Some(preface) => format!("{preface} {}", model.spoken),
-            None => model.spoken.clone(),
-        };
-        speaker.say(&text, self.voice);
-    }
-}
-
-/// Watches the terminal on standard input for a hang-up.
-#[derive(Clone, Copy)]
-struct HangUpWatch {
-    /// Asked once, at start: a hung-up terminal no longer answers "are you a terminal?". When
-    /// standard input is not the terminal, crossterm reads /dev/tty and there is nothing to watch.
-    stdin_is_terminal: bool,
-}
-
-impl HangUpWatch {
-    fn new() -> HangUpWatch {
-        use std::io::IsTerminal;
-        HangUpWatch {
-            stdin_is_terminal: io::stdin().is_terminal(),
-        }
-    }
-
-    /// Whether the terminal is gone (its window closed, its connection dropped). Asks the
-    /// system without reading anything, so it never competes with the input thread.
-    fn hung_up(self) -> bool {
-        self.stdin_is_terminal && stdin_hung_up()
-    }
-}
-
-fn stdin_hung_up() -> bool {
-    use rustix::event::{PollFd, PollFlags, Timespec, poll};
-    let stdin = rustix::stdio::stdin();
-    // No events asked for: hang-up and error are always reported.
-    let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
-    let now = Timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    match poll(&mut fds, Some(&now)) {
-        Ok(0) | Err(_) => false,
-        Ok(_) => fds[0]
-            .revents()
-            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
-    }
-}
-
-/// Clears the whole screen and makes the next draw paint every cell. `Terminal::clear` would do
-/// the same but first asks the terminal where its cursor is, and a terminal that never answers
-/// (some emulators, test harnesses) would then stop the kiosk.
-fn repaint_from_scratch(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
-    terminal.backend_mut().clear_region(ClearType::All)?;
-    // After a draw the current buffer is already empty; swapping makes the previous frame's
-    // buffer current and empties it too, so the next diff is taken against a blank screen.
-    terminal.swap_buffers();
-    Ok(())
 }

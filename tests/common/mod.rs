@@ -4,11 +4,11 @@
 
 pub mod voice;
 
-use opora::edge::{BankEdge, drive, run_effects};
+use opora::edge::{BankEdge, drive, pump};
 use opora::locales::LocaleSource;
 use opora::store::bank::{Clock, SandboxStore};
 use opora_core::i18n::{I18n, Lang};
-use opora_core::input::{Key, Msg};
+use opora_core::input::{Effect, Key, Msg};
 use opora_core::kiosk::{App, view};
 use opora_core::screen_model::ScreenModel;
 
@@ -31,12 +31,29 @@ impl Session {
         let mut edge = BankEdge::new(store);
         let (mut app, start) = App::new("test");
         app.set_lessons(opora::lesson_files::load(&LocaleSource::Embedded, None).lessons);
-        run_effects(&mut app, &mut edge, start);
+        pump(&mut app, &mut edge, start);
         Session {
             app,
             edge,
             i18n: I18n::embedded(lang),
         }
+    }
+
+    /// Feeds one message to the kiosk and carries out everything that follows, as the edges
+    /// would; returns every effect the kiosk asked for on the way (the bank's work included),
+    /// so a test can say that something was never asked for.
+    pub fn send(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut asked = Vec::new();
+        let mut queue: std::collections::VecDeque<Effect> = self.app.update(msg).into();
+        while let Some(effect) = queue.pop_front() {
+            asked.push(effect.clone());
+            if effect.face_request().is_none() {
+                for reply in opora_core::program::Edge::handle(&mut self.edge, effect) {
+                    queue.extend(self.app.update(reply));
+                }
+            }
+        }
+        asked
     }
 
     pub fn key(&mut self, key: Key) -> &mut Session {

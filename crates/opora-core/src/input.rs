@@ -99,3 +99,24 @@ pub enum Effect {
     /// Leave the program.
     Quit,
 }
+
+impl Effect {
+    /// The face's part of this effect, if it is one (the rest is the edge's work).
+    pub fn face_request(&self) -> Option<crate::program::FaceRequest> {
+        use crate::program::FaceRequest;
+        Some(match self {
+            Effect::Quit => FaceRequest::Quit,
+            Effect::RepeatScreen => FaceRequest::RepeatScreen,
+            Effect::SpeechRate(step) => FaceRequest::SpeechRate(*step),
+            Effect::Listen => FaceRequest::Listen,
+            Effect::StopListening => FaceRequest::StopListening,
+            Effect::LoadSnapshot
+            | Effect::IssueCode { .. }
+            | Effect::Execute { .. }
+            | Effect::LoadProgress
+            | Effect::Lesson(_)
+            | Effect::WriteReminder { .. }
+            | Effect::OpenFile(_) => return None,
+        })
+    }
+}

@@ -5,8 +5,8 @@
 //! From the bottom up: `money` and `phone` (values), `i18n` and `words` (every sentence, and
 //! numbers as words), `bank` (the practice bank's data and rules), `lessons` (tutorials as data),
 //! `journal` (what an assisted session records, pseudonyms), `voice` (what a phrase means on a
-//! screen), `screen_model` and `input` (what every program shows and reacts to), and the two
-//! programs: `kiosk` (the practice kiosk) and `assist` (the staff-led assisted session).
+//! screen), `screen_model`, `input` and `program` (what every program shows, reacts to and is), and
+//! the two programs: `kiosk` (the practice kiosk) and `assist` (the staff-led assisted session).
 
 pub mod assist;
 pub mod bank;
@@ -17,6 +17,7 @@ pub mod kiosk;
 pub mod lessons;
 pub mod money;
 pub mod phone;
+pub mod program;
 pub mod screen_model;
 pub mod store_error;
 pub mod voice;

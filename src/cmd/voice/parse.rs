@@ -3,7 +3,7 @@
 //! The screens are real: a fresh practice bank in memory, the home screen, and the amount
 //! screen of a transfer to the first saved person.
 
-use crate::edge::{BankEdge, drive, run_effects};
+use crate::edge::{BankEdge, drive, pump};
 use crate::store::bank::SandboxStore;
 use opora_core::i18n::I18n;
 use opora_core::input::{Key, Msg};
@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 pub fn sample_contexts(i18n: &I18n, lang: VoiceLang) -> Result<Vec<Context>, StoreError> {
     let mut edge = BankEdge::new(SandboxStore::open_in_memory()?);
     let (mut app, start) = App::new("voice-parse");
-    run_effects(&mut app, &mut edge, start);
+    pump(&mut app, &mut edge, start);
     let home = Context::of(&app, i18n, lang);
     // Home → «Перевести деньги» → the first saved person → the amount screen.
     let send = choice_with(&home, |c| {

@@ -798,5 +798,31 @@ fn valid_label(text: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | '_' | '№'))
 }
 
+impl crate::program::Program for Assist {
+    type Msg = AssistMsg;
+    type Effect = AssistEffect;
+    type View = crate::screen_model::ScreenModel;
+
+    fn update(&mut self, msg: AssistMsg) -> Vec<AssistEffect> {
+        Assist::update(self, msg)
+    }
+
+    fn view(&self, i18n: &crate::i18n::I18n) -> Self::View {
+        view(self, i18n)
+    }
+
+    fn is_quitting(&self) -> bool {
+        Assist::is_quitting(self)
+    }
+
+    fn key(key: Key) -> AssistMsg {
+        AssistMsg::Key(key)
+    }
+
+    fn face_request(effect: &AssistEffect) -> Option<crate::program::FaceRequest> {
+        (*effect == AssistEffect::Quit).then_some(crate::program::FaceRequest::Quit)
+    }
+}
+
 #[cfg(test)]
 mod tests;

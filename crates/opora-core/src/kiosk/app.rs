@@ -185,6 +185,11 @@ impl App {
         let had_heard = self.heard.take();
         match key {
             Key::Char(' ') if self.voice_takes_space() => self.on_space(),
+            // Space where voice is off by choice: say so rather than do nothing.
+            Key::Char(' ') if !self.screen().has_field() => {
+                self.notice = Some(Notice::Voice(super::heard::VoiceNotice::OffByChoice));
+                Vec::new()
+            }
             Key::Quit => self.quit(),
             Key::Esc => {
                 self.back();

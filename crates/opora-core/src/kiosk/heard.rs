@@ -263,6 +263,8 @@ pub enum VoiceNotice {
     Loading,
     /// Voice is off, for this reason (already a sentence).
     Off(String),
+    /// Voice is off because Opora was started with `--voice off`.
+    OffByChoice,
     /// The screen changed while the phrase was being said.
     Stale,
     /// A say-it step's phrase, said right.

@@ -171,7 +171,13 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
     };
     let label = match (notice, kind) {
         // "Voice commands are off: …" names itself; a second «Голосовые команды» would repeat it.
-        (Notice::Voice(crate::kiosk::heard::VoiceNotice::Off(_)), _) => i18n.t("notice-warning"),
+        (
+            Notice::Voice(
+                crate::kiosk::heard::VoiceNotice::Off(_)
+                | crate::kiosk::heard::VoiceNotice::OffByChoice,
+            ),
+            _,
+        ) => i18n.t("notice-warning"),
         (Notice::Voice(_), _) => i18n.t("voice-notice-label"),
         (_, NoticeKind::Error) => i18n.t("notice-error"),
         (_, NoticeKind::Warning) => i18n.t("notice-warning"),

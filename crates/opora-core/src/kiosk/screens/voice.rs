@@ -53,6 +53,7 @@ pub(super) fn notice(notice: &VoiceNotice, i18n: &I18n) -> (NoticeKind, String) 
         VoiceNotice::Nothing => (NoticeKind::Info, i18n.t("voice-heard-nothing")),
         VoiceNotice::Loading => (NoticeKind::Info, i18n.t("voice-loading")),
         VoiceNotice::Off(reason) => (NoticeKind::Warning, reason.clone()),
+        VoiceNotice::OffByChoice => (NoticeKind::Warning, i18n.t("voice-off-by-choice")),
         VoiceNotice::Stale => (NoticeKind::Info, i18n.t("voice-stale")),
         VoiceNotice::SaidRight => (NoticeKind::Success, i18n.t("voice-said-right")),
         VoiceNotice::Slower => (NoticeKind::Info, i18n.t("voice-slower")),

@@ -5,6 +5,7 @@
 
 use crate::store::journal::{Journal, event_now, new_session_id};
 use opora_core::assist::{Assist, AssistEffect, AssistMsg};
+use opora_core::program::Edge;
 
 pub struct JournalEdge {
     journal: Journal,
@@ -34,7 +35,7 @@ impl JournalEdge {
         self
     }
 
-    pub fn handle(&mut self, effect: &AssistEffect) -> Vec<AssistMsg> {
+    fn handle_effect(&mut self, effect: &AssistEffect) -> Vec<AssistMsg> {
         match effect {
             AssistEffect::BeginSession => {
                 self.session = new_session_id();
@@ -60,25 +61,8 @@ impl JournalEdge {
     }
 }
 
-/// Feeds a message to the session and carries out what follows; returns whether it quit.
-pub fn drive_assist(assist: &mut Assist, edge: &mut JournalEdge, msg: AssistMsg) -> bool {
-    let effects = assist.update(msg);
-    run_assist_effects(assist, edge, effects)
-}
-
-/// Carries out effects (and the effects their answers cause); returns whether one was `Quit`.
-pub fn run_assist_effects(
-    assist: &mut Assist,
-    edge: &mut JournalEdge,
-    effects: Vec<AssistEffect>,
-) -> bool {
-    let mut queue: std::collections::VecDeque<AssistEffect> = effects.into();
-    let mut quit = false;
-    while let Some(effect) = queue.pop_front() {
-        quit |= effect == AssistEffect::Quit;
-        for msg in edge.handle(&effect) {
-            queue.extend(assist.update(msg));
-        }
+impl Edge<Assist> for JournalEdge {
+    fn handle(&mut self, effect: AssistEffect) -> Vec<AssistMsg> {
+        self.handle_effect(&effect)
     }
-    quit || assist.is_quitting()
 }

@@ -1,0 +1,96 @@
+//! The kiosk's edge: the practice bank (operations, codes, snapshots), the lesson progress store
+//! beside it, and the take-home reminders.
+
+use super::ReminderMaker;
+use crate::store::bank::SandboxStore;
+use crate::store::progress::ProgressStore;
+use opora_core::input::{Effect, Msg};
+use opora_core::kiosk::App;
+use opora_core::lessons::progress::{PRACTICE_PROFILE, Progress};
+use opora_core::program::Edge;
+
+/// The practice bank (and the lesson progress store beside it) as the core's effects see them.
+pub struct BankEdge {
+    store: SandboxStore,
+    progress: Option<ProgressStore>,
+    reminders: Option<ReminderMaker>,
+    profile: String,
+    session: String,
+}
+
+impl BankEdge {
+    pub fn new(store: SandboxStore) -> BankEdge {
+        BankEdge {
+            store,
+            progress: None,
+            reminders: None,
+            profile: PRACTICE_PROFILE.to_string(),
+            session: String::new(),
+        }
+    }
+
+    /// Keeps lesson progress and drill outcomes in `progress` for this session.
+    pub fn with_progress(mut self, progress: ProgressStore, session: &str) -> BankEdge {
+        self.progress = Some(progress);
+        self.session = session.to_string();
+        self
+    }
+
+    /// Writes take-home reminders.
+    pub fn with_reminders(mut self, reminders: ReminderMaker) -> BankEdge {
+        self.reminders = Some(reminders);
+        self
+    }
+
+    /// Carries out one effect; returns the messages that answer it. Effects that are not about
+    /// the bank (speech, quitting) are the caller's and answer nothing here.
+    fn handle_effect(&mut self, effect: &Effect) -> Vec<Msg> {
+        match effect {
+            Effect::LoadSnapshot => vec![Msg::Snapshot(self.store.snapshot().map(Box::new))],
+            Effect::IssueCode { op_id } => vec![Msg::CodeIssued {
+                op_id: op_id.clone(),
+                result: self.store.issue_code(op_id),
+            }],
+            Effect::Execute { op_id, operation } => vec![Msg::Executed {
+                op_id: op_id.clone(),
+                result: self.store.execute(op_id, operation),
+            }],
+            Effect::LoadProgress => vec![Msg::Progress(match &self.progress {
+                Some(store) => store.load(&self.profile),
+                None => Ok(Progress::default()),
+            })],
+            Effect::Lesson(event) => match &mut self.progress {
+                // The lesson goes on either way; the screen says why progress was not kept.
+                Some(store) => match store.record(&self.profile, &self.session, event) {
+                    Ok(()) => Vec::new(),
+                    Err(error) => vec![Msg::Progress(Err(error))],
+                },
+                None => Vec::new(),
+            },
+            Effect::WriteReminder { lesson } => {
+                let snapshot = self.store.snapshot().ok();
+                vec![Msg::ReminderWritten(match &self.reminders {
+                    Some(maker) => maker.write(lesson, snapshot.as_ref()),
+                    None => Err(String::new()),
+                })]
+            }
+            Effect::OpenFile(path) => {
+                if let Some(maker) = &self.reminders {
+                    maker.open(path);
+                }
+                Vec::new()
+            }
+            Effect::RepeatScreen
+            | Effect::Quit
+            | Effect::Listen
+            | Effect::StopListening
+            | Effect::SpeechRate(_) => Vec::new(),
+        }
+    }
+}
+
+impl Edge<App> for BankEdge {
+    fn handle(&mut self, effect: Effect) -> Vec<Msg> {
+        self.handle_effect(&effect)
+    }
+}
