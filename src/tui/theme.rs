@@ -47,110 +47,101 @@ pub struct Theme {
     pub staff: Style,
 }
 
+/// The colours of a coloured theme; [`Theme::coloured`] makes the styles from them.
+struct Palette {
+    fg: Color,
+    bg: Color,
+    fact: Color,
+    field: Color,
+    /// Text on the coloured notice boxes (success, info) and on the focused choice.
+    on_box: Color,
+    info: Color,
+    prompt: Color,
+    keys: Color,
+    staff: Color,
+}
+
+/// Light text on a dark background.
+const DARK: Palette = Palette {
+    fg: Color::White,
+    bg: Color::Black,
+    fact: Color::LightYellow,
+    field: Color::LightCyan,
+    on_box: Color::Black,
+    info: Color::Cyan,
+    prompt: Color::LightYellow,
+    keys: Color::Gray,
+    staff: Color::LightCyan,
+};
+
+/// Dark text on a light background.
+const LIGHT: Palette = Palette {
+    fg: Color::Black,
+    bg: Color::White,
+    fact: Color::Blue,
+    field: Color::Blue,
+    on_box: Color::White,
+    info: Color::Blue,
+    prompt: Color::Blue,
+    keys: Color::DarkGray,
+    staff: Color::Magenta,
+};
+
 impl Theme {
     pub fn new(name: ThemeName) -> Theme {
-        let bold = Modifier::BOLD;
         match name {
-            ThemeName::Dark => {
-                let base = Style::new().fg(Color::White).bg(Color::Black);
-                Theme {
-                    base,
-                    band: Style::new()
-                        .fg(Color::Black)
-                        .bg(Color::Yellow)
-                        .add_modifier(bold),
-                    title: base.fg(Color::White),
-                    fact: base.fg(Color::LightYellow),
-                    text: base.add_modifier(bold),
-                    choice: base.add_modifier(bold),
-                    focus: Style::new()
-                        .fg(Color::Black)
-                        .bg(Color::White)
-                        .add_modifier(bold),
-                    field: base.fg(Color::LightCyan),
-                    error: Style::new()
-                        .fg(Color::White)
-                        .bg(Color::Red)
-                        .add_modifier(bold),
-                    warning: Style::new()
-                        .fg(Color::Black)
-                        .bg(Color::Yellow)
-                        .add_modifier(bold),
-                    success: Style::new()
-                        .fg(Color::Black)
-                        .bg(Color::Green)
-                        .add_modifier(bold),
-                    info: Style::new()
-                        .fg(Color::Black)
-                        .bg(Color::Cyan)
-                        .add_modifier(bold),
-                    phone: base.fg(Color::White),
-                    prompt: base.fg(Color::LightYellow).add_modifier(bold),
-                    keys: base.fg(Color::Gray),
-                    staff: base.fg(Color::LightCyan).add_modifier(Modifier::ITALIC),
-                }
-            }
-            ThemeName::Light => {
-                let base = Style::new().fg(Color::Black).bg(Color::White);
-                Theme {
-                    base,
-                    band: Style::new()
-                        .fg(Color::Black)
-                        .bg(Color::Yellow)
-                        .add_modifier(bold),
-                    title: base,
-                    fact: base.fg(Color::Blue),
-                    text: base.add_modifier(bold),
-                    choice: base.add_modifier(bold),
-                    focus: Style::new()
-                        .fg(Color::White)
-                        .bg(Color::Black)
-                        .add_modifier(bold),
-                    field: base.fg(Color::Blue),
-                    error: Style::new()
-                        .fg(Color::White)
-                        .bg(Color::Red)
-                        .add_modifier(bold),
-                    warning: Style::new()
-                        .fg(Color::Black)
-                        .bg(Color::Yellow)
-                        .add_modifier(bold),
-                    success: Style::new()
-                        .fg(Color::White)
-                        .bg(Color::Green)
-                        .add_modifier(bold),
-                    info: Style::new()
-                        .fg(Color::White)
-                        .bg(Color::Blue)
-                        .add_modifier(bold),
-                    phone: base,
-                    prompt: base.fg(Color::Blue).add_modifier(bold),
-                    keys: base.fg(Color::DarkGray),
-                    staff: base.fg(Color::Magenta).add_modifier(Modifier::ITALIC),
-                }
-            }
-            ThemeName::Mono => {
-                let base = Style::new();
-                let reversed = Style::new().add_modifier(Modifier::REVERSED | bold);
-                Theme {
-                    base,
-                    band: reversed,
-                    title: base,
-                    fact: base,
-                    text: base.add_modifier(bold),
-                    choice: base.add_modifier(bold),
-                    focus: reversed,
-                    field: base,
-                    error: reversed,
-                    warning: reversed,
-                    success: reversed,
-                    info: reversed,
-                    phone: base,
-                    prompt: base.add_modifier(bold),
-                    keys: base,
-                    staff: base.add_modifier(Modifier::ITALIC),
-                }
-            }
+            ThemeName::Dark => Theme::coloured(&DARK),
+            ThemeName::Light => Theme::coloured(&LIGHT),
+            ThemeName::Mono => Theme::mono(),
+        }
+    }
+
+    fn coloured(p: &Palette) -> Theme {
+        let bold = Modifier::BOLD;
+        let base = Style::new().fg(p.fg).bg(p.bg);
+        let boxed = |fg: Color, bg: Color| Style::new().fg(fg).bg(bg).add_modifier(bold);
+        Theme {
+            base,
+            band: boxed(Color::Black, Color::Yellow),
+            title: base,
+            fact: base.fg(p.fact),
+            text: base.add_modifier(bold),
+            choice: base.add_modifier(bold),
+            // The focused choice is the page's colours reversed.
+            focus: boxed(p.bg, p.fg),
+            field: base.fg(p.field),
+            error: boxed(Color::White, Color::Red),
+            warning: boxed(Color::Black, Color::Yellow),
+            success: boxed(p.on_box, Color::Green),
+            info: boxed(p.on_box, p.info),
+            phone: base,
+            prompt: base.fg(p.prompt).add_modifier(bold),
+            keys: base.fg(p.keys),
+            staff: base.fg(p.staff).add_modifier(Modifier::ITALIC),
+        }
+    }
+
+    /// No colours at all: bold and reverse video only.
+    fn mono() -> Theme {
+        let base = Style::new();
+        let reversed = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        Theme {
+            base,
+            band: reversed,
+            title: base,
+            fact: base,
+            text: base.add_modifier(Modifier::BOLD),
+            choice: base.add_modifier(Modifier::BOLD),
+            focus: reversed,
+            field: base,
+            error: reversed,
+            warning: reversed,
+            success: reversed,
+            info: reversed,
+            phone: base,
+            prompt: base.add_modifier(Modifier::BOLD),
+            keys: base,
+            staff: base.add_modifier(Modifier::ITALIC),
         }
     }
 

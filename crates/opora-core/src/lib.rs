@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod input;
 pub mod journal;
 pub mod kiosk;
+pub mod lang;
 pub mod lessons;
 pub mod money;
 pub mod phone;

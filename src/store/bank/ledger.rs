@@ -5,27 +5,12 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::tables::Db;
+use super::tables::{Db, Line};
 use opora_core::bank::operation::{OpId, Operation, Quote, Receipt, Recipient};
 use opora_core::bank::rules;
 use opora_core::bank::snapshot::{AccountKind, HistoryKind, Localized, Snapshot};
 use opora_core::money::Money;
 use opora_core::store_error::StoreError;
-
-/// One line of history to write.
-#[derive(Clone, Copy)]
-pub(super) struct Line<'a> {
-    pub date: NaiveDate,
-    pub kind: HistoryKind,
-    pub counterparty: &'a Localized,
-    /// Signed: minus for money out of `account`.
-    pub amount: Money,
-    pub account: AccountKind,
-    /// A transfer by phone number to another bank (counts towards the monthly free amount).
-    pub phone_transfer: bool,
-    /// The operation that wrote it; `None` for the demo's own history.
-    pub op_id: Option<&'a OpId>,
-}
 
 impl Db<'_> {
     /// Writes one line of history.

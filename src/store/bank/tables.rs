@@ -9,8 +9,8 @@ use std::path::Path;
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::{Connection, params};
 
-use super::ledger::Line;
 use opora_core::bank::demo::DemoData;
+use opora_core::bank::operation::OpId;
 use opora_core::bank::snapshot::{
     Account, AccountKind, Bill, BillKind, DirectoryEntry, HistoryEntry, HistoryKind, Limits,
     Localized, Payee, Relation, Snapshot,
@@ -18,6 +18,21 @@ use opora_core::bank::snapshot::{
 use opora_core::money::Money;
 use opora_core::phone::PhoneNumber;
 use opora_core::store_error::StoreError;
+
+/// One line of history to write.
+#[derive(Clone, Copy)]
+pub(super) struct Line<'a> {
+    pub date: NaiveDate,
+    pub kind: HistoryKind,
+    pub counterparty: &'a Localized,
+    /// Signed: minus for money out of `account`.
+    pub amount: Money,
+    pub account: AccountKind,
+    /// A transfer by phone number to another bank (counts towards the monthly free amount).
+    pub phone_transfer: bool,
+    /// The operation that wrote it; `None` for the demo's own history.
+    pub op_id: Option<&'a OpId>,
+}
 
 /// Reads and writes of the bank's tables, on a connection or inside a transaction.
 pub(super) struct Db<'a> {

@@ -27,56 +27,15 @@ mod detect;
 mod format;
 mod sources;
 
+pub use crate::lang::Lang;
 pub use detect::detect_lang;
 pub use sources::{LocaleFiles, LocaleProblem, embedded_sources, parse};
 
 pub use fluent_bundle::FluentArgs;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentResource, FluentValue};
-use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use std::sync::Arc;
-
-/// The languages Opora speaks. Russian first.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Ru,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Ru, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-
-    /// `ru`, `en`, `en_GB.UTF-8`, `ru-RU`… → the language, if it is one Opora speaks.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag
-            .split(['_', '-', '.', '@'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "ru" => Some(Lang::Ru),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
-
-impl std::str::FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Lang, String> {
-        Lang::from_tag(s).ok_or_else(|| format!("unknown language '{s}': use ru or en"))
-    }
-}
 
 /// The messages and formatters of one language.
 ///

@@ -9,7 +9,7 @@ pub mod ru;
 #[cfg(test)]
 mod tests;
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::money::Money;
 
 /// How a language reads a written phone number: the word for `+`, and what goes between groups
