@@ -189,7 +189,11 @@ fn home_context() -> Result<Context, String> {
     let mut edge = BankEdge::new(store);
     let (mut app, start) = App::new("bench");
     pump(&mut app, &mut edge, start);
-    Ok(Context::of(&app, &I18n::embedded(Lang::Ru), VoiceLang::Ko))
+    Ok(opora_core::kiosk::listen::context(
+        &app,
+        &I18n::embedded(Lang::Ru),
+        VoiceLang::Ko,
+    ))
 }
 
 /// Plays the whole file once through the engine.

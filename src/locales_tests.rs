@@ -5,7 +5,7 @@ use super::*;
 use fluent_syntax::ast::Entry;
 use opora_core::bank::{AccountKind, BillKind, HistoryKind, Relation};
 use opora_core::i18n::{embedded_sources, parse};
-use opora_core::kiosk::screens::ALL_IDS;
+use opora_core::kiosk::screen::ALL_IDS;
 use opora_core::money::Money;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -111,7 +111,7 @@ fn ids_built_by_code() -> BTreeSet<String> {
     for h in HistoryKind::ALL {
         out.insert(format!("history-kind-{}", h.code().replace('_', "-")));
     }
-    for rejection in opora_core::kiosk::heard::Rejection::all() {
+    for rejection in opora_core::voice::meaning::Rejection::all() {
         out.insert(format!("voice-reject-{}", rejection.code()));
     }
     for prefix in ["error-db", "journal-db"] {

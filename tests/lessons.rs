@@ -9,7 +9,7 @@ use common::Session;
 use opora::locales::LocaleSource;
 use opora_core::i18n::{I18n, Lang};
 use opora_core::input::Key;
-use opora_core::kiosk::lesson_run::StepState;
+use opora_core::kiosk::lesson_state::StepState;
 use opora_core::lessons::{Goal, Place, ProblemKind, StepKind};
 use opora_core::phone::PhoneNumber;
 use opora_core::screen_model::ScreenModel;

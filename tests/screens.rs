@@ -9,9 +9,11 @@ use opora::edge::drive;
 use opora::tui::render::draw;
 use opora::tui::theme::{Theme, ThemeName};
 use opora_core::i18n::Lang;
-use opora_core::input::{Key, Msg};
-use opora_core::kiosk::heard::{Heard, VoiceMsg, VoiceState};
-use opora_core::voice::{Context, VoiceLang, parse};
+use opora_core::input::Key;
+use opora_core::kiosk::Msg;
+use opora_core::kiosk::state::VoiceState;
+use opora_core::voice::meaning::{Heard, VoiceMsg};
+use opora_core::voice::{VoiceLang, parse};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -378,7 +380,7 @@ fn paths() -> Vec<Path> {
 
 /// Says a phrase on the current screen, as the voice edge would after recognising it.
 fn say(s: &mut Session, text: &str) {
-    let context = Context::of(&s.app, &s.i18n, VoiceLang::of(s.i18n.lang()));
+    let context = opora_core::kiosk::listen::context(&s.app, &s.i18n, VoiceLang::of(s.i18n.lang()));
     let heard = Heard {
         screen: context.screen,
         text: text.to_string(),
@@ -435,7 +437,7 @@ fn every_screen_id_is_reached_by_some_path() {
         (path.keys)(&mut session);
         seen.insert(session.model().id);
     }
-    for id in opora_core::kiosk::screens::ALL_IDS {
+    for id in opora_core::kiosk::screen::ALL_IDS {
         assert!(seen.contains(id), "no snapshot path reaches {id}");
     }
 }

@@ -7,15 +7,17 @@ mod common;
 use common::Session;
 use opora::edge::drive;
 use opora_core::i18n::Lang;
-use opora_core::input::{Effect, Key, Msg};
-use opora_core::kiosk::heard::{Heard, VoiceMsg, VoiceState};
-use opora_core::voice::{Context, VoiceLang, parse};
+use opora_core::input::Key;
+use opora_core::kiosk::state::VoiceState;
+use opora_core::kiosk::{Effect, Msg};
+use opora_core::voice::meaning::{Heard, VoiceMsg};
+use opora_core::voice::{VoiceLang, parse};
 use proptest::prelude::*;
 
 /// Says `text` on the current screen, as the voice edge would after recognising it.
 fn say(s: &mut Session, text: &str) -> Vec<Effect> {
     let lang = VoiceLang::of(s.i18n.lang());
-    let context = Context::of(&s.app, &s.i18n, lang);
+    let context = opora_core::kiosk::listen::context(&s.app, &s.i18n, lang);
     let heard = Heard {
         screen: context.screen,
         text: text.to_string(),
@@ -169,7 +171,7 @@ fn refusals_and_a_changed_screen_say_why() {
     let notice = s.model().notice.expect("notice");
     assert_eq!(notice.text, "Пункта 7 здесь нет. Есть пункты от 1 до 6.");
     // A phrase heard for another screen does nothing.
-    let context = Context::of(&s.app, &s.i18n, VoiceLang::Ru);
+    let context = opora_core::kiosk::listen::context(&s.app, &s.i18n, VoiceLang::Ru);
     s.press(1);
     let stale = Heard {
         screen: context.screen,

@@ -5,9 +5,9 @@
 mod common;
 
 use opora_core::i18n::Lang;
-use opora_core::kiosk::heard::{Intent, Meaning};
 use opora_core::money::Money;
 use opora_core::voice::context::Context;
+use opora_core::voice::meaning::{Intent, Meaning};
 use opora_core::voice::numbers::{read, words};
 use opora_core::voice::{VoiceLang, parse};
 use proptest::prelude::*;
@@ -298,9 +298,9 @@ static CONTEXTS: LazyLock<Vec<(Context, Context)>> = LazyLock::new(|| {
                 Lang::Ru
             };
             let mut s = common::Session::new(ui);
-            let home = Context::of(&s.app, &s.i18n, lang);
+            let home = opora_core::kiosk::listen::context(&s.app, &s.i18n, lang);
             s.press(2).press(1);
-            let amount = Context::of(&s.app, &s.i18n, lang);
+            let amount = opora_core::kiosk::listen::context(&s.app, &s.i18n, lang);
             assert_eq!(amount.screen, "amount-entry");
             (home, amount)
         })

@@ -8,8 +8,8 @@ mod common;
 use common::Session;
 use opora_core::i18n::Lang;
 use opora_core::kiosk::App;
-use opora_core::kiosk::heard::{Describe, Intent, Rejection};
 use opora_core::voice::context::{Context, Expect};
+use opora_core::voice::meaning::{Describe, Intent, Rejection};
 use opora_core::voice::{VoiceLang, grammar, parse};
 
 /// Drives a fresh session to the named screen.
@@ -103,7 +103,7 @@ fn context_at(screen: &str, lang: VoiceLang) -> (Context, App) {
         _ => Lang::Ru,
     };
     let s = session_at(screen, ui);
-    let context = Context::of(&s.app, &s.i18n, lang);
+    let context = opora_core::kiosk::listen::context(&s.app, &s.i18n, lang);
     assert_eq!(context.screen, expected_id(screen), "reaching {screen}");
     (context, s.app)
 }
@@ -301,7 +301,7 @@ fn every_rejection_has_a_sentence() {
     for lang in Lang::ALL {
         let i18n = opora_core::i18n::I18n::embedded(lang);
         for rejection in Rejection::all() {
-            let sentence = opora_core::kiosk::screens::voice::rejection_sentence(
+            let sentence = opora_core::kiosk::family::voice::rejection_sentence(
                 &rejection,
                 3,
                 Some("Баланс"),

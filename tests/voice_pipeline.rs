@@ -13,8 +13,8 @@ mod common;
 use common::Session;
 use opora::listen::engine::{VoiceConfig, prepare};
 use opora_core::i18n::Lang;
-use opora_core::kiosk::heard::{Intent, Meaning, Rejection, VoiceCommand};
-use opora_core::voice::{Context, VoiceLang};
+use opora_core::voice::VoiceLang;
+use opora_core::voice::meaning::{Intent, Meaning, Rejection, VoiceCommand};
 use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
 
@@ -28,7 +28,7 @@ fn hear_all(session: &Session, name: &str, words: &[&str], want: &[Meaning]) {
     let model = common::voice::korean_model();
     let dir = tempfile::tempdir().expect("temp dir");
     let wav = common::voice::korean_commands(dir.path(), name, words);
-    let context = Context::of(&session.app, &session.i18n, VoiceLang::Ko);
+    let context = opora_core::kiosk::listen::context(&session.app, &session.i18n, VoiceLang::Ko);
     let config = VoiceConfig {
         model: Some(model),
         input: Some(wav),

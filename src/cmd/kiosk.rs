@@ -14,9 +14,9 @@ use crate::speech::policy::SpeechPolicy;
 use crate::store::progress::ProgressStore;
 use crate::tui::theme::Theme;
 use opora_core::i18n::I18n;
-use opora_core::input::Effect;
 use opora_core::kiosk::App;
-use opora_core::kiosk::heard::VoiceState;
+use opora_core::kiosk::Effect;
+use opora_core::kiosk::state::VoiceState;
 use opora_core::tr;
 use std::process::ExitCode;
 

@@ -10,7 +10,7 @@ use crate::speech::policy::SpeechPolicy;
 use crate::store::bank::{Clock, SandboxStore};
 use opora_core::i18n::I18n;
 use opora_core::kiosk::App;
-use opora_core::kiosk::heard::VoiceState;
+use opora_core::kiosk::state::VoiceState;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 

@@ -4,8 +4,8 @@
 use super::ReminderMaker;
 use crate::store::bank::SandboxStore;
 use crate::store::progress::ProgressStore;
-use opora_core::input::{Effect, Msg};
 use opora_core::kiosk::App;
+use opora_core::kiosk::{Effect, Msg};
 use opora_core::lessons::progress::{PRACTICE_PROFILE, Progress};
 use opora_core::program::Edge;
 

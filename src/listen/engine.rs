@@ -13,7 +13,7 @@ use super::listener::{Listener, Utterance, WavListener};
 use super::mic::MicListener;
 use super::model::{self, ModelDir};
 use super::vosk::{Model, Recognizer, VoskLib};
-use opora_core::kiosk::heard::Heard;
+use opora_core::voice::meaning::Heard;
 use opora_core::voice::{Context, VoiceLang, grammar, parse};
 use std::path::PathBuf;
 use std::sync::Arc;

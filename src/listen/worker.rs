@@ -6,8 +6,8 @@
 use super::VoiceError;
 use super::engine::Prepared;
 use opora_core::i18n::I18n;
-use opora_core::kiosk::heard::{Heard, VoiceMsg};
 use opora_core::voice::Context;
+use opora_core::voice::meaning::{Heard, VoiceMsg};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};

@@ -15,11 +15,11 @@ use crate::listen::engine::Engine;
 use crate::speech::policy::SpeechPolicy;
 use opora_core::i18n::I18n;
 use opora_core::input::Key;
-use opora_core::kiosk::heard::VoiceMsg;
 use opora_core::program::{Edge, FaceRequest, Program};
 use opora_core::screen_model::ScreenModel;
 use opora_core::tr;
 use opora_core::voice::VoiceLang;
+use opora_core::voice::meaning::VoiceMsg;
 use std::io::{self, BufRead, Write};
 use std::sync::atomic::AtomicBool;
 

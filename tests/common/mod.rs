@@ -8,8 +8,9 @@ use opora::edge::{BankEdge, drive, pump};
 use opora::locales::LocaleSource;
 use opora::store::bank::{Clock, SandboxStore};
 use opora_core::i18n::{I18n, Lang};
-use opora_core::input::{Effect, Key, Msg};
+use opora_core::input::Key;
 use opora_core::kiosk::{App, view};
+use opora_core::kiosk::{Effect, Msg};
 use opora_core::screen_model::ScreenModel;
 
 /// The day every test session lives on, so screens with dates never change.

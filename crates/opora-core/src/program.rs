@@ -6,7 +6,7 @@
 
 use crate::i18n::I18n;
 use crate::input::{Key, RateStep};
-use crate::kiosk::heard::VoiceMsg;
+use crate::voice::meaning::VoiceMsg;
 use crate::voice::{Context, VoiceLang};
 
 /// What a program asks of the face that runs it: to stop, to say the screen again or at

@@ -6,9 +6,9 @@
 use super::parse::sample_contexts;
 use crate::listen::engine::{Engine, Loaded, VoiceConfig, open_source};
 use opora_core::i18n::I18n;
-use opora_core::kiosk::heard::Describe;
 use opora_core::tr;
 use opora_core::voice::lexicon::sample_phrase;
+use opora_core::voice::meaning::Describe;
 use opora_core::voice::{Context, grammar};
 use std::io::{self, Write};
 use std::sync::atomic::AtomicBool;

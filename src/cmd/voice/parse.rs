@@ -6,10 +6,11 @@
 use crate::edge::{BankEdge, drive, pump};
 use crate::store::bank::SandboxStore;
 use opora_core::i18n::I18n;
-use opora_core::input::{Key, Msg};
+use opora_core::input::Key;
 use opora_core::kiosk::App;
-use opora_core::kiosk::heard::{Describe, Intent, Meaning, TransferTo, amount_text};
+use opora_core::kiosk::Msg;
 use opora_core::store_error::StoreError;
+use opora_core::voice::meaning::{Describe, Intent, Meaning, TransferTo, amount_text};
 use opora_core::voice::{Context, VoiceLang, parse};
 use serde_json::{Value, json};
 
@@ -18,17 +19,17 @@ pub fn sample_contexts(i18n: &I18n, lang: VoiceLang) -> Result<Vec<Context>, Sto
     let mut edge = BankEdge::new(SandboxStore::open_in_memory()?);
     let (mut app, start) = App::new("voice-parse");
     pump(&mut app, &mut edge, start);
-    let home = Context::of(&app, i18n, lang);
+    let home = opora_core::kiosk::listen::context(&app, i18n, lang);
     // Home → «Перевести деньги» → the first saved person → the amount screen.
     let send = choice_with(&home, |c| {
         c.concepts
             .contains(&opora_core::voice::lexicon::Concept::Send)
     });
     drive(&mut app, &mut edge, Msg::Key(Key::Digit(send)));
-    let who = Context::of(&app, i18n, lang);
+    let who = opora_core::kiosk::listen::context(&app, i18n, lang);
     let first = choice_with(&who, |c| c.payee.is_some());
     drive(&mut app, &mut edge, Msg::Key(Key::Digit(first)));
-    let amount = Context::of(&app, i18n, lang);
+    let amount = opora_core::kiosk::listen::context(&app, i18n, lang);
     if amount.screen != "amount-entry" {
         return Err(StoreError::Other(format!(
             "the sample transfer reached «{}», not the amount screen",
@@ -111,7 +112,7 @@ pub fn meaning_json(meaning: &Meaning, context: &Context, i18n: &I18n) -> Value 
                 "screen": context.screen,
                 "intent": Value::Null,
                 "rejected": rejection.code(),
-                "reason": opora_core::kiosk::screens::voice::rejection_sentence(
+                "reason": opora_core::kiosk::family::voice::rejection_sentence(
                     rejection,
                     context.choices.len(),
                     phrase,

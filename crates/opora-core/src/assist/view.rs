@@ -5,7 +5,7 @@
 use super::{Assist, COMPLAINTS, GOALS_PER_PAGE, GoalKind, Mode, Notice, OPERATIONS, Stage};
 use crate::i18n::I18n;
 use crate::journal::ClientRefError;
-use crate::kiosk::app::TEXT_SIZES;
+use crate::kiosk::state::TEXT_SIZES;
 use crate::screen_model::{Choice, Field, Notice as ModelNotice, NoticeKind, ScreenModel};
 use crate::tr;
 

@@ -4,7 +4,7 @@
 //! Every money flow has the same four steps, so the client always knows where they are:
 //! 1 who or what → 2 how much → 3 check → 4 confirmation code.
 
-use crate::bank::{AccountKind, Operation, Recipient};
+use crate::bank::{AccountKind, OpId, Operation, Quote, Recipient};
 use crate::money::Money;
 use crate::phone::PhoneNumber;
 
@@ -101,4 +101,24 @@ impl Draft {
             Target::TopUp(phone) => Operation::TopUp { phone, amount },
         })
     }
+}
+
+/// The check screen: the operation as the bank quoted it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Check {
+    pub draft: Draft,
+    pub operation: Operation,
+    pub quote: Quote,
+    pub op_id: OpId,
+}
+
+/// The confirmation-code step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeStep {
+    pub check: Check,
+    /// The code sent to the simulated phone, once it has arrived.
+    pub code: Option<String>,
+    pub text: String,
+    /// Confirmed and waiting for the bank: further Enter presses do nothing.
+    pub pending: bool,
 }

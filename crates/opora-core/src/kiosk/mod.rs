@@ -1,20 +1,32 @@
-//! The practice kiosk as a pure state machine: keys, voice meanings and the bank's replies go in
-//! as [`Msg`](crate::input::Msg); [`Effect`](crate::input::Effect)s come out for the edges to
-//! carry out; [`view`] turns the state into a [`ScreenModel`](crate::screen_model::ScreenModel)
-//! that every face (terminal, plain text, speech) renders.
+//! The practice kiosk as a pure state machine: keys, voice meanings and the practice bank's
+//! answers go in as [`Msg`]; [`Effect`]s come out for the edges to carry out; [`view`] turns the
+//! state into the [`ScreenModel`](crate::screen_model::ScreenModel) every face renders.
+//!
+//! From the bottom up: `flow` (a money action being filled in), `lesson_state`, `screen` (each
+//! screen as data, and what a choice does), `offer` (a choice with its label and voice words),
+//! `messages`, `state` (the [`App`]); then how it changes — `update` (keys, the bank's answers),
+//! `lesson_play`, `heard` (voice) — and what it shows: `family/` (one file per family of
+//! screens: view and choices) and `listen` (what the current screen accepts by voice).
 
-pub mod app;
+pub mod family;
 pub mod flow;
-pub mod heard;
-pub mod lesson_run;
-pub mod screens;
+mod heard;
+mod lesson_play;
+pub mod lesson_state;
+pub mod listen;
+pub mod messages;
+pub mod offer;
+pub mod screen;
+pub mod state;
+mod update;
 
-pub use app::App;
-pub use screens::view;
+pub use family::view;
+pub use messages::{Effect, Msg};
+pub use state::App;
 
 impl crate::program::Program for App {
-    type Msg = crate::input::Msg;
-    type Effect = crate::input::Effect;
+    type Msg = Msg;
+    type Effect = Effect;
     type View = crate::screen_model::ScreenModel;
 
     fn update(&mut self, msg: Self::Msg) -> Vec<Self::Effect> {
@@ -30,15 +42,15 @@ impl crate::program::Program for App {
     }
 
     fn key(key: crate::input::Key) -> Self::Msg {
-        crate::input::Msg::Key(key)
+        Msg::Key(key)
     }
 
     fn face_request(effect: &Self::Effect) -> Option<crate::program::FaceRequest> {
         effect.face_request()
     }
 
-    fn voice(msg: heard::VoiceMsg) -> Option<Self::Msg> {
-        Some(crate::input::Msg::Voice(msg))
+    fn voice(msg: crate::voice::meaning::VoiceMsg) -> Option<Self::Msg> {
+        Some(Msg::Voice(msg))
     }
 
     fn voice_context(
@@ -46,7 +58,7 @@ impl crate::program::Program for App {
         i18n: &crate::i18n::I18n,
         lang: crate::voice::VoiceLang,
     ) -> Option<crate::voice::Context> {
-        Some(crate::voice::Context::of(self, i18n, lang))
+        Some(listen::context(self, i18n, lang))
     }
 
     fn show_warning(&mut self, sentence: String) {

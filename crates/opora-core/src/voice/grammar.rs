@@ -12,7 +12,7 @@ use super::context::{Context, Expect};
 use super::lexicon::{Concept, lexicon, name_forms};
 use super::numbers;
 use super::text::tokens;
-use crate::kiosk::heard::VoiceCommand;
+use crate::voice::meaning::VoiceCommand;
 
 /// The words the recogniser may hear on this screen, each once, in a stable order.
 pub fn words(context: &Context) -> Vec<String> {

@@ -15,8 +15,8 @@ use super::context::{Context, Expect};
 use super::lexicon::{Concept, lexicon, name_forms};
 use super::numbers::{self, Read};
 use super::text::tokens;
-use crate::kiosk::heard::{Intent, Meaning, Rejection, TransferTo, VoiceCommand};
 use crate::money::{MAX_RUBLE_DIGITS, Money};
+use crate::voice::meaning::{Intent, Meaning, Rejection, TransferTo, VoiceCommand};
 
 /// One piece of a phrase.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,6 +8,7 @@ pub mod context;
 pub mod grammar;
 pub mod intent;
 pub mod lexicon;
+pub mod meaning;
 pub mod numbers;
 pub mod text;
 

@@ -2,7 +2,7 @@
 //! do not decline; "to my daughter" is the relation after fillers.
 
 use super::{Concept, Lexicon};
-use crate::kiosk::heard::VoiceCommand::*;
+use crate::voice::meaning::VoiceCommand::*;
 use Concept::*;
 
 pub static LEXICON: Lexicon = Lexicon {

@@ -5,7 +5,7 @@
 //! are not offered in Korean.
 
 use super::{Concept, Lexicon};
-use crate::kiosk::heard::VoiceCommand::*;
+use crate::voice::meaning::VoiceCommand::*;
 use Concept::*;
 
 pub static LEXICON: Lexicon = Lexicon {

@@ -11,7 +11,7 @@ mod ko;
 mod ru;
 
 use super::VoiceLang;
-use crate::kiosk::heard::VoiceCommand;
+use crate::voice::meaning::VoiceCommand;
 
 /// What a phrase of the lexicon stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -4,7 +4,7 @@
 //! bills by their everyday names, and the declension of first names and patronymics.
 
 use super::{Concept, Lexicon};
-use crate::kiosk::heard::VoiceCommand::*;
+use crate::voice::meaning::VoiceCommand::*;
 use Concept::*;
 
 pub static LEXICON: Lexicon = Lexicon {

@@ -1,143 +1,18 @@
-//! The state machine at the heart of Opora: messages in (keys, replies from the bank), effects
-//! out. It does no I/O; the terminal, the plain mode and tests drive it the same way.
+//! How the kiosk changes: a key, or an answer from the practice bank, moves it from screen to
+//! screen and asks the edges for work ([`Effect`]). It does no I/O; the faces and the tests
+//! drive it the same way. Lessons (`lesson_play`) and voice (`heard`) add their own steps.
 
-use super::flow::{Draft, Flow, Target};
-use super::screens::{self, Action, Screen};
-use crate::bank::{self, BankError, OpId, Operation, Receipt, Snapshot};
-use crate::input::{Effect, Key, Msg, RateStep};
-use crate::lessons::Lesson;
-use crate::lessons::progress::Progress;
-use crate::money::{AmountError, parse_amount};
-use crate::phone::{PhoneError, PhoneNumber};
-use crate::store_error::StoreError;
-use std::sync::Arc;
-
-/// The longest text a field accepts; more is ignored, not an error.
-const FIELD_MAX: usize = 18;
-
-/// Text sizes the client can step through with `+` and `-` (0 = smallest big text).
-pub const TEXT_SIZES: usize = 4;
-
-/// What went wrong or right with the last action; turned into a sentence by the view.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    NoSuchChoice {
-        max: usize,
-    },
-    Amount(AmountError),
-    Phone(PhoneError),
-    Bank(BankError),
-    Store(StoreError),
-    WrongCode,
-    CodeNotYetArrived,
-    /// Problems with locale files, already in the person's language.
-    Startup(Vec<String>),
-    /// About voice input: a phrase turned down, nothing heard, voice off…
-    Voice(super::heard::VoiceNotice),
-}
-
-/// The whole state of a kiosk session.
-#[derive(Debug)]
-pub struct App {
-    pub(super) stack: Vec<Screen>,
-    pub(super) snapshot: Option<Snapshot>,
-    pub(super) notice: Option<Notice>,
-    pub(super) focus: usize,
-    text_size: usize,
-    show_staff: bool,
-    pub(super) session: String,
-    pub(super) next_op: u64,
-    quitting: bool,
-    /// The lessons this kiosk offers (shipped and a trainer's).
-    pub(super) lessons: Vec<Arc<Lesson>>,
-    /// How far this client got in them.
-    pub(super) progress: Progress,
-    /// Whether voice input can be used now.
-    pub(super) voice: super::heard::VoiceState,
-    /// What voice input last heard, shown big until the next action.
-    pub(super) heard: Option<String>,
-}
+use super::family;
+use super::flow::{Check, CodeStep, Draft, Flow, Target};
+use super::messages::{Effect, Msg};
+use super::screen::{Action, Screen};
+use super::state::{App, FIELD_MAX, Notice, TEXT_SIZES, VoiceNotice};
+use crate::bank::{self, BankError, OpId, Operation, Receipt};
+use crate::input::{Key, RateStep};
+use crate::money::parse_amount;
+use crate::phone::PhoneNumber;
 
 impl App {
-    /// A new session at the home screen. `session` makes operation ids unique across runs (the
-    /// edges pass something random); the returned effects must be carried out.
-    pub fn new(session: impl Into<String>) -> (App, Vec<Effect>) {
-        let app = App {
-            stack: vec![Screen::Home],
-            snapshot: None,
-            notice: None,
-            focus: 0,
-            text_size: TEXT_SIZES - 1,
-            show_staff: true,
-            session: session.into(),
-            next_op: 1,
-            quitting: false,
-            lessons: Vec::new(),
-            progress: Progress::default(),
-            voice: super::heard::VoiceState::Off(None),
-            heard: None,
-        };
-        (app, vec![Effect::LoadSnapshot, Effect::LoadProgress])
-    }
-
-    /// Offers these lessons under «Обучение».
-    pub fn set_lessons(&mut self, lessons: Vec<Arc<Lesson>>) {
-        self.lessons = lessons;
-    }
-
-    pub fn lessons(&self) -> &[Arc<Lesson>] {
-        &self.lessons
-    }
-
-    pub fn progress(&self) -> &Progress {
-        &self.progress
-    }
-
-    pub fn session(&self) -> &str {
-        &self.session
-    }
-
-    pub fn screen(&self) -> &Screen {
-        // The stack is never empty: popping stops at the home screen.
-        self.stack.last().unwrap_or(&Screen::Home)
-    }
-
-    pub fn snapshot(&self) -> Option<&Snapshot> {
-        self.snapshot.as_ref()
-    }
-
-    pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
-    }
-
-    pub fn focus(&self) -> usize {
-        self.focus
-    }
-
-    pub fn text_size(&self) -> usize {
-        self.text_size
-    }
-
-    pub fn show_staff(&self) -> bool {
-        self.show_staff
-    }
-
-    pub fn is_quitting(&self) -> bool {
-        self.quitting
-    }
-
-    /// Shows sentences about start-up problems (e.g. a broken locale file) on the first screen.
-    pub fn set_startup_notice(&mut self, sentences: Vec<String>) {
-        if !sentences.is_empty() {
-            self.notice = Some(Notice::Startup(sentences));
-        }
-    }
-
-    /// Shows one warning sentence (e.g. that the voice turned itself off) until the next key.
-    pub fn show_warning(&mut self, sentence: String) {
-        self.notice = Some(Notice::Startup(vec![sentence]));
-    }
-
     /// Reacts to one message; returns what the edges must do.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
@@ -187,7 +62,7 @@ impl App {
             Key::Char(' ') if self.voice_takes_space() => self.on_space(),
             // Space where voice is off by choice: say so rather than do nothing.
             Key::Char(' ') if !self.screen().has_field() => {
-                self.notice = Some(Notice::Voice(super::heard::VoiceNotice::OffByChoice));
+                self.notice = Some(Notice::Voice(VoiceNotice::OffByChoice));
                 Vec::new()
             }
             Key::Quit => self.quit(),
@@ -197,7 +72,7 @@ impl App {
             }
             Key::Help => {
                 if !matches!(self.screen(), Screen::ScreenHelp { .. }) {
-                    let of = screens::id(self.screen());
+                    let of = self.screen().id();
                     self.push(Screen::ScreenHelp { of });
                 }
                 Vec::new()
@@ -258,7 +133,10 @@ impl App {
 
     /// The actions of the current screen, in the order of their numbers.
     pub fn actions(&self) -> Vec<Action> {
-        screens::actions(self)
+        family::choices(self)
+            .into_iter()
+            .map(|offer| offer.action)
+            .collect()
     }
 
     pub(super) fn choose(&mut self, number: usize) -> Vec<Effect> {
@@ -342,7 +220,7 @@ impl App {
             Ok(quote) => {
                 let op_id = OpId::new(format!("{}-{}", self.session, self.next_op));
                 self.next_op += 1;
-                let check = screens::Check {
+                let check = Check {
                     draft,
                     operation,
                     quote,
@@ -360,7 +238,7 @@ impl App {
         }
     }
 
-    fn submit_code(&mut self, code: screens::CodeStep) -> Vec<Effect> {
+    fn submit_code(&mut self, code: CodeStep) -> Vec<Effect> {
         if code.pending {
             return Vec::new();
         }
@@ -464,7 +342,7 @@ impl App {
                         return Vec::new();
                     }
                     let op_id = check.op_id.clone();
-                    self.push(Screen::Code(screens::CodeStep {
+                    self.push(Screen::Code(CodeStep {
                         check,
                         code: None,
                         text: String::new(),

@@ -2,36 +2,37 @@
 //! phone — through the same four steps: who/what → how much → check → confirmation code → done.
 
 use super::common::{account_name, bill_kind, payee_name, progress, screen};
-use super::{Action, Check, CodeStep, Label, Screen};
+use super::home::open;
 use crate::bank::{AccountKind, Operation, Receipt, Recipient, Snapshot};
 use crate::i18n::I18n;
+use crate::kiosk::flow::{Check, CodeStep};
 use crate::kiosk::flow::{Draft, Flow, Step, Target};
+use crate::kiosk::offer::{Label, Offer};
+use crate::kiosk::screen::{Action, Screen};
 use crate::money::Money;
 use crate::screen_model::{Field, PhonePanel, ScreenModel};
 use crate::tr;
+use crate::voice::lexicon::Concept::*;
+use crate::voice::meaning::VoiceCommand;
 
 /// Saved people shown on the first screen of a transfer (the other two choices are a phone
 /// number and the client's own accounts: six at most).
 const MAX_PAYEES: usize = 4;
 
-pub(super) fn send_who_choices(snapshot: &Snapshot) -> Vec<(Action, Label)> {
-    let mut choices: Vec<(Action, Label)> = snapshot
+pub(super) fn send_who_choices(snapshot: &Snapshot) -> Vec<Offer> {
+    let mut choices: Vec<Offer> = snapshot
         .payees
         .iter()
         .filter(|p| p.saved)
         .take(MAX_PAYEES)
         .map(|p| {
-            (
-                Action::Target(Draft::new(Flow::Send).with_target(Target::Payee(p.key.clone()))),
-                Label::Payee(p.key.clone()),
-            )
+            let draft = Draft::new(Flow::Send).with_target(Target::Payee(p.key.clone()));
+            Offer::new(Action::Target(draft), Label::Payee(p.key.clone())).payee(&p.key)
         })
         .collect();
-    choices.push((
-        Action::EnterPhone(Draft::new(Flow::Send)),
-        Label::Id("send-by-phone"),
-    ));
-    choices.push((Action::Open(Screen::OwnDirection), Label::Id("send-own")));
+    let by_phone = Action::EnterPhone(Draft::new(Flow::Send));
+    choices.push(Offer::new(by_phone, Label::Id("send-by-phone")).said(&[ByPhone]));
+    choices.push(open(Screen::OwnDirection, "send-own").said(&[Own]));
     choices
 }
 
@@ -41,18 +42,24 @@ pub(super) fn send_who(i18n: &I18n) -> ScreenModel {
     model
 }
 
-pub(super) fn own_direction_choices() -> Vec<(Action, Label)> {
-    let own =
-        |from, to| Action::Target(Draft::new(Flow::Own).with_target(Target::Own { from, to }));
+pub(super) fn own_direction_choices() -> Vec<Offer> {
+    let own = |from, to, label| {
+        let draft = Draft::new(Flow::Own).with_target(Target::Own { from, to });
+        Offer::new(Action::Target(draft), Label::Id(label))
+    };
     vec![
-        (
-            own(AccountKind::Card, AccountKind::Savings),
-            Label::Id("own-card-to-savings"),
-        ),
-        (
-            own(AccountKind::Savings, AccountKind::Card),
-            Label::Id("own-savings-to-card"),
-        ),
+        own(
+            AccountKind::Card,
+            AccountKind::Savings,
+            "own-card-to-savings",
+        )
+        .said(&[ToSavings]),
+        own(
+            AccountKind::Savings,
+            AccountKind::Card,
+            "own-savings-to-card",
+        )
+        .said(&[ToCard]),
     ]
 }
 
@@ -70,19 +77,17 @@ pub(super) fn own_direction(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
     model
 }
 
-pub(super) fn pay_what_choices(snapshot: &Snapshot) -> Vec<(Action, Label)> {
-    let mut choices: Vec<(Action, Label)> = snapshot
+pub(super) fn pay_what_choices(snapshot: &Snapshot) -> Vec<Offer> {
+    let mut choices: Vec<Offer> = snapshot
         .bills
         .iter()
         .take(5)
         .map(|b| {
-            (
-                Action::Target(Draft::new(Flow::Bill).with_target(Target::Bill(b.key.clone()))),
-                Label::Bill(b.key.clone()),
-            )
+            let draft = Draft::new(Flow::Bill).with_target(Target::Bill(b.key.clone()));
+            Offer::new(Action::Target(draft), Label::Bill(b.key.clone())).bill(&b.key)
         })
         .collect();
-    choices.push((Action::Open(Screen::TopUpWhose), Label::Id("pay-topup")));
+    choices.push(open(Screen::TopUpWhose, "pay-topup").said(&[TopUp]));
     choices
 }
 
@@ -92,16 +97,12 @@ pub(super) fn pay_what(i18n: &I18n) -> ScreenModel {
     model
 }
 
-pub(super) fn topup_whose_choices(snapshot: &Snapshot) -> Vec<(Action, Label)> {
+pub(super) fn topup_whose_choices(snapshot: &Snapshot) -> Vec<Offer> {
+    let own = Draft::new(Flow::TopUp).with_target(Target::TopUp(snapshot.own_phone));
+    let other = Action::EnterPhone(Draft::new(Flow::TopUp));
     vec![
-        (
-            Action::Target(Draft::new(Flow::TopUp).with_target(Target::TopUp(snapshot.own_phone))),
-            Label::OwnPhone,
-        ),
-        (
-            Action::EnterPhone(Draft::new(Flow::TopUp)),
-            Label::Id("topup-other"),
-        ),
+        Offer::new(Action::Target(own), Label::OwnPhone).said(&[OwnPhone]),
+        Offer::new(other, Label::Id("topup-other")).said(&[OtherPhone]),
     ]
 }
 
@@ -126,22 +127,18 @@ pub(super) fn phone_entry(draft: &Draft, text: &str, i18n: &I18n) -> ScreenModel
     model
 }
 
-pub(super) fn bill_amount_choices(snapshot: &Snapshot, draft: &Draft) -> Vec<(Action, Label)> {
+pub(super) fn bill_amount_choices(snapshot: &Snapshot, draft: &Draft) -> Vec<Offer> {
     let due = match &draft.target {
         Some(Target::Bill(key)) => snapshot.bill(key).map(|b| b.due),
         _ => None,
     };
     let mut choices = Vec::new();
     if let Some(due) = due.filter(|d| d.is_positive()) {
-        choices.push((
-            Action::PayAmount(draft.clone().with_amount(due)),
-            Label::PayDue(due),
-        ));
+        let pay = Action::PayAmount(draft.clone().with_amount(due));
+        choices.push(Offer::new(pay, Label::PayDue(due)).said(&[PayAll, Pay]));
     }
-    choices.push((
-        Action::EnterAmount(draft.clone()),
-        Label::Id("bill-other-amount"),
-    ));
+    let other = Action::EnterAmount(draft.clone());
+    choices.push(Offer::new(other, Label::Id("bill-other-amount")).said(&[OtherAmount]));
     choices
 }
 
@@ -218,11 +215,14 @@ pub(super) fn amount_entry(
     model
 }
 
-pub(super) fn check_choices() -> Vec<(Action, Label)> {
+pub(super) fn check_choices() -> Vec<Offer> {
     vec![
-        (Action::Confirm, Label::Id("check-confirm")),
-        (Action::ChangeAmount, Label::Id("check-change")),
-        (Action::Home, Label::Id("check-cancel")),
+        // Named by voice only to be refused: money is confirmed by a key.
+        Offer::new(Action::Confirm, Label::Id("check-confirm"))
+            .said(&[Confirm, Continue, Send, Pay, TopUp]),
+        Offer::new(Action::ChangeAmount, Label::Id("check-change"))
+            .said(&[ChangeAmount, OtherAmount]),
+        Offer::new(Action::Home, Label::Id("check-cancel")).said(&[Command(VoiceCommand::Home)]),
     ]
 }
 
@@ -298,10 +298,10 @@ pub(super) fn code(snapshot: &Snapshot, step: &CodeStep, i18n: &I18n) -> ScreenM
     model
 }
 
-pub(super) fn done_choices() -> Vec<(Action, Label)> {
+pub(super) fn done_choices() -> Vec<Offer> {
     vec![
-        (Action::Home, Label::Id("choice-home")),
-        (Action::Open(Screen::Balance), Label::Id("home-balance")),
+        Offer::home(),
+        open(Screen::Balance, "home-balance").said(&[Balance]),
     ]
 }
 

@@ -1,11 +1,12 @@
 //! What every screen has: the practice band, numbered choices, the prompt, the staff line, the
 //! notice about the last action, and the spoken form — filled in the same way for all screens.
 
-use super::{Label, choices, id};
 use crate::bank::{BankError, Snapshot};
 use crate::i18n::I18n;
-use crate::kiosk::app::{App, Notice};
 use crate::kiosk::flow::Step;
+use crate::kiosk::offer::{Label, Offer};
+use crate::kiosk::screen::Action;
+use crate::kiosk::state::{App, Notice};
 use crate::money::AmountError;
 use crate::phone::PhoneError;
 use crate::screen_model::{Choice, Notice as ModelNotice, NoticeKind, ScreenModel};
@@ -44,23 +45,29 @@ pub(super) fn loading(app: &App, i18n: &I18n) -> ScreenModel {
 }
 
 /// Fills what all screens share.
-pub(super) fn finish(app: &App, snapshot: &Snapshot, i18n: &I18n, model: &mut ScreenModel) {
-    model.id = id(app.screen());
+pub(super) fn finish(
+    app: &App,
+    snapshot: &Snapshot,
+    offers: Vec<Offer>,
+    i18n: &I18n,
+    model: &mut ScreenModel,
+) {
+    model.id = app.screen().id();
     model.band = Some(i18n.t("practice-band"));
     model.text_size = app.text_size();
-    model.choices = choices(app)
+    model.choices = offers
         .into_iter()
         // Inside a lesson, "home" from an operation leads back to the lesson, and says so.
-        .map(|(action, label)| match label {
+        .map(|offer| match offer.label {
             Label::Id("choice-home")
-                if app.lesson_run().is_some() && matches!(action, super::Action::Home) =>
+                if app.lesson_run().is_some() && matches!(offer.action, Action::Home) =>
             {
-                (action, Label::Id("choice-lesson"))
+                Label::Id("choice-lesson")
             }
-            other => (action, other),
+            other => other,
         })
         .enumerate()
-        .map(|(i, (_, label))| Choice {
+        .map(|(i, label)| Choice {
             key: u8::try_from(i + 1).unwrap_or(u8::MAX),
             label: label_text(label, snapshot, i18n),
         })
@@ -173,8 +180,8 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
         // "Voice commands are off: …" names itself; a second «Голосовые команды» would repeat it.
         (
             Notice::Voice(
-                crate::kiosk::heard::VoiceNotice::Off(_)
-                | crate::kiosk::heard::VoiceNotice::OffByChoice,
+                crate::kiosk::state::VoiceNotice::Off(_)
+                | crate::kiosk::state::VoiceNotice::OffByChoice,
             ),
             _,
         ) => i18n.t("notice-warning"),
@@ -187,7 +194,7 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
     ModelNotice { kind, label, text }
 }
 
-pub(crate) fn amount_error(error: AmountError, i18n: &I18n) -> String {
+pub fn amount_error(error: AmountError, i18n: &I18n) -> String {
     i18n.t(match error {
         AmountError::Empty => "error-amount-empty",
         AmountError::Negative => "error-amount-negative",
@@ -198,7 +205,7 @@ pub(crate) fn amount_error(error: AmountError, i18n: &I18n) -> String {
     })
 }
 
-pub(crate) fn phone_error(error: PhoneError, i18n: &I18n) -> String {
+pub fn phone_error(error: PhoneError, i18n: &I18n) -> String {
     match error {
         PhoneError::Empty => i18n.t("error-phone-empty"),
         PhoneError::BadCharacter => i18n.t("error-phone-characters"),
@@ -208,7 +215,7 @@ pub(crate) fn phone_error(error: PhoneError, i18n: &I18n) -> String {
     }
 }
 
-pub(crate) fn bank_error(error: &BankError, i18n: &I18n) -> String {
+pub fn bank_error(error: &BankError, i18n: &I18n) -> String {
     match error {
         BankError::AmountNotPositive => i18n.t("error-amount-zero"),
         BankError::CardBlocked => i18n.t("error-card-blocked"),
@@ -286,7 +293,7 @@ pub(super) fn label_text(label: Label, snapshot: &Snapshot, i18n: &I18n) -> Stri
 }
 
 /// «Ольга (дочь)».
-pub(crate) fn payee_name(payee: &crate::bank::Payee, i18n: &I18n) -> String {
+pub fn payee_name(payee: &crate::bank::Payee, i18n: &I18n) -> String {
     tr!(
         i18n,
         "payee-name",
@@ -296,15 +303,11 @@ pub(crate) fn payee_name(payee: &crate::bank::Payee, i18n: &I18n) -> String {
 }
 
 /// «Электроэнергия».
-pub(crate) fn bill_kind(kind: crate::bank::BillKind, i18n: &I18n) -> String {
+pub fn bill_kind(kind: crate::bank::BillKind, i18n: &I18n) -> String {
     i18n.t(&format!("bill-kind-{}", kind.code().replace('_', "-")))
 }
 
 /// «Пенсионная карта» / «Накопительный счёт», from the bank's data.
-pub(crate) fn account_name(
-    kind: crate::bank::AccountKind,
-    snapshot: &Snapshot,
-    i18n: &I18n,
-) -> String {
+pub fn account_name(kind: crate::bank::AccountKind, snapshot: &Snapshot, i18n: &I18n) -> String {
     snapshot.account(kind).name.get(i18n.lang()).to_string()
 }

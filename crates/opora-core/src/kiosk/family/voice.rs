@@ -2,10 +2,10 @@
 //! the sentence for a phrase that was turned down.
 
 use crate::i18n::I18n;
-use crate::kiosk::App;
-use crate::kiosk::heard::{Rejection, VoiceNotice, VoiceState};
+use crate::kiosk::state::{App, VoiceNotice, VoiceState};
 use crate::screen_model::{NoticeKind, ScreenModel, VoiceBanner};
 use crate::tr;
+use crate::voice::meaning::Rejection;
 
 /// Adds voice to a finished screen: the banner, and Space among the keys when voice is on.
 pub(super) fn finish(app: &App, i18n: &I18n, model: &mut ScreenModel) {

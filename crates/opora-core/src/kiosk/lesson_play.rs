@@ -3,138 +3,17 @@
 //! the real warning before a risky transfer, and the end with its take-home reminder. Every
 //! outcome leaves as an [`Effect::Lesson`] event for the progress store (and the journal).
 
-use super::app::App;
-use super::screens::{Check, Screen};
+use super::flow::Check;
+use super::lesson_state::{DrillStop, LessonAction, LessonRun, StepState, Warning, WarningReason};
+use super::messages::Effect;
+use super::screen::{Action, Screen};
+use super::state::App;
 use crate::bank::{Operation, Receipt, Recipient};
-use crate::input::Effect;
 use crate::lessons::progress::LessonEvent;
-use crate::lessons::{Drill, Goal, Lesson, Place, Step, StepKind};
+use crate::lessons::{Drill, Goal, Place, Step, StepKind};
 use std::path::PathBuf;
-use std::sync::Arc;
-
-/// Lessons shown per page of the list.
-pub const LESSONS_PER_PAGE: usize = 4;
-
-/// A lesson being played.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LessonRun {
-    pub lesson: Arc<Lesson>,
-    /// The A/B variant this session got ("" when the lesson has one version).
-    pub variant: String,
-    /// Index into the variant's steps; equal to their count at the end.
-    pub at: usize,
-    pub state: StepState,
-    /// At the end: where the reminder was written, or why it could not be.
-    pub reminder: Option<Result<PathBuf, String>>,
-}
-
-/// How far the client got with the current step.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StepState {
-    Fresh,
-    /// A quiz answer was chosen (its index) and it was safe or not.
-    Answered {
-        choice: usize,
-        safe: bool,
-    },
-    /// A do-it step's goal was met in the practice bank.
-    GoalMet,
-    /// The client came back from the operation without meeting the goal.
-    NotYet,
-    /// A drill was met; `stopped` is what the client did.
-    Drilled {
-        stopped: bool,
-    },
-}
-
-impl LessonRun {
-    pub fn steps(&self) -> Vec<&Step> {
-        self.lesson.steps_of(&self.variant)
-    }
-
-    pub fn step(&self) -> Option<&Step> {
-        self.steps().get(self.at).copied()
-    }
-
-    pub fn finished(&self) -> bool {
-        self.at >= self.steps().len()
-    }
-
-    /// Whether the client may go on to the next step.
-    pub fn can_go_on(&self) -> bool {
-        match self.step().map(|s| &s.kind) {
-            None => false,
-            Some(StepKind::Explain | StepKind::Say { .. }) => true,
-            Some(StepKind::Quiz { .. }) => {
-                matches!(self.state, StepState::Answered { safe: true, .. })
-            }
-            Some(StepKind::Do { .. }) => {
-                matches!(self.state, StepState::GoalMet | StepState::Drilled { .. })
-            }
-        }
-    }
-}
-
-/// A drill interrupting a transfer: what happens if the client goes on.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DrillStop {
-    pub drill: Drill,
-    pub check: Check,
-}
-
-/// Why a practice transfer gets a real warning.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WarningReason {
-    /// The number is not one of the saved people.
-    NewPayee,
-    /// More than half of what is on the card.
-    BigAmount,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Warning {
-    pub reasons: Vec<WarningReason>,
-    pub check: Check,
-}
-
-/// What a choice on a lesson screen does.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LessonAction {
-    /// Open the lesson list at a page.
-    List(usize),
-    /// Start a lesson from its beginning (or resume it when `resume`).
-    Open {
-        id: String,
-        resume: bool,
-    },
-    Next,
-    /// Begin the do-it step's operation.
-    Begin,
-    Skip,
-    Answer(usize),
-    /// Leave the lesson for the list.
-    Leave,
-    /// Leave the lesson for the home screen.
-    Exit,
-    WriteReminder,
-    OpenReminder,
-    /// In a drill: stop (true) or go on (false).
-    DrillChoice(bool),
-    /// Back from a drill's result to the lesson.
-    BackToLesson,
-    /// After a real warning: cancel (false) or go on to the check (true).
-    WarningChoice(bool),
-}
 
 impl App {
-    /// The lesson run the client is in, if any.
-    pub fn lesson_run(&self) -> Option<&LessonRun> {
-        self.stack.iter().rev().find_map(|s| match s {
-            Screen::Lesson(run) => Some(run.as_ref()),
-            _ => None,
-        })
-    }
-
     fn lesson_run_mut(&mut self) -> Option<&mut LessonRun> {
         self.stack.iter_mut().rev().find_map(|s| match s {
             Screen::Lesson(run) => Some(run.as_mut()),
@@ -374,7 +253,7 @@ impl App {
             run.state = StepState::NotYet;
         }
         // The same way the home screen opens it (the blocked-card stop, a fresh operation id).
-        self.perform(super::screens::Action::Open(screen))
+        self.perform(Action::Open(screen))
     }
 
     /// A finished operation: does it meet the current do-it step's goal?

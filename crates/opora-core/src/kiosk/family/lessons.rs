@@ -3,64 +3,65 @@
 //! transfer.
 
 use super::common::screen;
-use super::{Action, Label};
 use crate::bank::{Recipient, Snapshot};
 use crate::i18n::I18n;
-use crate::kiosk::app::App;
-use crate::kiosk::lesson_run::{
+use crate::kiosk::lesson_state::{
     DrillStop, LESSONS_PER_PAGE, LessonAction, LessonRun, StepState, Warning, WarningReason,
 };
+use crate::kiosk::offer::{Label, Offer};
+use crate::kiosk::screen::Action;
+use crate::kiosk::state::App;
 use crate::lessons::{Drill, StepKind};
 use crate::money::Money;
 use crate::screen_model::{Notice, NoticeKind, PhonePanel, ScreenModel};
 use crate::tr;
+use crate::voice::lexicon::Concept::*;
+use crate::voice::meaning::VoiceCommand;
 
-fn lesson_action(action: LessonAction) -> Action {
-    Action::Lesson(action)
+/// A choice on a lesson screen.
+fn lesson_offer(action: LessonAction, label: Label) -> Offer {
+    Offer::new(Action::Lesson(action), label)
 }
 
-pub(super) fn list_choices(app: &App, page: usize) -> Vec<(Action, Label)> {
+pub(super) fn list_choices(app: &App, page: usize) -> Vec<Offer> {
     let mut out = Vec::new();
     let lessons = app.lessons();
     if page == 0
         && let Some(resume) = &app.progress().resume
-        && let Some(lesson) = lessons.iter().find(|l| &l.id == resume)
+        && let Some(found) = lessons.iter().find(|l| &l.id == resume)
     {
-        out.push((
-            lesson_action(LessonAction::Open {
-                id: lesson.id.clone(),
-                resume: true,
-            }),
-            Label::Continue(lesson.title.clone()),
-        ));
+        let open = LessonAction::Open {
+            id: found.id.clone(),
+            resume: true,
+        };
+        out.push(lesson_offer(open, Label::Continue(found.title.clone())).said(&[Continue]));
     }
     let start = page * LESSONS_PER_PAGE;
-    for lesson in lessons.iter().skip(start).take(LESSONS_PER_PAGE) {
+    for item in lessons.iter().skip(start).take(LESSONS_PER_PAGE) {
         let done = app
             .progress()
             .lessons
-            .get(&lesson.id)
+            .get(&item.id)
             .is_some_and(|p| p.completed);
-        out.push((
-            lesson_action(LessonAction::Open {
-                id: lesson.id.clone(),
-                resume: false,
-            }),
-            Label::LessonItem {
-                title: lesson.title.clone(),
-                done,
-                staff: lesson.audience == crate::lessons::Audience::Staff,
-            },
-        ));
+        let open = LessonAction::Open {
+            id: item.id.clone(),
+            resume: false,
+        };
+        let label = Label::LessonItem {
+            title: item.title.clone(),
+            done,
+            staff: item.audience == crate::lessons::Audience::Staff,
+        };
+        out.push(lesson_offer(open, label));
     }
     if start + LESSONS_PER_PAGE < lessons.len() {
-        out.push((
-            lesson_action(LessonAction::List(page + 1)),
+        out.push(lesson_offer(
+            LessonAction::List(page + 1),
             Label::Id("lessons-more"),
         ));
     } else if page > 0 {
-        out.push((
-            lesson_action(LessonAction::List(0)),
+        out.push(lesson_offer(
+            LessonAction::List(0),
             Label::Id("lessons-first"),
         ));
     }
@@ -87,37 +88,30 @@ pub(super) fn list(app: &App, page: usize, i18n: &I18n) -> ScreenModel {
     model
 }
 
-pub(super) fn lesson_choices(run: &LessonRun) -> Vec<(Action, Label)> {
-    let next = (lesson_action(LessonAction::Next), Label::Id("lesson-next"));
-    let leave = (
-        lesson_action(LessonAction::Leave),
-        Label::Id("lesson-leave"),
-    );
+pub(super) fn lesson_choices(run: &LessonRun) -> Vec<Offer> {
+    let next = lesson_offer(LessonAction::Next, Label::Id("lesson-next")).said(&[Next, Continue]);
+    let leave = lesson_offer(LessonAction::Leave, Label::Id("lesson-leave")).said(&[Leave]);
     if run.finished() {
         let reminder = match &run.reminder {
-            Some(Ok(_)) => (
-                lesson_action(LessonAction::OpenReminder),
+            Some(Ok(_)) => lesson_offer(
+                LessonAction::OpenReminder,
                 Label::Id("lesson-open-reminder"),
             ),
-            _ => (
-                lesson_action(LessonAction::WriteReminder),
+            _ => lesson_offer(
+                LessonAction::WriteReminder,
                 Label::Id("lesson-write-reminder"),
             ),
         };
         return vec![
             reminder,
-            (
-                lesson_action(LessonAction::Leave),
-                Label::Id("lesson-to-list"),
-            ),
-            (lesson_action(LessonAction::Exit), Label::Id("choice-home")),
+            lesson_offer(LessonAction::Leave, Label::Id("lesson-to-list")).said(&[Leave]),
+            lesson_offer(LessonAction::Exit, Label::Id("choice-home"))
+                .said(&[Command(VoiceCommand::Home)]),
         ];
     }
     if let Some(StepKind::Say { .. }) = run.step().map(|s| &s.kind) {
-        let said = (
-            lesson_action(LessonAction::Next),
-            Label::Id("lesson-said-it"),
-        );
+        let said =
+            lesson_offer(LessonAction::Next, Label::Id("lesson-said-it")).said(&[Next, Continue]);
         return vec![said, leave];
     }
     if run.can_go_on() {
@@ -125,22 +119,14 @@ pub(super) fn lesson_choices(run: &LessonRun) -> Vec<(Action, Label)> {
     }
     match run.step().map(|s| &s.kind) {
         Some(StepKind::Do { .. }) => vec![
-            (
-                lesson_action(LessonAction::Begin),
-                Label::Id("lesson-begin"),
-            ),
-            (lesson_action(LessonAction::Skip), Label::Id("lesson-skip")),
+            lesson_offer(LessonAction::Begin, Label::Id("lesson-begin")).said(&[Begin]),
+            lesson_offer(LessonAction::Skip, Label::Id("lesson-skip")).said(&[Skip]),
             leave,
         ],
         Some(StepKind::Quiz { answers }) => answers
             .iter()
             .enumerate()
-            .map(|(i, a)| {
-                (
-                    lesson_action(LessonAction::Answer(i)),
-                    Label::Message(a.text.clone()),
-                )
-            })
+            .map(|(i, a)| lesson_offer(LessonAction::Answer(i), Label::Message(a.text.clone())))
             .collect(),
         _ => vec![next, leave],
     }
@@ -260,15 +246,16 @@ fn lesson_end(snapshot: &Snapshot, run: &LessonRun, i18n: &I18n) -> ScreenModel 
     model
 }
 
-pub(super) fn drill_choices(stop: &DrillStop) -> Vec<(Action, Label)> {
+pub(super) fn drill_choices(stop: &DrillStop) -> Vec<Offer> {
     let name = stop.drill.name();
     vec![
-        (
-            lesson_action(LessonAction::DrillChoice(true)),
+        lesson_offer(
+            LessonAction::DrillChoice(true),
             Label::Message(format!("drill-{name}-stop")),
-        ),
-        (
-            lesson_action(LessonAction::DrillChoice(false)),
+        )
+        .said(&[No, Command(VoiceCommand::Cancel)]),
+        lesson_offer(
+            LessonAction::DrillChoice(false),
             Label::Message(format!("drill-{name}-go")),
         ),
     ]
@@ -354,11 +341,11 @@ pub(super) fn drill(snapshot: &Snapshot, stop: &DrillStop, i18n: &I18n) -> Scree
     model
 }
 
-pub(super) fn drill_result_choices() -> Vec<(Action, Label)> {
-    vec![(
-        lesson_action(LessonAction::BackToLesson),
-        Label::Id("choice-lesson"),
-    )]
+pub(super) fn drill_result_choices() -> Vec<Offer> {
+    vec![
+        lesson_offer(LessonAction::BackToLesson, Label::Id("choice-lesson"))
+            .said(&[Command(VoiceCommand::Back)]),
+    ]
 }
 
 pub(super) fn drill_result(drill: &str, stopped: bool, i18n: &I18n) -> ScreenModel {
@@ -380,16 +367,18 @@ pub(super) fn drill_result(drill: &str, stopped: bool, i18n: &I18n) -> ScreenMod
     model
 }
 
-pub(super) fn warning_choices() -> Vec<(Action, Label)> {
+pub(super) fn warning_choices() -> Vec<Offer> {
     vec![
-        (
-            lesson_action(LessonAction::WarningChoice(false)),
+        lesson_offer(
+            LessonAction::WarningChoice(false),
             Label::Id("warning-cancel"),
-        ),
-        (
-            lesson_action(LessonAction::WarningChoice(true)),
+        )
+        .said(&[No, Command(VoiceCommand::Cancel)]),
+        lesson_offer(
+            LessonAction::WarningChoice(true),
             Label::Id("warning-go-on"),
-        ),
+        )
+        .said(&[Continue]),
     ]
 }
 

@@ -2,16 +2,19 @@
 //! help about the current screen (`?`).
 
 use super::common::screen;
-use super::{Action, Label, Screen};
+use super::home::{help_offer, open};
 use crate::bank::Snapshot;
 use crate::i18n::I18n;
+use crate::kiosk::offer::{Label, Offer};
+use crate::kiosk::screen::{Action, Screen};
 use crate::screen_model::ScreenModel;
 use crate::tr;
+use crate::voice::lexicon::Concept::*;
 
-pub(super) fn block_confirm_choices() -> Vec<(Action, Label)> {
+pub(super) fn block_confirm_choices() -> Vec<Offer> {
     vec![
-        (Action::BlockCard, Label::Id("block-yes")),
-        (Action::Back, Label::Id("block-no")),
+        Offer::new(Action::BlockCard, Label::Id("block-yes")).said(&[Confirm, Block]),
+        Offer::back("block-no").said(&[No]),
     ]
 }
 
@@ -32,11 +35,8 @@ pub(super) fn block_confirm(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
     model
 }
 
-pub(super) fn blocked_choices() -> Vec<(Action, Label)> {
-    vec![
-        (Action::Home, Label::Id("choice-home")),
-        (Action::Open(Screen::Help), Label::Id("home-help")),
-    ]
+pub(super) fn blocked_choices() -> Vec<Offer> {
+    vec![Offer::home(), help_offer("home-help")]
 }
 
 pub(super) fn block_done(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
@@ -62,24 +62,16 @@ pub(super) fn card_blocked(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
     model
 }
 
-pub(super) fn help_choices() -> Vec<(Action, Label)> {
+pub(super) fn help_choices() -> Vec<Offer> {
+    let block = Screen::BlockConfirm {
+        op_id: crate::bank::OpId::new(""),
+    };
     vec![
         // A lost card is what brings most people to help: blocking it is the first choice.
-        (
-            Action::Open(Screen::BlockConfirm {
-                op_id: crate::bank::OpId::new(""),
-            }),
-            Label::Id("home-block"),
-        ),
-        (
-            Action::Open(Screen::CallStaff),
-            Label::Id("help-choice-staff"),
-        ),
-        (
-            Action::Open(Screen::TrustedPerson),
-            Label::Id("help-choice-trusted"),
-        ),
-        (Action::Home, Label::Id("choice-home")),
+        open(block, "home-block").said(&[Block]),
+        open(Screen::CallStaff, "help-choice-staff").said(&[CallStaff]),
+        open(Screen::TrustedPerson, "help-choice-trusted").said(&[Trusted]),
+        Offer::home(),
     ]
 }
 
@@ -91,11 +83,8 @@ pub(super) fn help(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
     model
 }
 
-pub(super) fn back_home_choices() -> Vec<(Action, Label)> {
-    vec![
-        (Action::Back, Label::Id("choice-back")),
-        (Action::Home, Label::Id("choice-home")),
-    ]
+pub(super) fn back_home_choices() -> Vec<Offer> {
+    vec![Offer::back("choice-back"), Offer::home()]
 }
 
 pub(super) fn call_staff(i18n: &I18n) -> ScreenModel {
@@ -112,8 +101,8 @@ pub(super) fn trusted_person(i18n: &I18n) -> ScreenModel {
     model
 }
 
-pub(super) fn screen_help_choices() -> Vec<(Action, Label)> {
-    vec![(Action::Back, Label::Id("screen-help-ok"))]
+pub(super) fn screen_help_choices() -> Vec<Offer> {
+    vec![Offer::back("screen-help-ok")]
 }
 
 pub(super) fn screen_help(of: &str, i18n: &I18n) -> ScreenModel {

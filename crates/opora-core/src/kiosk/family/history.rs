@@ -2,11 +2,13 @@
 //! it whole.
 
 use super::common::{account_name, screen};
-use super::{Action, Label, Screen};
 use crate::bank::Snapshot;
 use crate::i18n::I18n;
+use crate::kiosk::offer::{Label, Offer};
+use crate::kiosk::screen::{Action, Screen};
 use crate::screen_model::ScreenModel;
 use crate::tr;
+use crate::voice::lexicon::Concept::*;
 
 /// Entries per page: four, leaving choices 5 and 6 for older and newer pages.
 pub const PAGE: usize = 4;
@@ -15,21 +17,23 @@ fn page_count(snapshot: &Snapshot) -> usize {
     snapshot.history.len().div_ceil(PAGE).max(1)
 }
 
-pub(super) fn history_choices(snapshot: &Snapshot, page: usize) -> Vec<(Action, Label)> {
+pub(super) fn history_choices(snapshot: &Snapshot, page: usize) -> Vec<Offer> {
     let start = page * PAGE;
-    let mut choices: Vec<(Action, Label)> = (start..snapshot.history.len().min(start + PAGE))
+    let mut choices: Vec<Offer> = (start..snapshot.history.len().min(start + PAGE))
         .map(|index| {
-            (
+            Offer::new(
                 Action::Open(Screen::HistoryItem { index }),
                 Label::HistoryEntry(index),
             )
         })
         .collect();
     if page + 1 < page_count(snapshot) {
-        choices.push((Action::HistoryPage(page + 1), Label::Id("history-older")));
+        let older = Action::HistoryPage(page + 1);
+        choices.push(Offer::new(older, Label::Id("history-older")).said(&[Older]));
     }
     if page > 0 {
-        choices.push((Action::HistoryPage(page - 1), Label::Id("history-newer")));
+        let newer = Action::HistoryPage(page - 1);
+        choices.push(Offer::new(newer, Label::Id("history-newer")).said(&[Newer]));
     }
     choices
 }
@@ -53,11 +57,8 @@ pub(super) fn history(snapshot: &Snapshot, page: usize, i18n: &I18n) -> ScreenMo
     model
 }
 
-pub(super) fn item_choices() -> Vec<(Action, Label)> {
-    vec![
-        (Action::Back, Label::Id("history-back")),
-        (Action::Home, Label::Id("choice-home")),
-    ]
+pub(super) fn item_choices() -> Vec<Offer> {
+    vec![Offer::back("history-back"), Offer::home()]
 }
 
 pub(super) fn item(snapshot: &Snapshot, index: usize, i18n: &I18n) -> ScreenModel {

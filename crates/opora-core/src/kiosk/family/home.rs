@@ -1,27 +1,34 @@
 //! The home screen (six operations, 1 is the balance) and the balance.
 
 use super::common::screen;
-use super::{Action, Label, Screen};
 use crate::bank::Snapshot;
 use crate::i18n::I18n;
+use crate::kiosk::offer::{Label, Offer};
+use crate::kiosk::screen::{Action, Screen};
 use crate::screen_model::ScreenModel;
 use crate::tr;
+use crate::voice::lexicon::Concept::*;
+use crate::voice::meaning::VoiceCommand;
 
-pub(super) fn home_choices() -> Vec<(Action, Label)> {
+pub(super) fn home_choices() -> Vec<Offer> {
     vec![
-        (Action::Open(Screen::Balance), Label::Id("home-balance")),
-        (Action::Open(Screen::SendWho), Label::Id("home-send")),
-        (Action::Open(Screen::PayWhat), Label::Id("home-pay")),
-        (
-            Action::Open(Screen::History { page: 0 }),
-            Label::Id("home-history"),
-        ),
-        (
-            Action::Open(Screen::Lessons { page: 0 }),
-            Label::Id("home-lessons"),
-        ),
-        (Action::Open(Screen::Help), Label::Id("home-help")),
+        open(Screen::Balance, "home-balance").said(&[Balance]),
+        open(Screen::SendWho, "home-send").said(&[Send]),
+        open(Screen::PayWhat, "home-pay").said(&[Pay]),
+        open(Screen::History { page: 0 }, "home-history").said(&[History]),
+        open(Screen::Lessons { page: 0 }, "home-lessons").said(&[Lessons]),
+        help_offer("home-help"),
     ]
+}
+
+/// A choice that opens a screen.
+pub(super) fn open(screen: Screen, label: &'static str) -> Offer {
+    Offer::new(Action::Open(screen), Label::Id(label))
+}
+
+/// The help screen with the bank's number, by «помощь» too.
+pub(super) fn help_offer(label: &'static str) -> Offer {
+    open(Screen::Help, label).said(&[HelpPlace, Command(VoiceCommand::Help)])
 }
 
 pub(super) fn home(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
@@ -34,10 +41,10 @@ pub(super) fn home(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
     model
 }
 
-pub(super) fn balance_choices() -> Vec<(Action, Label)> {
+pub(super) fn balance_choices() -> Vec<Offer> {
     vec![
-        (Action::Open(Screen::SendWho), Label::Id("home-send")),
-        (Action::Home, Label::Id("choice-home")),
+        open(Screen::SendWho, "home-send").said(&[Send]),
+        Offer::home(),
     ]
 }
 
