@@ -275,8 +275,15 @@ fn help_back_and_unknown_words() {
     let bye = {
         writeln!(talk.stdin, "0").expect("write");
         let mut rest = String::new();
-        while let Ok(piece) = talk.lines.recv_timeout(Duration::from_secs(10)) {
-            rest.push_str(&piece);
+        // Until opora closes its output; still open after 10 s without a word is a failure.
+        loop {
+            match talk.lines.recv_timeout(Duration::from_secs(10)) {
+                Ok(piece) => rest.push_str(&piece),
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    panic!("opora neither wrote nor ended for 10 s after `0`; so far:\n{rest}")
+                }
+            }
         }
         rest
     };
