@@ -184,6 +184,7 @@ pub fn parse_amount(input: &str) -> Result<Money, AmountError> {
 /// Amounts as clients say them, for the property tests (shared with the integration tests).
 #[cfg(test)]
 #[path = "../tests/common/amounts.rs"]
+#[allow(dead_code)]
 mod said_amounts;
 
 #[cfg(test)]
