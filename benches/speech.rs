@@ -202,6 +202,7 @@ fn bench() -> Result<(), String> {
         TARGET.as_millis(),
         ms(ours_median) - ms(peer_median)
     );
+    stop_latency(n, voice)?;
     if cfg!(debug_assertions) {
         println!("  (unoptimised build, e.g. `cargo test --benches`: not the product's figures)");
     }
@@ -211,6 +212,51 @@ fn bench() -> Result<(), String> {
              default {DEFAULT_SAMPLES})"
         );
     }
+    Ok(())
+}
+
+/// A key stops the voice at once (README, *Speech*): `Espeak::stop` on a long utterance that
+/// is still being synthesised, beside killing and reaping a bare espeak-ng child on the same
+/// text. Nobody reads either stream, so both are mid-sentence when stopped.
+fn stop_latency(n: usize, voice: Voice) -> Result<(), String> {
+    use opora::speech::Speaker;
+    let long = "Баланс двадцать пять тысяч рублей. ".repeat(200);
+    let settle = Duration::from_millis(100);
+    let (mut ours, mut peer) = (Vec::new(), Vec::new());
+    for _ in 0..n {
+        let mut speaker = Espeak::new(Sink::Stdout);
+        speaker.say(&long, voice).map_err(|e| e.to_string())?;
+        std::thread::sleep(settle);
+        if !speaker.is_speaking() {
+            return Err("espeak-ng finished a 7 000-character text at once".into());
+        }
+        let started = Instant::now();
+        speaker.stop().map_err(|e| e.to_string())?;
+        ours.push(started.elapsed());
+
+        let mut child = Command::new(espeak::program())
+            .args(["-v", "ru", "-s", "150", "--stdout"])
+            .arg(&long)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot run espeak-ng: {e}"))?;
+        std::thread::sleep(settle);
+        let started = Instant::now();
+        child.kill().map_err(|e| e.to_string())?;
+        child.wait().map_err(|e| e.to_string())?;
+        peer.push(started.elapsed());
+    }
+    let (ours_median, ours_p90) = stats(&mut ours);
+    let (peer_median, _) = stats(&mut peer);
+    println!(
+        "  stopping mid-sentence: opora's Espeak::stop median {:.2} ms, p90 {:.2} ms; \
+         kill + wait of espeak-ng alone median {:.2} ms",
+        ms(ours_median),
+        ms(ours_p90),
+        ms(peer_median)
+    );
     Ok(())
 }
 

@@ -16,7 +16,8 @@ packages=(gcc libc6-dev pkg-config)
 if [ "$purpose" = "test" ]; then
   # dialog is the peer the start-up benchmark is compared with.
   packages+=(dialog)
-  # sqlite3 (the shell) is the peer the report benchmark is compared with.
+  # The report benchmark's peer is the same SQLite as Opora's, from PyPI (at the end); the
+  # system sqlite3 shell, an older SQLite, is its labelled extra.
   packages+=(sqlite3)
 fi
 if [ "$purpose" = "test" ]; then
@@ -85,3 +86,8 @@ fi
 
 # Voice input: libvosk (and, for the tests, the Korean model) into git-ignored folders.
 scripts/fetch-voice.sh "$purpose"
+
+# The report benchmark's peer (SQLite 3.54.1 through apsw) into the git-ignored .deps/py.
+if [ "$purpose" = "test" ]; then
+  scripts/fetch-sqlite-peer.sh
+fi

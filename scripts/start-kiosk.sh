@@ -5,5 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh kiosk
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo build --release --locked --quiet
-exec target/release/opora "$@"
+# cargo runs the binary from wherever it builds it (CARGO_TARGET_DIR, a build.target-dir in a
+# cargo config, a cross target), and on Unix replaces itself with it, so keys and signals reach
+# the kiosk directly.
+exec cargo run --release --locked --quiet --bin opora -- "$@"

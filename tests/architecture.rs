@@ -155,7 +155,7 @@ fn paths_in(text: &str) -> Vec<Vec<String>> {
     }
     // Paths written in the code itself: `crate::kiosk::view(…)`, `super::home::open(…)`.
     let mut rest = code.as_str();
-    while let Some(at) = rest.find(|c: char| c == 'c' || c == 's') {
+    while let Some(at) = rest.find(['c', 's']) {
         let tail = &rest[at..];
         let starts = ["crate::", "super::", "self::"]
             .iter()

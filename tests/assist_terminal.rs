@@ -98,7 +98,8 @@ impl Screen {
     }
 
     /// Presses keys, waits for the screen to change and settle, then for `then` if given (text
-    /// drawn in ordinary letters: choices may be drawn big).
+    /// drawn in ordinary letters: choices may be drawn big). Every key of the session changes
+    /// the screen: one that does not within `WAIT` fails the test, with the screen.
     fn press(&mut self, keys: &str, then: Option<&str>) {
         let before = self.contents();
         self.writer.write_all(keys.as_bytes()).expect("keys");
@@ -106,7 +107,16 @@ impl Screen {
         let start = Instant::now();
         let mut last = before.clone();
         let mut stable_since = Instant::now();
-        while start.elapsed() < WAIT {
+        loop {
+            assert!(
+                start.elapsed() < WAIT,
+                "after {keys:?} the screen {} within {WAIT:?}; it shows:\n{last}",
+                if last == before {
+                    "did not change"
+                } else {
+                    "did not settle"
+                }
+            );
             std::thread::sleep(Duration::from_millis(20));
             let now = self.contents();
             if now != last {

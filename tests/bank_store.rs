@@ -1,7 +1,7 @@
 //! The sandbox bank's database: seeding, persistence, reset, idempotent execution, confirmation
 //! codes, and the file troubles a kiosk meets (damaged, read-only, locked).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use opora::store::bank::{Clock, SandboxStore};
@@ -9,6 +9,10 @@ use opora_core::bank::{AccountKind, BankError, HistoryKind, OpId, Operation, Rec
 use opora_core::money::Money;
 use opora_core::phone::PhoneNumber;
 use opora_core::store_error::StoreError;
+
+#[path = "common/unprivileged.rs"]
+#[allow(dead_code)]
+mod unprivileged;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -377,62 +381,38 @@ fn a_database_from_a_newer_opora_is_refused() {
     ));
 }
 
-/// Whether this process can write a file whatever its permission bits say (root can).
-fn permission_bits_bind(path: &Path) -> bool {
-    std::fs::OpenOptions::new().write(true).open(path).is_err()
-}
+// Permission bits bind every user but root, and CI runs as root: these two run as `nobody`
+// then (see tests/common/unprivileged.rs), and expect the same refusal whoever starts them.
 
-#[cfg(unix)]
 #[test]
 fn a_read_only_file_is_reported_as_read_only() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sandbox.db");
-    drop(SandboxStore::open_with_clock(&path, TODAY).unwrap());
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let result = SandboxStore::open_with_clock(&path, TODAY);
-    if permission_bits_bind(&path) {
-        match result {
+    unprivileged::in_unprivileged_process("a_read_only_file_is_reported_as_read_only", || {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sandbox.db");
+        drop(SandboxStore::open_with_clock(&path, TODAY).unwrap());
+        unprivileged::set_mode(&path, 0o444);
+        match SandboxStore::open_with_clock(&path, TODAY) {
             Err(StoreError::ReadOnly { path: p }) => assert_eq!(p, path),
             other => panic!("expected ReadOnly, got {:?}", other.map(|_| ())),
         }
-    } else {
-        // Running as root: the bits do not stop writes, and the bank works as usual.
-        let store = result.unwrap();
-        store
-            .execute(&OpId::new("root"), &to_grandson(rub(1)))
-            .unwrap();
-    }
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        unprivileged::set_mode(&path, 0o644);
+    });
 }
 
-#[cfg(unix)]
 #[test]
 fn a_read_only_folder_is_reported_as_read_only() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("locked");
-    std::fs::create_dir(&folder).unwrap();
-    // An existing database in it (SQLite needs to create its WAL file beside it)…
-    let existing = folder.join("existing.db");
-    drop(SandboxStore::open_with_clock(&existing, TODAY).unwrap());
-    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
-    // …and a new one.
-    let new = folder.join("sandbox.db");
-    let results = [
-        (
-            existing.clone(),
-            SandboxStore::open_with_clock(&existing, TODAY),
-        ),
-        (new.clone(), SandboxStore::open_with_clock(&new, TODAY)),
-    ];
-    let root = std::fs::write(folder.join("probe"), b"").is_ok();
-    for (path, result) in results {
-        if root {
-            // Running as root: the folder's bits do not stop anything.
-            result.unwrap();
-        } else {
-            match result {
+    unprivileged::in_unprivileged_process("a_read_only_folder_is_reported_as_read_only", || {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("locked");
+        std::fs::create_dir(&folder).unwrap();
+        // An existing database in it (SQLite needs to create its WAL file beside it)…
+        let existing = folder.join("existing.db");
+        drop(SandboxStore::open_with_clock(&existing, TODAY).unwrap());
+        unprivileged::set_mode(&folder, 0o555);
+        // …and a new one.
+        let new = folder.join("sandbox.db");
+        for path in [existing, new] {
+            match SandboxStore::open_with_clock(&path, TODAY) {
                 Err(StoreError::ReadOnly { path: p }) => assert_eq!(p, path),
                 other => panic!(
                     "expected ReadOnly for {path:?}, got {:?}",
@@ -440,8 +420,8 @@ fn a_read_only_folder_is_reported_as_read_only() {
                 ),
             }
         }
-    }
-    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        unprivileged::set_mode(&folder, 0o755);
+    });
 }
 
 #[test]

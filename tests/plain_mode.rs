@@ -9,7 +9,18 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 fn opora(home: &std::path::Path) -> Command {
-    let mut cmd = Command::new(common::binary());
+    with_test_env(Command::new(common::binary()), home)
+}
+
+/// The same, run by a user whom permission bits bind: `nobody` when the tests run as root.
+fn opora_unprivileged(home: &std::path::Path) -> Command {
+    with_test_env(
+        common::unprivileged::runner().command(&common::binary()),
+        home,
+    )
+}
+
+fn with_test_env(mut cmd: Command, home: &std::path::Path) -> Command {
     cmd.env("OPORA_HOME", home)
         .env("OPORA_TODAY", "2026-11-25")
         .env("OPORA_SPEECH", "off")
@@ -23,7 +34,16 @@ fn opora(home: &std::path::Path) -> Command {
 
 /// Runs opora with the given stdin and arguments.
 fn run(home: &std::path::Path, args: &[&str], input: &str) -> Output {
-    let mut child = opora(home)
+    run_command(opora(home), args, input)
+}
+
+/// Runs opora as [`opora_unprivileged`] with the given stdin and arguments.
+fn run_unprivileged(home: &std::path::Path, args: &[&str], input: &str) -> Output {
+    run_command(opora_unprivileged(home), args, input)
+}
+
+fn run_command(mut cmd: Command, args: &[&str], input: &str) -> Output {
+    let mut child = cmd
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -255,8 +275,15 @@ fn help_back_and_unknown_words() {
     let bye = {
         writeln!(talk.stdin, "0").expect("write");
         let mut rest = String::new();
-        while let Ok(piece) = talk.lines.recv_timeout(Duration::from_secs(10)) {
-            rest.push_str(&piece);
+        // Until opora closes its output; still open after 10 s without a word is a failure.
+        loop {
+            match talk.lines.recv_timeout(Duration::from_secs(10)) {
+                Ok(piece) => rest.push_str(&piece),
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    panic!("opora neither wrote nor ended for 10 s after `0`; so far:\n{rest}")
+                }
+            }
         }
         rest
     };
@@ -334,8 +361,8 @@ fn a_locked_database_gets_a_sentence() {
 }
 
 #[test]
-fn a_folder_that_cannot_be_written_gets_a_sentence() {
-    // /proc cannot hold files even for root, so this is true wherever the tests run.
+fn a_folder_that_cannot_be_created_gets_a_sentence() {
+    // Nothing can create a folder under /proc, root included.
     let out = run(
         std::path::Path::new("/proc/opora-test"),
         &["--plain"],
@@ -344,30 +371,56 @@ fn a_folder_that_cannot_be_written_gets_a_sentence() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("Файл учебного банка") || err.contains("учебного банка"),
+        err.contains("Не удалось открыть файл учебного банка: /proc/opora-test/sandbox.db. Проверьте, что папка существует"),
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
 }
 
+// Permission bits bind every user but root, and CI runs as root: the next two run opora as
+// `nobody` then (tests/common/unprivileged.rs), and expect the same sentence whoever runs them.
+
+#[test]
+fn a_read_only_folder_gets_a_sentence() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let runner = common::unprivileged::runner();
+    runner.own(home.path());
+    common::unprivileged::set_mode(home.path(), 0o555);
+    let out = run_unprivileged(home.path(), &["--plain"], "1\n");
+    common::unprivileged::set_mode(home.path(), 0o755);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let db = home.path().join("sandbox.db");
+    assert!(
+        err.contains(&format!(
+            "Файл учебного банка нельзя изменить: {}. Попросите сотрудника разрешить запись",
+            db.display()
+        )),
+        "{err}"
+    );
+    assert!(stdout(&out).is_empty(), "no screen without a bank");
+}
+
 #[test]
 fn a_read_only_database_file_gets_a_sentence() {
     let home = tempfile::tempdir().expect("temp dir");
-    assert!(run(home.path(), &["--plain"], "").status.success());
+    let runner = common::unprivileged::runner();
+    runner.own(home.path());
+    let created = run_unprivileged(home.path(), &["--plain"], "");
+    assert!(created.status.success(), "{}", stderr(&created));
     let db = home.path().join("sandbox.db");
-    let mut perms = std::fs::metadata(&db).expect("metadata").permissions();
-    perms.set_readonly(true);
-    std::fs::set_permissions(&db, perms).expect("chmod");
-    let root = std::fs::OpenOptions::new().write(true).open(&db).is_ok();
-    let out = run(home.path(), &["--plain"], "1\n");
-    if root {
-        // Permission bits do not stop root: the bank simply works.
-        assert!(out.status.success(), "{}", stderr(&out));
-        assert!(stdout(&out).contains("25\u{a0}430,50 ₽"));
-    } else {
-        assert_eq!(out.status.code(), Some(1));
-        assert!(stderr(&out).contains("нельзя изменить"), "{}", stderr(&out));
-    }
+    common::unprivileged::set_mode(&db, 0o444);
+    let out = run_unprivileged(home.path(), &["--plain", "--lang", "en"], "1\n");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "The practice bank file cannot be changed: {}. Ask staff to allow writing",
+            db.display()
+        )),
+        "{err}"
+    );
+    assert!(!stdout(&out).contains("₽25,430.50"), "{}", stdout(&out));
 }
 
 #[test]

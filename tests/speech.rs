@@ -102,13 +102,9 @@ fn a_new_utterance_or_stop_kills_the_one_in_progress() {
     espeak.say(&long, RU).expect("espeak-ng runs");
     std::thread::sleep(Duration::from_millis(300));
     assert!(espeak.is_speaking(), "espeak-ng should still be speaking");
-    let started = Instant::now();
+    // How fast it stops is measured by `cargo bench --bench speech`, not here.
     espeak.stop().expect("stops");
     assert!(!espeak.is_speaking());
-    assert!(
-        started.elapsed() < Duration::from_millis(500),
-        "stopping took too long"
-    );
     // A new utterance replaces the old one.
     espeak.say(&long, RU).expect("says");
     espeak.say("Помощь.", RU).expect("says again");

@@ -299,29 +299,63 @@ fn without_the_library_everything_else_works() {
     assert_eq!(out.status.code(), Some(1));
 }
 
-/// With a model but no `--voice-input`, Opora opens the microphone. Whether this machine has
-/// one or not, the sound system's own messages («ALSA lib …») never reach the person: with no
-/// sound card voice is off with one sentence; with one, it listens.
+/// With a model but no `--voice-input`, Opora opens the microphone. The sound system's own
+/// messages («ALSA lib …») never reach the person: with a microphone that cannot be opened,
+/// voice is off with one sentence; with one that records silence, it listens and says it heard
+/// nothing. Each microphone is set by an ALSA configuration of the test's own, so the outcome
+/// does not depend on the machine's sound cards.
 #[test]
 fn the_microphone_is_tried_and_alsa_stays_off_the_screen() {
+    use common::sound::{Microphone, alsa_config};
     let model = common::voice::korean_model();
     let home = tempfile::tempdir().expect("temp dir");
-    let out = plain(
-        home.path(),
-        &["--voice-model", &model.to_string_lossy()],
-        "слушай\n",
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
-    let errors = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{out:?}");
+    let run = |microphone| {
+        use std::io::Write;
+        let mut child = Command::new(common::binary())
+            .env("OPORA_HOME", home.path())
+            .env("OPORA_TODAY", "2026-11-25")
+            .env("ALSA_CONFIG_PATH", alsa_config(home.path(), microphone))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .env_remove("OPORA_LOCALES")
+            .env_remove("OPORA_VOICE_MODEL")
+            .args(["--plain", "--voice-model", &model.to_string_lossy()])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn opora");
+        let _ = child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all("слушай\n".as_bytes());
+        let out = child.wait_with_output().expect("wait for opora");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let errors = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{microphone:?}: {out:?}");
+        assert!(
+            !text.contains("ALSA") && !errors.contains("ALSA"),
+            "{microphone:?}: {out:?}"
+        );
+        text
+    };
+
+    let text = run(Microphone::Missing);
     assert!(
-        !text.contains("ALSA") && !errors.contains("ALSA"),
-        "{out:?}"
-    );
-    assert!(
-        text.contains("Голосовые команды выключены: микрофон") || text.contains("Слушаю…"),
+        text.contains("Голосовые команды выключены: микрофон не открылся"),
         "{text}"
     );
+    assert!(!text.contains("Слушаю…"), "{text}");
+
+    let text = run(Microphone::Silent);
+    assert!(text.contains("Слушаю… Говорите."), "{text}");
+    assert!(
+        text.contains("Голосовые команды: Я ничего не услышал."),
+        "{text}"
+    );
+    assert!(!text.contains("микрофон не открылся"), "{text}");
 }
 
 #[test]

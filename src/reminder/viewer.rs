@@ -131,7 +131,7 @@ mod tests {
 
     fn wait_for(path: &Path) -> String {
         let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(10) {
+        while start.elapsed() < Duration::from_secs(40) {
             if let Ok(text) = std::fs::read_to_string(path)
                 && text.ends_with('\n')
             {
@@ -146,18 +146,24 @@ mod tests {
     fn the_chosen_viewer_gets_the_path_and_we_do_not_wait_for_it() {
         let dir = tempfile::tempdir().expect("temp dir");
         let seen = dir.path().join("seen");
+        let go = dir.path().join("go");
+        // The viewer stays open until the test lets it go (or gives up after 30 s), like a
+        // person reading the PDF; only then does it write down the path it got.
         let viewer = script(
             dir.path(),
             "slow-viewer",
-            &format!("sleep 5; printf '%s\\n' \"$1\" > '{}'", seen.display()),
+            &format!(
+                "i=0; while [ ! -e '{go}' ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done\n\
+                 printf '%s\\n' \"$1\" > '{seen}'",
+                go = go.display(),
+                seen = seen.display()
+            ),
         );
         let pdf = dir.path().join("памятка.pdf");
-        let started = Instant::now();
         open_retrying(Some(viewer.as_os_str()), None, &pdf);
-        assert!(
-            started.elapsed() < Duration::from_secs(2),
-            "open_with waited for the viewer"
-        );
+        assert!(!seen.exists(), "open_with waited for the viewer to close");
+        std::fs::write(&go, "").expect("let the viewer go");
+        assert_eq!(wait_for(&seen), format!("{}\n", pdf.display()));
         // A name (not a path) is looked up on PATH.
         let fast = dir.path().join("fast");
         script(

@@ -2,6 +2,8 @@
 //! a fixed date, driven by keys, and the path of the real binary.
 #![allow(dead_code)]
 
+pub mod sound;
+pub mod unprivileged;
 pub mod voice;
 
 use opora::edge::{BankEdge, drive, pump};

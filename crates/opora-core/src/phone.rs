@@ -146,15 +146,39 @@ mod tests {
         }
 
         #[test]
-        fn every_written_form_of_a_mobile_number_is_the_same_number(rest in "[0-9]{9}", form in 0usize..4) {
-            let national = format!("9{rest}");
-            let text = match form {
-                0 => format!("+7{national}"),
-                1 => format!("8{national}"),
-                2 => format!("8 ({}) {}-{}-{}", &national[0..3], &national[3..6], &national[6..8], &national[8..]),
-                _ => national.clone(),
+        fn every_written_form_of_a_mobile_number_is_the_same_number(
+            // Real mobile codes (9xx) with the common ones weighted in, and any subscriber
+            // number.
+            code in prop_oneof![
+                3 => proptest::sample::select(vec!["912", "916", "926", "903", "905", "915", "977", "999"])
+                    .prop_map(String::from),
+                1 => "9[0-9]{2}",
+            ],
+            subscriber in "[0-9]{7}",
+            prefix in proptest::sample::select(vec!["+7", "8", "7", "+7 ", "8 ", ""]),
+            brackets in any::<bool>(),
+            separator in proptest::sample::select(vec!["", " ", "-"]),
+            split in proptest::sample::select(vec![[3usize, 5], [3, 7], [7, 7]]),
+            padding in proptest::sample::select(vec!["", " ", "  "]),
+        ) {
+            let national = format!("{code}{subscriber}");
+            let code_part = if brackets && !prefix.is_empty() {
+                format!("({code}) ")
+            } else {
+                format!("{code}{separator}")
             };
-            let phone = PhoneNumber::parse(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            // The subscriber number in up to three groups: 345-67-89, 345 6789 or 3456789.
+            let [a, b] = split;
+            let mut rest = subscriber[..a].to_string();
+            for (from, to) in [(a, b), (b, 7)] {
+                if from < to {
+                    rest.push_str(separator);
+                    rest.push_str(&subscriber[from..to]);
+                }
+            }
+            let text = format!("{padding}{prefix}{code_part}{rest}{padding}");
+            let phone = PhoneNumber::parse(&text)
+                .map_err(|e| TestCaseError::fail(format!("{text:?}: {e}")))?;
             prop_assert_eq!(phone.e164(), format!("+7{national}"));
             prop_assert_eq!(PhoneNumber::parse(&phone.pretty()), Ok(phone));
         }
