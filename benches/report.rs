@@ -170,6 +170,8 @@ fn generate(journal: &mut Journal, events: usize) -> Result<(), String> {
                 outcome: outcomes[rng.below(4) as usize],
                 fcr: Some(rng.below(3) != 0),
                 complaint: None,
+                computed: None,
+                override_reason: None,
             },
         );
         if rng.below(4) == 0 {

@@ -45,6 +45,8 @@ fn device_with(home: &Path, device: &str, sessions: usize) {
                 outcome: Outcome::Alone,
                 fcr: Some(true),
                 complaint: None,
+                computed: None,
+                override_reason: None,
             },
         ));
     }
@@ -234,6 +236,8 @@ fn sessions(home: &Path, n: usize) {
                 },
                 fcr: Some(true),
                 complaint: None,
+                computed: None,
+                override_reason: None,
             },
         ));
     }

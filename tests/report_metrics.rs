@@ -61,6 +61,8 @@ impl Fixture {
                     outcome,
                     fcr,
                     complaint: None,
+                    computed: None,
+                    override_reason: None,
                 },
             );
         }

@@ -156,7 +156,7 @@ impl Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use opora_core::journal::event::{InputMode, Outcome, Payload};
+    use opora_core::journal::{InputMode, Outcome, Payload};
     use proptest::prelude::*;
 
     fn sample() -> Vec<Event> {
@@ -190,6 +190,8 @@ mod tests {
                     outcome: Outcome::Alone,
                     fcr: Some(true),
                     complaint: None,
+                    computed: None,
+                    override_reason: None,
                 },
             ),
         ]

@@ -242,7 +242,7 @@ fn migrate(conn: &mut Connection, path: &Path, version: i64) -> Result<(), Store
 #[cfg(test)]
 mod tests {
     use super::*;
-    use opora_core::journal::event::{AgeBand, Channel, Outcome, Payload, Segment};
+    use opora_core::journal::{AgeBand, Channel, Outcome, Payload, Segment};
 
     fn ms(n: i64) -> DateTime<Utc> {
         DateTime::from_timestamp_millis(n).expect("valid")
@@ -310,6 +310,8 @@ mod tests {
                         outcome: Outcome::Alone,
                         fcr: None,
                         complaint: None,
+                        computed: None,
+                        override_reason: None,
                     },
                 ),
                 Event::at("d", "spans", ms(2_000), started(None)),
@@ -363,6 +365,8 @@ mod tests {
                         outcome: Outcome::WithHelp,
                         fcr: Some(true),
                         complaint: None,
+                        computed: None,
+                        override_reason: None,
                     },
                 ),
                 Event::at("e", "b", ms(2_000), started(Some("p2"))),

@@ -544,6 +544,8 @@ impl Assist {
                         outcome: self.outcome.unwrap_or(Outcome::NotYet),
                         fcr: self.fcr,
                         complaint: (category != "none").then(|| category.to_string()),
+                        computed: None,
+                        override_reason: None,
                     }),
                 ];
                 effects.extend(self.go(Stage::Done));
@@ -691,6 +693,8 @@ impl Assist {
                 } else {
                     Payload::OperationCompleted {
                         operation: goal.key.clone(),
+                        fee_shown: None,
+                        amount_band: None,
                     }
                 });
                 if goal.has_drill() {

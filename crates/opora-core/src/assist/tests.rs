@@ -146,7 +146,9 @@ fn a_whole_session_records_start_steps_feedback_and_end() {
     assert!(payloads.contains(&&Payload::SessionEnded {
         outcome: Outcome::Alone,
         fcr: Some(true),
-        complaint: Some("hard-to-use".into())
+        complaint: Some("hard-to-use".into()),
+        computed: None,
+        override_reason: None,
     }));
     assert!(payloads.contains(&&Payload::StepCompleted {
         lesson: Some("transfer".into()),

@@ -1,6 +1,6 @@
-//! What the journal records: one [`Event`] per thing that happened in an assisted session, with a
-//! typed [`Payload`]. Events never carry a name, phone, card or raw client id — only the keyed
-//! pseudonym made in `pseudonym.rs`.
+//! What the journal records: one [`Event`] per thing that happened in a session (assisted, or a
+//! client practising alone at the kiosk), with a typed [`Payload`] (`payload.rs`). Events never
+//! carry a name, phone, card or raw client id — only the keyed pseudonym made in `pseudonym.rs`.
 //!
 //! The serde form of an event is the NDJSON line format of `opora journal export` and the
 //! `payload` column of the database, so renaming a variant or field is a schema change: add,
@@ -8,6 +8,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::payload::Payload;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -47,157 +48,10 @@ impl Event {
     }
 }
 
-/// The client groups of the bank's strategy.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Segment {
-    Senior,
-    DigitalAdept,
-    Other,
-}
-
-/// Age bands: <45, 45–59, 60–74, 75+.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AgeBand {
-    #[serde(rename = "<45")]
-    Under45,
-    #[serde(rename = "45-59")]
-    From45To59,
-    #[serde(rename = "60-74")]
-    From60To74,
-    #[serde(rename = "75+")]
-    From75,
-}
-
-/// Where the session happens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    BranchKiosk,
-    MobileBrigade,
-    SelfPractice,
-}
-
-/// The result of the "now do it alone" check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Alone,
-    WithHelp,
-    NotYet,
-    Declined,
-}
-
-/// How a step was done.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InputMode {
-    Key,
-    Voice,
-}
-
-/// What happened. The `type` tag is also the `kind` column of the database.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Payload {
-    /// Consent was given and the session began. `client` is the pseudonym (None: anonymous).
-    SessionStarted {
-        staff: String,
-        client: Option<String>,
-        segment: Segment,
-        age_band: AgeBand,
-        channel: Channel,
-        site: String,
-        #[serde(default)]
-        variant: Option<String>,
-        goals: Vec<String>,
-    },
-    /// The session's end: the conversion check's outcome and whether the need was solved in
-    /// this contact (FCR).
-    SessionEnded {
-        outcome: Outcome,
-        fcr: Option<bool>,
-        #[serde(default)]
-        complaint: Option<String>,
-    },
-    ScreenShown {
-        screen: String,
-    },
-    StepCompleted {
-        lesson: Option<String>,
-        step: u32,
-        by: InputMode,
-        helped: bool,
-        /// For voice: whether the recognised words were accepted as the intended command.
-        #[serde(default)]
-        recognition_accepted: Option<bool>,
-    },
-    ErrorShown {
-        lesson: Option<String>,
-        step: Option<u32>,
-        screen: String,
-    },
-    HelpAsked {
-        lesson: Option<String>,
-        step: Option<u32>,
-        screen: String,
-    },
-    LessonStarted {
-        lesson: String,
-    },
-    LessonCompleted {
-        lesson: String,
-    },
-    DrillOutcome {
-        lesson: String,
-        passed: bool,
-        alone: bool,
-    },
-    OperationCompleted {
-        operation: String,
-    },
-    /// Client feedback; each answer may be skipped.
-    Feedback {
-        csat: Option<u8>,
-        ces: Option<u8>,
-        nps: Option<u8>,
-    },
-    /// Later contact: has the client used the app alone since?
-    FollowUp {
-        client: String,
-        used_alone: bool,
-    },
-    /// The client said no to the journal: only this count is kept, with no client data.
-    ConsentRefused {
-        channel: Channel,
-        site: String,
-    },
-}
-
-impl Payload {
-    /// The `type` tag, also the `kind` column.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Payload::SessionStarted { .. } => "session_started",
-            Payload::SessionEnded { .. } => "session_ended",
-            Payload::ScreenShown { .. } => "screen_shown",
-            Payload::StepCompleted { .. } => "step_completed",
-            Payload::ErrorShown { .. } => "error_shown",
-            Payload::HelpAsked { .. } => "help_asked",
-            Payload::LessonStarted { .. } => "lesson_started",
-            Payload::LessonCompleted { .. } => "lesson_completed",
-            Payload::DrillOutcome { .. } => "drill_outcome",
-            Payload::OperationCompleted { .. } => "operation_completed",
-            Payload::Feedback { .. } => "feedback",
-            Payload::FollowUp { .. } => "follow_up",
-            Payload::ConsentRefused { .. } => "consent_refused",
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::journal::values::{Channel, Outcome};
 
     #[test]
     fn kind_is_the_serde_tag() {
@@ -206,6 +60,8 @@ mod tests {
                 outcome: Outcome::Alone,
                 fcr: Some(true),
                 complaint: None,
+                computed: None,
+                override_reason: None,
             },
             Payload::Feedback {
                 csat: Some(5),

@@ -1,11 +1,16 @@
-//! What the journal of assisted sessions records: typed events (`event`) and the keyed
-//! pseudonyms that stand for clients (`pseudonym`). The store, import and export are the edge's
+//! What the journal records: events (`event`) with a typed payload (`payload`: the session's
+//! frame and the client's journey through the kiosk) in closed vocabularies (`values`), and the
+//! keyed pseudonyms that stand for clients (`pseudonym`). The store, import and export are the edge's
 //! (`opora::store::journal`).
 
 pub mod client_history;
 pub mod event;
+pub mod payload;
 pub mod pseudonym;
+pub mod values;
 
 pub use client_history::ClientHistory;
-pub use event::{AgeBand, Channel, Event, InputMode, Outcome, Payload, Segment};
+pub use event::Event;
+pub use payload::Payload;
 pub use pseudonym::{BankKey, ClientRef, ClientRefError};
+pub use values::{AgeBand, Channel, InputMode, Outcome, Segment};
