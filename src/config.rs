@@ -5,6 +5,8 @@
 //! ```toml
 //! bank_key = "the same secret on every device of the bank"
 //! device_id = "tver-branch-3"
+//! site = "Тверь, отделение 3"      # recorded with self-practice sessions
+//! self_practice_journal = false    # do not keep clients practising alone (kept by default)
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +23,13 @@ pub struct Config {
     pub bank_key: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_id: Option<String>,
+    /// Where this device stands (a branch, a brigade), recorded with self-practice sessions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// Whether a client practising alone at the kiosk is kept in the journal as an anonymous
+    /// self-practice session (default: yes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_practice_journal: Option<bool>,
     /// The `[speech]` table, read by `speech::choose`; kept as it is when the file is rewritten.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speech: Option<toml::Table>,
@@ -40,6 +49,10 @@ pub enum ConfigError {
     NoDeviceId { path: PathBuf },
     #[error("a device id has 1 to 64 letters, digits, dots, dashes or underscores")]
     BadDeviceId,
+    #[error("a site has 1 to 40 letters, digits, spaces, dots, commas or dashes")]
+    BadSite,
+    #[error("say on or off")]
+    NotOnOff,
     #[error("unknown setting {0:?}")]
     UnknownSetting(String),
 }
@@ -117,9 +130,28 @@ impl Config {
                 }
                 self.device_id = Some(id.to_string());
             }
+            "site" => {
+                let site = value.trim();
+                if !opora_core::journal::values::is_label(site) {
+                    return Err(ConfigError::BadSite);
+                }
+                self.site = Some(site.to_string());
+            }
+            "self-practice-journal" | "self_practice_journal" => {
+                self.self_practice_journal = Some(match value.trim() {
+                    "on" | "yes" | "true" => true,
+                    "off" | "no" | "false" => false,
+                    _ => return Err(ConfigError::NotOnOff),
+                });
+            }
             other => return Err(ConfigError::UnknownSetting(other.to_string())),
         }
         Ok(())
+    }
+
+    /// Whether a client practising alone is kept in the journal (yes unless turned off).
+    pub fn keeps_self_practice(&self) -> bool {
+        self.self_practice_journal.unwrap_or(true)
     }
 
     /// The key and device id, or which one is missing.

@@ -28,6 +28,7 @@ notice-info = Please wait
 
 home-title = Hello!
 home-question = { $name }, what would you like to do?
+home-journal-note = Practice steps are recorded without your name, so the bank can make its help better.
 home-balance = Balance
 home-send = Send money
 home-pay = Pay a bill or phone

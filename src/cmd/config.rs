@@ -47,6 +47,8 @@ pub fn config_error(error: &ConfigError, i18n: &I18n) -> String {
             )
         }
         ConfigError::BadDeviceId => i18n.t("config-bad-device-id"),
+        ConfigError::BadSite => i18n.t("config-bad-site"),
+        ConfigError::NotOnOff => i18n.t("config-not-on-off"),
         ConfigError::UnknownSetting(name) => {
             tr!(i18n, "config-unknown-setting", name = name.clone())
         }

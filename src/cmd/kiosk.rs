@@ -2,11 +2,14 @@
 //! lesson progress and reminders, voice input, Opora's voice), each missing part one sentence
 //! on the first screen; then a face is chosen: plain lines or full screen.
 
+use super::config::config_error;
+use super::journal::open_journal;
 use super::parts::{
     lessons_dir, open_store, prepare_voice, speech, voice_config, voice_unavailable, wants_plain,
 };
 use super::{Cli, report};
-use crate::edge::{BankEdge, ReminderMaker, session_id};
+use crate::config::Config;
+use crate::edge::{BankEdge, PracticeLog, ReminderMaker, session_id};
 use crate::listen::engine::{Prepared, VoiceConfig, VoiceSwitch};
 use crate::listen::quiet::QuietStderr;
 use crate::locales::LocaleSource;
@@ -91,6 +94,15 @@ fn build(cli: &Cli, i18n: &I18n, source: &LocaleSource, plain: bool) -> Result<P
     if let Ok(progress) = ProgressStore::open(&crate::paths::progress_db()) {
         edge = edge.with_progress(progress, &session);
     }
+    // A client practising alone is kept as an anonymous session, unless the device says not to.
+    match practice_log(i18n) {
+        Ok(Some(log)) => {
+            edge = edge.with_practice_log(log);
+            app.set_journey_kept(true);
+        }
+        Ok(None) => {}
+        Err(sentence) => problems.push(sentence),
+    }
     let (speech, speech_problems) = speech(cli, i18n, plain);
     problems.extend(speech_problems);
     app.set_startup_notice(problems.clone());
@@ -104,6 +116,20 @@ fn build(cli: &Cli, i18n: &I18n, source: &LocaleSource, plain: bool) -> Result<P
         quiet,
         problems,
     })
+}
+
+/// The journal for a client practising alone: `None` when the device turned it off; a
+/// sentence when the configuration or the journal cannot be read (the kiosk goes on without).
+fn practice_log(i18n: &I18n) -> Result<Option<PracticeLog>, String> {
+    let path = crate::paths::config_file();
+    let config = Config::load(&path).map_err(|e| config_error(&e, i18n))?;
+    if !config.keeps_self_practice() {
+        return Ok(None);
+    }
+    let journal = open_journal(i18n)?;
+    let device = config.device_id.as_deref().unwrap_or("unnamed-device");
+    let site = config.site.as_deref().unwrap_or("");
+    Ok(Some(PracticeLog::new(journal, device, site)))
 }
 
 /// Plain lines: the model is loaded before the first screen and listened with on the spot.

@@ -2,6 +2,7 @@
 //! beside it, and the take-home reminders.
 
 use super::ReminderMaker;
+use super::practice_log::PracticeLog;
 use crate::store::bank::SandboxStore;
 use crate::store::progress::ProgressStore;
 use opora_core::kiosk::App;
@@ -16,6 +17,9 @@ pub struct BankEdge {
     reminders: Option<ReminderMaker>,
     profile: String,
     session: String,
+    /// The journal of a client practising alone; `None` in an assisted session (the session
+    /// keeps the journey) or when the device does not keep self-practice.
+    practice: Option<PracticeLog>,
 }
 
 impl BankEdge {
@@ -26,6 +30,26 @@ impl BankEdge {
             reminders: None,
             profile: PRACTICE_PROFILE.to_string(),
             session: String::new(),
+            practice: None,
+        }
+    }
+
+    /// Keeps the journey of a client practising alone, as an anonymous session.
+    pub fn with_practice_log(mut self, log: PracticeLog) -> BankEdge {
+        self.practice = Some(log);
+        self
+    }
+
+    /// Keeps lesson progress under this profile (a client's pseudonym) from now on.
+    pub fn set_profile(&mut self, profile: &str) {
+        self.profile = profile.to_string();
+    }
+
+    /// A fresh practice bank for the next client (or for "now do it alone").
+    pub fn reset_bank(&mut self) -> Vec<Msg> {
+        match self.store.reset() {
+            Ok(()) => vec![Msg::Snapshot(self.store.snapshot().map(Box::new))],
+            Err(error) => vec![Msg::Snapshot(Err(error))],
         }
     }
 
@@ -46,6 +70,17 @@ impl BankEdge {
     /// the bank (speech, quitting) are the caller's and answer nothing here.
     fn handle_effect(&mut self, effect: &Effect) -> Vec<Msg> {
         match effect {
+            Effect::Record(payload) => match &mut self.practice {
+                Some(log) => match log.record(payload.clone()) {
+                    Ok(()) => Vec::new(),
+                    // Said once; the kiosk goes on without keeping the journey.
+                    Err(error) => {
+                        self.practice = None;
+                        vec![Msg::JournalFailed(error)]
+                    }
+                },
+                None => Vec::new(),
+            },
             Effect::LoadSnapshot => vec![Msg::Snapshot(self.store.snapshot().map(Box::new))],
             Effect::IssueCode { op_id } => vec![Msg::CodeIssued {
                 op_id: op_id.clone(),

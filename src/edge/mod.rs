@@ -6,12 +6,14 @@
 mod bank;
 mod dashboard;
 mod journal;
+pub mod practice_log;
 mod reminder;
 mod worker;
 
 pub use bank::BankEdge;
 pub use dashboard::DashboardEdge;
 pub use journal::JournalEdge;
+pub use practice_log::PracticeLog;
 pub use reminder::ReminderMaker;
 pub use worker::Worker;
 

@@ -164,11 +164,14 @@ impl ProgressStore {
                 lesson,
                 step,
                 skipped,
+                ..
             } => self.conn.execute(
                 "INSERT INTO step_done (profile, lesson, step, skipped) VALUES (?1, ?2, ?3, ?4)",
                 params![profile, lesson, step, *skipped],
             ),
-            LessonEvent::QuizAnswered { lesson, step, safe } => self.conn.execute(
+            LessonEvent::QuizAnswered {
+                lesson, step, safe, ..
+            } => self.conn.execute(
                 "INSERT INTO quiz_answer (profile, session, lesson, step, safe)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![profile, session, lesson, step, *safe],

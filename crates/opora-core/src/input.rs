@@ -35,6 +35,9 @@ pub enum Key {
     Smaller,
     /// Show or hide the staff line (F2).
     ToggleStaff,
+    /// The staff key (F9; `staff` in plain mode): staff-only actions in an assisted session.
+    /// No client screen mentions it, and the kiosk alone ignores it.
+    Staff,
     /// Leave Opora at once (Ctrl-C, a signal).
     Quit,
 }

@@ -111,6 +111,20 @@ pub enum AmountError {
     TooManyDecimals,
 }
 
+impl AmountError {
+    /// A stable code for the journal (never the typed text).
+    pub fn code(self) -> &'static str {
+        match self {
+            AmountError::Empty => "empty",
+            AmountError::Negative => "negative",
+            AmountError::Zero => "zero",
+            AmountError::NotANumber => "not-a-number",
+            AmountError::TooManyDigits => "too-many-digits",
+            AmountError::TooManyDecimals => "too-many-decimals",
+        }
+    }
+}
+
 /// Parses an amount as a person types it: `300`, `300,50`, `300.5`, `25 430,50`, `1 000 ₽`.
 ///
 /// Spaces (also no-break spaces) may group digits; a comma or a point separates kopecks; a

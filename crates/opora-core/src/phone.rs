@@ -23,6 +23,19 @@ pub enum PhoneError {
     NotMobile,
 }
 
+impl PhoneError {
+    /// A stable code for the journal (never the typed text).
+    pub fn code(self) -> &'static str {
+        match self {
+            PhoneError::Empty => "empty",
+            PhoneError::BadCharacter => "bad-character",
+            PhoneError::WrongLength(_) => "wrong-length",
+            PhoneError::NotRussian => "not-russian",
+            PhoneError::NotMobile => "not-mobile",
+        }
+    }
+}
+
 impl PhoneNumber {
     /// Parses `+7 912 345-67-89`, `8 (912) 345 67 89`, `79123456789` or the ten national digits.
     pub fn parse(input: &str) -> Result<PhoneNumber, PhoneError> {

@@ -371,7 +371,7 @@ impl Assist {
         let text = self.text.trim().to_string();
         match self.stage {
             Stage::Staff => {
-                if !valid_label(&text) {
+                if !crate::journal::values::is_label(&text) {
                     return self.error("assist-error-staff");
                 }
                 self.staff = text;
@@ -403,7 +403,7 @@ impl Assist {
                 }
             }
             Stage::Site => {
-                if !valid_label(&text) {
+                if !crate::journal::values::is_label(&text) {
                     return self.error("assist-error-site");
                 }
                 self.site = text;
@@ -791,15 +791,6 @@ impl Assist {
 fn pick<T: Copy>(n: u32, items: &[T]) -> Option<T> {
     let index = usize::try_from(n).ok()?.checked_sub(1)?;
     items.get(index).copied()
-}
-
-/// Staff ids and site names: 1–40 letters, digits, spaces, dots, dashes.
-fn valid_label(text: &str) -> bool {
-    let n = text.chars().count();
-    (1..=40).contains(&n)
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | '_' | '№'))
 }
 
 impl crate::program::Program for Assist {

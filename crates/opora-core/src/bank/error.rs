@@ -41,3 +41,24 @@ pub enum BankError {
     #[error(transparent)]
     Storage(#[from] StoreError),
 }
+
+impl BankError {
+    /// A stable code for the journal.
+    pub fn code(&self) -> &'static str {
+        match self {
+            BankError::AmountNotPositive => "amount-not-positive",
+            BankError::CardBlocked => "card-blocked",
+            BankError::CardAlreadyBlocked => "card-already-blocked",
+            BankError::InsufficientFunds { .. } => "insufficient-funds",
+            BankError::AboveLimit { .. } => "above-limit",
+            BankError::BelowMinimum { .. } => "below-minimum",
+            BankError::UnknownPayee(_) => "unknown-payee",
+            BankError::UnknownBill(_) => "unknown-bill",
+            BankError::UnknownPhone(_) => "unknown-phone",
+            BankError::BillAlreadyPaid(_) => "bill-already-paid",
+            BankError::SameAccount => "same-account",
+            BankError::OpIdConflict(_) => "op-id-conflict",
+            BankError::Storage(_) => "storage",
+        }
+    }
+}

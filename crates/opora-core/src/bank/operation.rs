@@ -39,6 +39,17 @@ pub enum Operation {
 }
 
 impl Operation {
+    /// The operation's kind as the journal and the session goals name it.
+    pub fn kind_code(&self) -> &'static str {
+        match self {
+            Operation::Transfer { .. } => "transfer",
+            Operation::OwnTransfer { .. } => "own-transfer",
+            Operation::PayBill { .. } => "pay",
+            Operation::TopUp { .. } => "top-up",
+            Operation::BlockCard => "block-card",
+        }
+    }
+
     /// The amount the client typed, if the operation moves money.
     pub fn amount(&self) -> Option<Money> {
         match self {

@@ -12,6 +12,7 @@ use super::messages::{Effect, Msg};
 use super::screen::{Action, Screen};
 use super::state::{App, Notice, VoiceNotice, VoiceState};
 use crate::input::{Key, RateStep};
+use crate::journal::InputMode;
 use crate::lessons::StepKind;
 use crate::money::Money;
 use crate::voice::meaning::{Heard, Intent, Rejection, TransferTo, VoiceCommand, VoiceMsg};
@@ -79,18 +80,18 @@ impl App {
 
     fn on_heard(&mut self, heard: Heard) -> Vec<Effect> {
         self.notice = None;
+        let recorded = self.voice_heard(&heard);
         self.heard = Some(heard.text);
         if heard.screen != self.screen().id() {
             self.notice = Some(Notice::Voice(VoiceNotice::Stale));
-            return Vec::new();
+            return vec![recorded];
         }
+        let mut effects = vec![recorded];
         match heard.meaning {
-            Ok(intent) => self.act_on(intent),
-            Err(rejection) => {
-                self.reject(rejection);
-                Vec::new()
-            }
+            Ok(intent) => effects.extend(self.act_on(intent)),
+            Err(rejection) => self.reject(rejection),
         }
+        effects
     }
 
     fn reject(&mut self, rejection: Rejection) {
@@ -201,13 +202,11 @@ impl App {
 
     fn voice_command(&mut self, command: VoiceCommand) -> Vec<Effect> {
         match command {
-            VoiceCommand::Back => {
-                self.back();
-                Vec::new()
-            }
+            VoiceCommand::Back => self.go_back(),
             VoiceCommand::Home | VoiceCommand::Cancel => {
+                let cancel = self.in_flow().then(|| self.went_back(true));
                 self.home();
-                Vec::new()
+                cancel.into_iter().collect()
             }
             VoiceCommand::Help => {
                 let heard = self.heard.take();
@@ -215,14 +214,20 @@ impl App {
                 self.heard = heard;
                 effects
             }
-            VoiceCommand::Repeat => vec![Effect::RepeatScreen],
+            VoiceCommand::Repeat => vec![self.adjusted("repeat"), Effect::RepeatScreen],
             VoiceCommand::Slower => {
                 self.notice = Some(Notice::Voice(VoiceNotice::Slower));
-                vec![Effect::SpeechRate(RateStep::Slower)]
+                vec![
+                    self.adjusted("slower"),
+                    Effect::SpeechRate(RateStep::Slower),
+                ]
             }
             VoiceCommand::Faster => {
                 self.notice = Some(Notice::Voice(VoiceNotice::Faster));
-                vec![Effect::SpeechRate(RateStep::Faster)]
+                vec![
+                    self.adjusted("faster"),
+                    Effect::SpeechRate(RateStep::Faster),
+                ]
             }
         }
     }
@@ -235,7 +240,7 @@ impl App {
                 self.reject(Rejection::KeyOnly);
                 Vec::new()
             }
-            Some(_) => self.choose(number),
+            Some(_) => self.choose(number, InputMode::Voice),
             None => {
                 self.reject(Rejection::NoSuchChoice(number as u64));
                 Vec::new()
@@ -245,11 +250,16 @@ impl App {
 
     /// Performs the first of the screen's choices that matches, if any (never a key-only one):
     /// how a request walks through the screens (home → «Перевести деньги» → «Ольга»).
+    /// Each screen it walks through is recorded in the journey, as if chosen by voice.
     fn perform_first(&mut self, pick: impl Fn(&Action) -> bool) -> Vec<Effect> {
-        match self.actions().into_iter().find(|a| pick(a) && !key_only(a)) {
-            Some(action) => self.perform(action),
-            None => Vec::new(),
-        }
+        let actions = self.actions();
+        let Some(index) = actions.iter().position(|a| pick(a) && !key_only(a)) else {
+            return Vec::new();
+        };
+        let mut effects = vec![self.choice_taken(index + 1, InputMode::Voice)];
+        effects.extend(self.perform(actions[index].clone()));
+        self.note_screen(&mut effects);
+        effects
     }
 
     /// Types the amount into the amount field and submits it, as keys would: the check screen

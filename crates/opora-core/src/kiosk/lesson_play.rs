@@ -111,6 +111,12 @@ impl App {
                 lesson: lesson.id.clone(),
                 variant: variant.clone(),
             }));
+        } else {
+            // Resumed: the journey goes on from the step the client stopped at.
+            effects.push(Effect::Record(crate::journal::Payload::LessonStepStarted {
+                lesson: lesson.id.clone(),
+                step: u32::try_from(at + 1).unwrap_or(u32::MAX),
+            }));
         }
         self.remember_position(&lesson.id, &variant, at);
         self.push(Screen::Lesson(Box::new(LessonRun {
@@ -158,11 +164,12 @@ impl App {
     fn step_done(&mut self, skipped: bool) -> Vec<Effect> {
         match self
             .lesson_run()
-            .and_then(|r| Some((r.lesson.id.clone(), r.step()?.id.clone())))
+            .and_then(|r| Some((r.lesson.id.clone(), r.step()?.id.clone(), r.at)))
         {
-            Some((lesson, step)) => vec![Effect::Lesson(LessonEvent::StepDone {
+            Some((lesson, step, index)) => vec![Effect::Lesson(LessonEvent::StepDone {
                 lesson,
                 step,
+                index,
                 skipped,
             })],
             None => Vec::new(),
@@ -215,16 +222,18 @@ impl App {
             choice,
             safe: answer.safe,
         };
-        let lesson = run.lesson.id.clone();
+        let (lesson, index) = (run.lesson.id.clone(), run.at);
         let mut effects = vec![Effect::Lesson(LessonEvent::QuizAnswered {
             lesson: lesson.clone(),
             step: id.clone(),
+            index,
             safe: answer.safe,
         })];
         if answer.safe {
             effects.push(Effect::Lesson(LessonEvent::StepDone {
                 lesson,
                 step: id,
+                index,
                 skipped: false,
             }));
         }

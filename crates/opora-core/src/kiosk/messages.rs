@@ -1,9 +1,10 @@
 //! What the kiosk reacts to ([`Msg`]: keys, what voice heard, the practice bank's answers) and
-//! what it asks for ([`Effect`]: the bank's work, lesson events, files, and what is the face's
-//! own: speaking, listening, quitting).
+//! what it asks for ([`Effect`]: the bank's work, lesson events, steps of the journey for the
+//! journal, files, and what is the face's own: speaking, listening, quitting).
 
 use crate::bank::{BankError, OpId, Receipt, Snapshot};
 use crate::input::{Key, RateStep};
+use crate::journal::Payload;
 use crate::lessons::progress::{LessonEvent, Progress};
 use crate::program::FaceRequest;
 use crate::store_error::StoreError;
@@ -30,6 +31,8 @@ pub enum Msg {
     Progress(Result<Progress, StoreError>),
     /// The take-home reminder was written (to this file), or why not, in the client's language.
     ReminderWritten(Result<PathBuf, String>),
+    /// The journal could not keep the journey (said once; the kiosk goes on).
+    JournalFailed(StoreError),
     /// Voice input: the recogniser is ready or cannot be used, or it heard something.
     Voice(VoiceMsg),
 }
@@ -62,6 +65,8 @@ pub enum Effect {
     Listen,
     /// Stop listening now (Space again); what was heard so far still arrives.
     StopListening,
+    /// Keep a step of the client's journey in the journal ([`Payload`]); answered by nothing.
+    Record(Payload),
     /// Leave the program.
     Quit,
 }
@@ -81,7 +86,8 @@ impl Effect {
             | Effect::LoadProgress
             | Effect::Lesson(_)
             | Effect::WriteReminder { .. }
-            | Effect::OpenFile(_) => return None,
+            | Effect::OpenFile(_)
+            | Effect::Record(_) => return None,
         })
     }
 }

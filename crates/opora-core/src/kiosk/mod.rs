@@ -11,6 +11,7 @@
 pub mod family;
 pub mod flow;
 mod heard;
+pub mod journey;
 mod lesson_play;
 pub mod lesson_state;
 pub mod listen;

@@ -31,6 +31,8 @@ pub enum Notice {
     Phone(PhoneError),
     Bank(BankError),
     Store(StoreError),
+    /// The journal could not be written.
+    Journal(StoreError),
     WrongCode,
     CodeNotYetArrived,
     /// Problems with locale files, already in the person's language.
@@ -95,6 +97,11 @@ pub struct App {
     pub(super) progress: Progress,
     /// Whether voice input can be used now.
     pub(super) voice: VoiceState,
+    /// The screen last recorded in the journey (stack depth and id), so each screen entered is
+    /// recorded once.
+    pub(super) recorded_place: Option<(usize, &'static str)>,
+    /// The journey is kept (anonymously): the home screen says so in one short line.
+    pub(super) journey_kept: bool,
     /// What voice input last heard, shown big until the next action.
     pub(super) heard: Option<String>,
 }
@@ -117,6 +124,8 @@ impl App {
             progress: Progress::default(),
             voice: VoiceState::Off(None),
             heard: None,
+            recorded_place: None,
+            journey_kept: false,
         };
         (app, vec![Effect::LoadSnapshot, Effect::LoadProgress])
     }
@@ -165,6 +174,15 @@ impl App {
 
     pub fn is_quitting(&self) -> bool {
         self.quitting
+    }
+
+    /// Says on the home screen that the journey is kept, without a name.
+    pub fn set_journey_kept(&mut self, kept: bool) {
+        self.journey_kept = kept;
+    }
+
+    pub fn journey_kept(&self) -> bool {
+        self.journey_kept
     }
 
     /// Shows sentences about start-up problems (e.g. a broken locale file) on the first screen.

@@ -9,12 +9,39 @@ use super::screen::{Action, Screen};
 use super::state::{App, FIELD_MAX, Notice, TEXT_SIZES, VoiceNotice};
 use crate::bank::{self, BankError, OpId, Operation, Receipt};
 use crate::input::{Key, RateStep};
+use crate::journal::InputMode;
 use crate::money::parse_amount;
 use crate::phone::PhoneNumber;
 
 impl App {
-    /// Reacts to one message; returns what the edges must do.
+    /// Reacts to one message; returns what the edges must do, with the steps of the client's
+    /// journey for the journal (a new screen is recorded once it is shown).
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for effect in self.handle(msg) {
+            // A lesson event goes to the progress store and, as a journey step, to the journal.
+            let journey = match &effect {
+                Effect::Lesson(event) => {
+                    Some(Effect::Record(super::journey::lesson_payload(event)))
+                }
+                _ => None,
+            };
+            effects.push(effect);
+            effects.extend(journey);
+        }
+        self.note_screen(&mut effects);
+        effects
+    }
+
+    /// Records the screen now shown, if it was not the last one recorded.
+    pub(super) fn note_screen(&mut self, effects: &mut Vec<Effect>) {
+        if self.snapshot.is_some() && self.recorded_place != Some(self.journey_place()) {
+            self.recorded_place = Some(self.journey_place());
+            effects.extend(self.entered());
+        }
+    }
+
+    fn handle(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) => self.on_key(key),
             Msg::Snapshot(Ok(snapshot)) => {
@@ -50,6 +77,10 @@ impl App {
                 Vec::new()
             }
             Msg::Voice(msg) => self.on_voice(msg),
+            Msg::JournalFailed(error) => {
+                self.notice = Some(Notice::Journal(error));
+                Vec::new()
+            }
         }
     }
 
@@ -66,50 +97,46 @@ impl App {
                 Vec::new()
             }
             Key::Quit => self.quit(),
-            Key::Esc => {
-                self.back();
-                Vec::new()
-            }
-            Key::Help => {
-                if !matches!(self.screen(), Screen::ScreenHelp { .. }) {
-                    let of = self.screen().id();
-                    self.push(Screen::ScreenHelp { of });
-                }
-                Vec::new()
-            }
+            Key::Esc => self.go_back(),
+            Key::Help => self.open_screen_help(),
             Key::Repeat => {
                 (self.notice, self.heard) = (had_notice, had_heard);
-                vec![Effect::RepeatScreen]
+                vec![self.adjusted("repeat"), Effect::RepeatScreen]
             }
             Key::Slower | Key::Faster => {
                 self.notice = had_notice;
-                let step = if key == Key::Slower {
-                    RateStep::Slower
+                let (step, what) = if key == Key::Slower {
+                    (RateStep::Slower, "slower")
                 } else {
-                    RateStep::Faster
+                    (RateStep::Faster, "faster")
                 };
-                vec![Effect::SpeechRate(step)]
+                vec![self.adjusted(what), Effect::SpeechRate(step)]
             }
             Key::Bigger => {
                 (self.notice, self.heard) = (had_notice, had_heard);
                 self.text_size = (self.text_size + 1).min(TEXT_SIZES - 1);
-                Vec::new()
+                vec![self.adjusted("bigger")]
             }
             Key::Smaller => {
                 (self.notice, self.heard) = (had_notice, had_heard);
                 self.text_size = self.text_size.saturating_sub(1);
-                Vec::new()
+                vec![self.adjusted("smaller")]
             }
             Key::ToggleStaff => {
                 (self.notice, self.heard) = (had_notice, had_heard);
                 self.show_staff = !self.show_staff;
                 Vec::new()
             }
+            // Staff-only actions belong to an assisted session; the kiosk alone has none.
+            Key::Staff => {
+                (self.notice, self.heard) = (had_notice, had_heard);
+                Vec::new()
+            }
             _ if self.screen().has_field() => self.on_field_key(key),
             Key::Digit(0) if matches!(self.screen(), Screen::Home) => self.quit(),
-            Key::Digit(n) => self.choose(usize::from(n)),
+            Key::Digit(n) => self.choose(usize::from(n), InputMode::Key),
             Key::Number(0) if matches!(self.screen(), Screen::Home) => self.quit(),
-            Key::Number(n) => self.choose(usize::try_from(n).unwrap_or(usize::MAX)),
+            Key::Number(n) => self.choose(usize::try_from(n).unwrap_or(usize::MAX), InputMode::Key),
             Key::Up => {
                 self.focus = self.focus.saturating_sub(1);
                 Vec::new()
@@ -121,7 +148,7 @@ impl App {
                 }
                 Vec::new()
             }
-            Key::Enter => self.choose(self.focus + 1),
+            Key::Enter => self.choose(self.focus + 1, InputMode::Arrows),
             Key::Char(_) | Key::Backspace => Vec::new(),
         }
     }
@@ -139,10 +166,36 @@ impl App {
             .collect()
     }
 
-    pub(super) fn choose(&mut self, number: usize) -> Vec<Effect> {
+    /// Esc, «назад»: back one screen.
+    pub(super) fn go_back(&mut self) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if self.stack.len() > 1 {
+            effects.push(self.went_back(false));
+        }
+        self.back();
+        effects
+    }
+
+    /// `?`, «помощь»: what this screen is for and which keys work here.
+    pub(super) fn open_screen_help(&mut self) -> Vec<Effect> {
+        if matches!(self.screen(), Screen::ScreenHelp { .. }) {
+            return Vec::new();
+        }
+        let effects = vec![self.help_opened()];
+        let of = self.screen().id();
+        self.push(Screen::ScreenHelp { of });
+        effects
+    }
+
+    /// Takes the choice with this number, however it was chosen.
+    pub(super) fn choose(&mut self, number: usize, by: InputMode) -> Vec<Effect> {
         let actions = self.actions();
         match number.checked_sub(1).and_then(|i| actions.get(i)) {
-            Some(action) => self.perform(action.clone()),
+            Some(action) => {
+                let mut effects = vec![self.choice_taken(number, by)];
+                effects.extend(self.perform(action.clone()));
+                effects
+            }
             None => {
                 if !actions.is_empty() {
                     self.notice = Some(Notice::NoSuchChoice { max: actions.len() });
@@ -174,17 +227,14 @@ impl App {
                 Ok(phone) => self.phone_entered(draft, phone),
                 Err(error) => {
                     self.notice = Some(Notice::Phone(error));
-                    Vec::new()
+                    vec![self.refused("phone", error.code())]
                 }
             },
             Screen::AmountEntry { draft, text } => match parse_amount(&text) {
-                Ok(amount) => {
-                    self.show_check(draft.with_amount(amount));
-                    Vec::new()
-                }
+                Ok(amount) => self.show_check(draft.with_amount(amount)),
                 Err(error) => {
                     self.notice = Some(Notice::Amount(error));
-                    Vec::new()
+                    vec![self.refused("amount", error.code())]
                 }
             },
             Screen::Code(code) => self.submit_code(code),
@@ -201,8 +251,10 @@ impl App {
         if let (Target::Phone(phone), Some(snapshot)) = (&target, &self.snapshot)
             && snapshot.directory_entry(phone).is_none()
         {
-            self.notice = Some(Notice::Bank(BankError::UnknownPhone(*phone)));
-            return Vec::new();
+            let error = BankError::UnknownPhone(*phone);
+            let refused = self.refused("phone", error.code());
+            self.notice = Some(Notice::Bank(error));
+            return vec![refused];
         }
         self.push(Screen::AmountEntry {
             draft: draft.with_target(target),
@@ -212,9 +264,9 @@ impl App {
     }
 
     /// Quotes the draft and shows the check screen, or says why it cannot go ahead.
-    fn show_check(&mut self, draft: Draft) {
+    fn show_check(&mut self, draft: Draft) -> Vec<Effect> {
         let (Some(snapshot), Some(operation)) = (&self.snapshot, draft.operation()) else {
-            return;
+            return Vec::new();
         };
         match bank::rules::quote(snapshot, &operation) {
             Ok(quote) => {
@@ -233,8 +285,13 @@ impl App {
                     .or_else(|| self.warning_before_check(&check))
                     .unwrap_or(Screen::Check(check));
                 self.push(screen);
+                Vec::new()
             }
-            Err(error) => self.notice = Some(Notice::Bank(error)),
+            Err(error) => {
+                let refused = self.refused("amount", error.code());
+                self.notice = Some(Notice::Bank(error));
+                vec![refused]
+            }
         }
     }
 
@@ -244,7 +301,7 @@ impl App {
         }
         let Some(expected) = &code.code else {
             self.notice = Some(Notice::CodeNotYetArrived);
-            return Vec::new();
+            return vec![self.refused("code", "not-arrived")];
         };
         let typed: String = code.text.chars().filter(|c| !c.is_whitespace()).collect();
         if typed != *expected {
@@ -252,7 +309,7 @@ impl App {
             if let Screen::Code(step) = self.top_mut() {
                 step.text.clear();
             }
-            return Vec::new();
+            return vec![self.refused("code", "wrong-code")];
         }
         if let Screen::Code(step) = self.top_mut() {
             step.pending = true;
@@ -276,6 +333,9 @@ impl App {
         let mut effects = Vec::new();
         match result {
             Ok(receipt) => {
+                if !receipt.already_done {
+                    effects.push(super::journey::operation_completed(&receipt));
+                }
                 effects.extend(self.lesson_goal_check(&receipt));
                 let done = match receipt.operation {
                     Operation::BlockCard => Screen::BlockDone,
@@ -302,8 +362,13 @@ impl App {
     pub(super) fn perform(&mut self, action: Action) -> Vec<Effect> {
         let card_blocked = self.snapshot.as_ref().is_some_and(|s| s.card_blocked);
         match action {
-            Action::Home => self.home(),
-            Action::Back => self.back(),
+            Action::Home => {
+                // Home from inside a money action abandons it.
+                let cancel = self.in_flow().then(|| self.went_back(true));
+                self.home();
+                return cancel.into_iter().collect();
+            }
+            Action::Back => return self.go_back(),
             Action::Quit => return self.quit(),
             Action::Open(screen) => match screen {
                 Screen::SendWho | Screen::PayWhat if card_blocked => {
@@ -320,7 +385,11 @@ impl App {
                     if matches!(self.screen(), Screen::Done(_) | Screen::BlockDone) {
                         self.stack.pop();
                     }
-                    let effects = self.lesson_place_check(&other);
+                    let mut effects = self.lesson_place_check(&other);
+                    // Asking for staff is asking for help.
+                    if matches!(other, Screen::CallStaff) {
+                        effects.push(self.help_opened());
+                    }
                     self.push(other);
                     return effects;
                 }
@@ -330,7 +399,7 @@ impl App {
                 draft,
                 text: String::new(),
             }),
-            Action::PayAmount(draft) => self.show_check(draft),
+            Action::PayAmount(draft) => return self.show_check(draft),
             Action::EnterAmount(draft) => self.push(Screen::AmountEntry {
                 draft,
                 text: String::new(),
@@ -351,10 +420,8 @@ impl App {
                     return vec![Effect::IssueCode { op_id }];
                 }
             }
-            Action::ChangeAmount => {
-                // Back to where the amount was chosen.
-                self.back();
-            }
+            // Back to where the amount was chosen.
+            Action::ChangeAmount => return self.go_back(),
             Action::BlockCard => {
                 if let Screen::BlockConfirm { op_id } = self.screen() {
                     return vec![Effect::Execute {

@@ -21,14 +21,17 @@ pub enum LessonEvent {
         variant: String,
         index: usize,
     },
+    /// Step `step` (its id; `index` in the variant's steps) was done or skipped.
     StepDone {
         lesson: String,
         step: String,
+        index: usize,
         skipped: bool,
     },
     QuizAnswered {
         lesson: String,
         step: String,
+        index: usize,
         safe: bool,
     },
     Drill {

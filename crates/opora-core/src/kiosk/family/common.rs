@@ -171,6 +171,10 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
         Notice::Phone(error) => (NoticeKind::Error, phone_error(*error, i18n)),
         Notice::Bank(error) => (NoticeKind::Error, bank_error(error, i18n)),
         Notice::Store(error) => (NoticeKind::Error, error.sentence(StoreFile::Bank, i18n)),
+        Notice::Journal(error) => (
+            NoticeKind::Warning,
+            error.sentence(StoreFile::Journal, i18n),
+        ),
         Notice::WrongCode => (NoticeKind::Error, i18n.t("error-wrong-code")),
         Notice::CodeNotYetArrived => (NoticeKind::Info, i18n.t("error-code-not-yet")),
         Notice::Startup(sentences) => (NoticeKind::Warning, sentences.join(" ")),

@@ -31,13 +31,16 @@ pub(super) fn help_offer(label: &'static str) -> Offer {
     open(Screen::Help, label).said(&[HelpPlace, Command(VoiceCommand::Help)])
 }
 
-pub(super) fn home(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
+pub(super) fn home(snapshot: &Snapshot, journey_kept: bool, i18n: &I18n) -> ScreenModel {
     let mut model = screen("home", i18n);
     model.lines.push(tr!(
         i18n,
         "home-question",
         name = snapshot.client.get(i18n.lang()).to_string()
     ));
+    if journey_kept {
+        model.lines.push(i18n.t("home-journal-note"));
+    }
     model
 }
 

@@ -70,7 +70,7 @@ fn build(app: &App, i18n: &I18n) -> ScreenModel {
         return common::loading(app, i18n);
     };
     let mut model = match app.screen() {
-        Screen::Home => home::home(snapshot, i18n),
+        Screen::Home => home::home(snapshot, app.journey_kept(), i18n),
         Screen::Balance => home::balance(snapshot, i18n),
         Screen::SendWho => money_flow::send_who(i18n),
         Screen::OwnDirection => money_flow::own_direction(snapshot, i18n),
