@@ -159,8 +159,13 @@ struct Texts {
     staff_field: &'static str,
     step: fn(u8) -> String,
     consent_hint: &'static str,
+    staff_menu: &'static str,
+    outcome_hint: &'static str,
     fcr_hint: &'static str,
 }
+
+/// What the terminal sends for F9, the staff key.
+const F9: &str = "\x1b[20~";
 
 fn run_session(t: &Texts) {
     let home = configured_home();
@@ -183,10 +188,19 @@ fn run_session(t: &Texts) {
     }
     s.press("\r", Some(t.consent_hint));
     s.press("1", Some(&(t.step)(8)));
-    s.press("2", None);
+    // Goal: the balance; then the client practises on the kiosk itself.
+    s.press("1", None);
     s.press("6", None);
     s.press("1", None);
-    s.press("5", None);
+    s.press("\x1b", None);
+    // F9, the staff key: "now the client alone"; the balance again, unaided.
+    s.press(F9, Some(t.staff_menu));
+    s.press("3", None);
+    s.press("1", None);
+    s.press("\x1b", None);
+    // F9: end the check; the observed outcome, confirmed.
+    s.press(F9, Some(t.staff_menu));
+    s.press("3", Some(t.outcome_hint));
     s.press("1", Some(t.fcr_hint));
     s.press("1", None);
     s.press("5", None);
@@ -216,10 +230,17 @@ fn run_session(t: &Texts) {
         e.payload,
         Payload::SessionEnded {
             outcome: Outcome::Alone,
+            computed: Some(Outcome::Alone),
             fcr: Some(true),
             ..
         }
     )));
+    assert!(
+        events.iter().any(
+            |e| matches!(&e.payload, Payload::ScreenEntered { screen, .. } if screen == "balance")
+        ),
+        "the kiosk's own screens are in the journal"
+    );
 }
 
 #[test]
@@ -229,6 +250,8 @@ fn a_whole_session_by_keys_in_russian() {
         staff_field: "Номер сотрудника",
         step: |n| format!("шаг {n} из 8"),
         consent_hint: "Прочитайте вопрос вслух",
+        staff_menu: "Вернуться к экрану клиента",
+        outcome_hint: "Opora видела",
         fcr_hint: "Сделали ли мы то, зачем вы пришли?",
     });
 }
@@ -240,6 +263,8 @@ fn a_whole_session_by_keys_in_english() {
         staff_field: "Staff id",
         step: |n| format!("step {n} of 8"),
         consent_hint: "Read the question aloud",
+        staff_menu: "Back to the client's screen",
+        outcome_hint: "Opora saw",
         fcr_hint: "Did we do what you came for today?",
     });
 }

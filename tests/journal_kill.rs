@@ -31,11 +31,15 @@ impl Lcg {
     }
 }
 
+/// Two whole sessions: set-up, practice on the kiosk (its journey written by itself), staff
+/// marks, "now do it alone", an outcome changed with a reason, feedback; then an anonymous
+/// client whose session staff end at once.
 fn script() -> Vec<&'static str> {
     concat!(
-        "st-7\n2\n8 912 345-67-89\n1\n4\n1\nTver 3\n1\n2\n3\n6\n",
-        "1\n2\n4\n3\n1\n5\n1\n2\n5\n1\n1\n5\n3\n10\n1\n1\n",
-        "3\n1\n2\n3\nSite 9\n1\n2\n6\n1\n1\n5\n2\n3\n\n\n0\n4\n2\n"
+        "st-7\n2\n8 951 472-36-18\n1\n4\n1\nTver 3\n1\n2\n3\n6\n",
+        "1\n2\n4\nback\nstaff\n1\nstaff\n3\n1\n2\nstaff\n3\n2\n3\n4\n",
+        "1\n5\n3\n10\n1\n1\n",
+        "3\n1\n2\n3\nSite 9\n1\n2\n6\n1\nstaff\n5\n1\n2\n3\n\n\n0\n4\n2\n"
     )
     .lines()
     .collect()

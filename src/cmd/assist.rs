@@ -7,17 +7,16 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 
 use super::Cli;
+use super::client::{self, ClientParts};
 use super::config::config_error;
 use super::journal::open_journal;
-use super::parts::{lessons_dir, wants_plain};
+use super::parts::wants_plain;
 use crate::config::Config;
 use crate::edge::{JournalEdge, ReminderMaker};
 use crate::locales::LocaleSource;
-use crate::speech::policy::SpeechPolicy;
-use crate::tui::theme::Theme;
 use opora_core::assist::{Assist, Goal, Mode, OPERATIONS};
 use opora_core::i18n::I18n;
-use opora_core::lessons::{Audience, Lesson, StepKind};
+use opora_core::lessons::{Audience, Lesson};
 
 #[derive(Debug, Args)]
 pub struct AssistArgs {
@@ -48,12 +47,7 @@ fn fail(sentence: &str) -> ExitCode {
 pub fn catalogue(shipped: &[std::sync::Arc<Lesson>], lessons: &[String], i18n: &I18n) -> Vec<Goal> {
     let mut goals: Vec<Goal> = OPERATIONS.iter().map(|k| Goal::operation(k)).collect();
     for lesson in shipped.iter().filter(|l| l.audience == Audience::Clients) {
-        let goal = Goal::lesson(&lesson.id, &i18n.t(&lesson.title));
-        let has_drill = lesson
-            .steps
-            .iter()
-            .any(|s| matches!(&s.kind, StepKind::Do { drill: Some(_), .. }));
-        goals.push(if has_drill { goal.with_drill() } else { goal });
+        goals.push(Goal::lesson(&lesson.id, &i18n.t(&lesson.title)));
     }
     for lesson in lessons {
         let (key, title) = lesson.split_once('=').unwrap_or((lesson, lesson));
@@ -66,8 +60,6 @@ pub fn catalogue(shipped: &[std::sync::Arc<Lesson>], lessons: &[String], i18n: &
 
 pub fn run(cli: &Cli, args: &AssistArgs, i18n: &I18n, locales: &LocaleSource) -> ExitCode {
     let plain = wants_plain(cli);
-    let theme = &Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
-    let lessons = &crate::lesson_files::for_language(i18n, lessons_dir(cli).as_deref());
     let path = crate::paths::config_file();
     let settings = match Config::load(&path).and_then(|c| c.journal_settings(&path)) {
         Ok(settings) => settings,
@@ -77,6 +69,19 @@ pub fn run(cli: &Cli, args: &AssistArgs, i18n: &I18n, locales: &LocaleSource) ->
         Ok(journal) => journal,
         Err(sentence) => return fail(&sentence),
     };
+    // The client's kiosk, as the stand-alone kiosk builds it (practice bank, lessons, voice,
+    // speech); its journey goes to the session.
+    let ClientParts {
+        app,
+        start: kiosk_start,
+        edge: bank,
+        catalog,
+        senses,
+        problems,
+    } = match client::build(cli, i18n, locales, plain) {
+        Ok(parts) => parts,
+        Err(sentence) => return fail(&sentence),
+    };
     let mode = match args.action {
         None => Mode::Session,
         Some(AssistAction::FollowUp) => Mode::FollowUp,
@@ -84,9 +89,12 @@ pub fn run(cli: &Cli, args: &AssistArgs, i18n: &I18n, locales: &LocaleSource) ->
     let (mut assist, start) = Assist::new(
         mode,
         settings.key,
-        catalogue(&lessons.lessons, &args.lessons, i18n),
+        catalogue(&catalog.lessons, &args.lessons, i18n),
+        (app, kiosk_start),
     );
     assist.set_variant(args.variant.clone());
+    // The kiosk's start-up problems show on its first screen, as in the stand-alone kiosk.
+    assist.kiosk_mut().set_startup_notice(problems.clone());
     let today = std::env::var("OPORA_TODAY")
         .ok()
         .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
@@ -94,36 +102,24 @@ pub fn run(cli: &Cli, args: &AssistArgs, i18n: &I18n, locales: &LocaleSource) ->
         crate::paths::data_dir().join("reminders"),
         i18n.lang(),
         locales.clone(),
-        lessons.lessons.clone(),
+        catalog.lessons.clone(),
     )
     .with_today(today);
-    let mut edge = JournalEdge::new(journal, &settings.device_id).with_reminders(reminders);
-    // A staff-led session is silent: the client's screens speak once the kiosk runs inside it.
-    let speech = SpeechPolicy::silent(i18n.lang());
+    let mut edge = JournalEdge::new(journal, &settings.device_id)
+        .with_reminders(reminders)
+        .with_bank(bank);
     let result = if plain {
-        let face = crate::plain::PlainFace {
-            i18n,
-            speech,
-            voice: None,
-        };
-        let stdin = std::io::stdin();
-        let stdout = std::io::stdout();
-        crate::plain::run(
+        client::plain_face(
             &mut assist,
             &mut edge,
             start,
-            face,
-            stdin.lock(),
-            stdout.lock(),
+            senses,
+            &problems,
+            Assist::kiosk_mut,
+            i18n,
         )
     } else {
-        let face = crate::tui::runner::Face {
-            i18n,
-            theme,
-            speech,
-            voice: None,
-        };
-        crate::tui::runner::run(&mut assist, edge, start, face)
+        client::full_screen(cli, &mut assist, edge, start, senses, i18n)
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,6 +4,7 @@
 //! plain lines). Problems reach the person as one sentence in their language, never a panic.
 
 pub mod assist;
+pub mod client;
 pub mod config;
 pub mod dashboard;
 pub mod doctor;

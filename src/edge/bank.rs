@@ -66,6 +66,14 @@ impl BankEdge {
         self
     }
 
+    /// Staff unblock the practice card (a lesson blocked it, or the client did).
+    pub fn unblock_card(&mut self) -> Vec<Msg> {
+        match self.store.unblock_card() {
+            Ok(_) => vec![Msg::Snapshot(self.store.snapshot().map(Box::new))],
+            Err(error) => vec![Msg::Snapshot(Err(error))],
+        }
+    }
+
     /// Carries out one effect; returns the messages that answer it. Effects that are not about
     /// the bank (speech, quitting) are the caller's and answer nothing here.
     fn handle_effect(&mut self, effect: &Effect) -> Vec<Msg> {

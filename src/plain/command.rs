@@ -55,12 +55,14 @@ pub fn parse_command(line: &str, has_field: bool) -> Option<Command> {
     Some(command)
 }
 
-/// Words that show or hide the staff line (F2 in the full-screen face).
-pub fn is_staff_toggle(line: &str) -> bool {
-    matches!(
-        line.trim().to_lowercase().as_str(),
-        "f2" | "staff" | "сотрудник"
-    )
+/// Words only staff type: `f2` shows or hides the staff line (F2 in the full-screen face),
+/// `staff` (or «сотрудник», F9 in the full-screen face) opens the staff menu of a session.
+pub fn staff_key(line: &str) -> Option<Key> {
+    match line.trim().to_lowercase().as_str() {
+        "f2" => Some(Key::ToggleStaff),
+        "staff" | "сотрудник" | "f9" => Some(Key::Staff),
+        _ => None,
+    }
 }
 
 /// The keys a command stands for on this screen. An empty line on a screen with a field

@@ -8,13 +8,12 @@
 //! A screen reader speaks here, so Opora's own voice is off unless the person asked for it;
 //! when on, the speech policy is the full-screen face's, and every line typed stops the voice.
 
-use super::command::{is_staff_toggle, keys, parse_command};
+use super::command::{keys, parse_command, staff_key};
 use super::print::print_screen;
 use crate::edge::{drive, pump};
 use crate::listen::engine::Engine;
 use crate::speech::policy::SpeechPolicy;
 use opora_core::i18n::I18n;
-use opora_core::input::Key;
 use opora_core::program::{Edge, FaceRequest, Program};
 use opora_core::screen_model::ScreenModel;
 use opora_core::tr;
@@ -78,8 +77,8 @@ where
         let model = shown
             .as_ref()
             .map_or_else(ScreenModel::default, Clone::clone);
-        let keys = if is_staff_toggle(&line) {
-            vec![Key::ToggleStaff]
+        let keys = if let Some(key) = staff_key(&line) {
+            vec![key]
         } else {
             match parse_command(&line, model.field.is_some()) {
                 Some(command) => keys(command, &model, face.voice.is_some()),

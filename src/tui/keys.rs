@@ -16,6 +16,7 @@ pub fn map_key(event: KeyEvent) -> Option<Key> {
         KeyCode::Char('?') => Key::Help,
         KeyCode::F(1) => Key::Help,
         KeyCode::F(2) => Key::ToggleStaff,
+        KeyCode::F(9) => Key::Staff,
         KeyCode::Char('r' | 'R' | 'к' | 'К') => Key::Repeat,
         // On a Russian layout the same keys type «Б» and «Ю».
         KeyCode::Char('<' | 'Б') => Key::Slower,

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod sound;
+pub mod talk;
 pub mod unprivileged;
 pub mod voice;
 

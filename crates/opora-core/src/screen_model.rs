@@ -1,5 +1,9 @@
 //! The screen model: everything one screen says, in the person's language, and nothing about how
-//! it is drawn. The ratatui renderer, the plain linear renderer and the speaker all consume it.
+//! it is drawn. The ratatui renderer, the plain linear renderer and the speaker all consume it;
+//! [`ScreenModel::speakable`] turns it into what is said.
+
+use crate::i18n::I18n;
+use crate::tr;
 
 /// One screen, ready to be drawn, printed or spoken.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -103,6 +107,61 @@ pub struct Notice {
 }
 
 impl ScreenModel {
+    /// The screen as it is to be read aloud: notice, progress, title, fact, lines, phone, field,
+    /// choices with their numbers, prompt. `model` was built with the speech twin of the messages
+    /// ([`I18n::for_speech`]), so amounts, dates and phone numbers are already words; any digits a
+    /// message still carries are spelled out here, so the synthesizer only ever gets words.
+    pub fn speakable(&self, i18n: &I18n) -> String {
+        let model = self;
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(voice) = model.voice.as_ref().filter(|v| !v.listening) {
+            parts.push(voice.text.clone());
+        }
+        if let Some(notice) = &model.notice {
+            parts.push(format!("{}: {}", notice.label, notice.text));
+        }
+        parts.extend(model.progress.clone());
+        parts.push(model.title.clone());
+        parts.extend(model.fact.clone());
+        parts.extend(model.lines.iter().cloned());
+        if let Some(phone) = &model.phone {
+            parts.push(format!("{}. {}", phone.caption, phone.message));
+        }
+        if let Some(field) = &model.field {
+            parts.push(field.label.clone());
+        }
+        for choice in &model.choices {
+            parts.push(tr!(
+                i18n,
+                "spoken-choice",
+                number = i18n.number(i64::from(choice.key)),
+                label = choice.label.clone()
+            ));
+        }
+        parts.push(model.prompt.clone());
+        let text = parts
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| {
+                // A middle dot separates parts of a line for the eye; a comma makes the voice pause.
+                let p = p.trim().replace(" · ", ", ");
+                // A colon at the end points at something shown beside it (already said): a full
+                // stop is what the ear needs.
+                let p = match p.strip_suffix(':') {
+                    Some(head) => head.trim_end().to_string(),
+                    None => p,
+                };
+                if p.ends_with(['.', '?', '!', ':', '…']) {
+                    p
+                } else {
+                    format!("{p}.")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        crate::words::spell_numbers(i18n.lang(), &text)
+    }
+
     /// Every line of the screen in reading order (used by the plain renderer and tests).
     pub fn text_lines(&self) -> Vec<String> {
         let mut out = Vec::new();

@@ -1,33 +1,46 @@
-//! The staff-led assisted session (`opora assist`) as a pure state machine, beside the kiosk's:
-//! keys in, [`AssistEffect`]s out (journal writes, a look-up of a returning client's progress),
-//! and a [`ScreenModel`] for the terminal and the plain face (`view.rs`).
+//! The staff-led assisted session (`opora assist`) as a pure state machine: the kiosk with a
+//! staff layer. Keys, what voice heard and the edges' answers in; [`AssistEffect`]s out (journal
+//! writes, the practice bank's work, a look-up of a returning client's history); a
+//! [`ScreenModel`](crate::screen_model::ScreenModel) for every face.
 //!
-//! The order is PRODUCT.md §6: staff id → client reference (bank id or phone, turned into the
-//! keyed pseudonym at once; or anonymous) → segment → age band → channel → site → consent (no:
-//! only a counted refusal is recorded) → goals → practice with the staff line → "now do it
-//! alone" with hints off, giving the outcome → FCR → CSAT, CES, NPS (each skippable) →
-//! complaint category → the end, with the take-home reminder when lessons were goals.
+//! The order is PRODUCT.md §6. Set-up (`stage`, choices in `choices.rs`): staff id → client
+//! (bank id or phone, turned into the keyed pseudonym at once; or anonymous) → segment → age
+//! band → channel → site → consent (no: only a counted refusal is recorded) → goals. Then the
+//! client practises on the real kiosk, which writes its journey by itself (`practice.rs`); the
+//! staff line shows the goals' hints, and staff-only actions sit behind the staff key (F9,
+//! `staff` in plain mode) that no client screen mentions. "Now do it alone" runs the kiosk
+//! again with hints off, on a fresh practice bank, and the outcome is observed: every goal
+//! reached with no help opened and no staff mark is "did it alone". Staff confirm it or change
+//! it with a reason; then FCR, CSAT, CES, NPS, a complaint category, and the reminder.
 //! `opora assist follow-up` runs the short form: staff id → client → "used the app alone since?".
 //!
 //! Nothing is recorded before consent. The typed client reference never leaves this module: it
 //! is hashed on Enter and the field is cleared.
 
+mod choices;
+mod practice;
+mod setup;
 mod view;
+mod view_stage;
 
-pub use view::{ALL_IDS, view};
+pub use choices::{COMPLAINTS, GOALS_PER_PAGE, Pick, StaffAction};
+pub use practice::Watch;
+pub use view::{ALL_IDS, stage_id, view};
 
+use crate::i18n::I18n;
 use crate::input::Key;
-use crate::journal::{
-    AgeBand, BankKey, Channel, ClientHistory, ClientRef, ClientRefError, InputMode, Outcome,
-    Payload, Segment,
-};
+use crate::journal::{AgeBand, BankKey, Channel, ClientHistory, ClientRefError, Outcome, Segment};
+use crate::kiosk::{self, App};
+use crate::program::{FaceRequest, Program};
 use crate::store_error::StoreError;
+use crate::voice::meaning::VoiceMsg;
+use crate::voice::{Context, VoiceLang};
 
 /// A goal of a session: an operation of the practice bank, or a lesson. Lessons come as data
 /// (their key and title), so new ones need no change here.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Goal {
-    /// Stable key, written to the journal (`transfer`, `lesson-pay-bill`).
+    /// Stable key, written to the journal (`transfer`, a lesson's id).
     pub key: String,
     pub kind: GoalKind,
 }
@@ -36,9 +49,8 @@ pub struct Goal {
 pub enum GoalKind {
     /// Label and staff hint come from `assist-goal-KEY` and `assist-hint-KEY`.
     Operation,
-    /// A lesson with its own title (in the session's language). `drill` is set when the lesson
-    /// holds a fraud drill, whose outcome staff record when the lesson is done.
-    Lesson { title: String, drill: bool },
+    /// A lesson with its own title (in the session's language).
+    Lesson { title: String },
 }
 
 /// The practice bank's operations, in the kiosk's order.
@@ -64,21 +76,8 @@ impl Goal {
             key: key.to_string(),
             kind: GoalKind::Lesson {
                 title: title.to_string(),
-                drill: false,
             },
         }
-    }
-
-    /// The lesson holds a fraud drill.
-    pub fn with_drill(mut self) -> Goal {
-        if let GoalKind::Lesson { drill, .. } = &mut self.kind {
-            *drill = true;
-        }
-        self
-    }
-
-    pub fn has_drill(&self) -> bool {
-        matches!(self.kind, GoalKind::Lesson { drill: true, .. })
     }
 
     pub fn is_lesson(&self) -> bool {
@@ -110,10 +109,18 @@ pub enum Stage {
     Goals {
         page: usize,
     },
+    /// The client practises in the kiosk, with the staff line's hints.
     Practice,
-    /// After a lesson with a fraud drill: did the client stop?
-    Drill,
+    /// "Now do it alone": the kiosk without hints, watched.
     Alone,
+    /// What Opora observed, for staff to confirm or change.
+    Outcome,
+    /// Staff change the observed outcome to this one…
+    ChangeOutcome,
+    /// …for a reason.
+    OverrideReason {
+        outcome: Outcome,
+    },
     Fcr,
     Csat,
     Ces,
@@ -124,23 +131,37 @@ pub enum Stage {
     FollowUpDone,
 }
 
-/// What the session asks its edge to do.
+/// What the session asks its edge (or its face) to do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AssistEffect {
     /// A new session id for the events that follow.
     BeginSession,
     /// Append an event to the journal.
-    Record(Payload),
+    Record(crate::journal::Payload),
     /// Look up what this pseudonym did before → [`AssistMsg::Progress`].
     LookUpProgress(String),
     /// Write the take-home reminder for these lessons (keys) → [`AssistMsg::ReminderWritten`].
     WriteReminder(Vec<String>),
+    /// The kiosk's work for the practice bank → [`AssistMsg::Kiosk`].
+    Kiosk(kiosk::Effect),
+    /// Keep lesson progress under this client's pseudonym (none: the anonymous profile).
+    ClientProfile(Option<String>),
+    /// A fresh practice bank (for the client, and again for "now do it alone").
+    ResetBank,
+    /// Unblock the practice card (staff only).
+    UnblockCard,
+    /// Something for the face: say the screen again, another rate, listen.
+    Face(FaceRequest),
     Quit,
 }
 
 #[derive(Debug)]
 pub enum AssistMsg {
     Key(Key),
+    /// What voice input heard, for the kiosk.
+    Voice(VoiceMsg),
+    /// The practice bank answered the kiosk.
+    Kiosk(kiosk::Msg),
     Progress(ClientHistory),
     /// The journal could not record; staff see why on every screen.
     JournalFailed(StoreError),
@@ -148,11 +169,15 @@ pub enum AssistMsg {
     ReminderWritten(Result<std::path::PathBuf, String>),
 }
 
-/// Complaint categories (message ids `assist-complaint-KEY`); the first means none.
-pub const COMPLAINTS: [&str; 6] = ["none", "hard-to-use", "staff", "fees", "security", "other"];
+/// A notice to show: an error (with its message id) or a confirmation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Error(&'static str),
+    ClientRef(ClientRefError),
+    Done(&'static str),
+}
 
 /// The session's state.
-#[derive(Clone, Debug)]
 pub struct Assist {
     mode: Mode,
     key: BankKey,
@@ -160,7 +185,6 @@ pub struct Assist {
     stage: Stage,
     /// The field being typed.
     text: String,
-    /// A message id for the notice under the field or choices.
     notice: Option<Notice>,
     staff: String,
     client: Option<String>,
@@ -169,37 +193,38 @@ pub struct Assist {
     channel: Option<Channel>,
     site: String,
     variant: Option<String>,
+    /// Indexes into `catalogue`.
     goals: Vec<usize>,
-    /// Index into `goals` of the goal being practised.
-    current: usize,
-    /// Steps done per goal (parallel to `goals`).
-    steps: Vec<u32>,
-    done_goals: Vec<bool>,
+    /// The client's practice kiosk, and its first effects (sent when practice begins).
+    kiosk: App,
+    kiosk_start: Vec<kiosk::Effect>,
+    /// The staff menu is open over the client's screen (and which of its choices has focus).
+    staff_menu: Option<usize>,
+    /// What was seen in practice, and in "now do it alone".
+    practice_watch: Watch,
+    alone_watch: Option<Watch>,
+    computed: Option<Outcome>,
     outcome: Option<Outcome>,
+    override_reason: Option<&'static str>,
     fcr: Option<bool>,
     scores: [Option<u8>; 3],
     progress: Option<ClientHistory>,
-    /// The take-home reminder written at the end.
     reminder: Option<Result<std::path::PathBuf, String>>,
     show_staff: bool,
+    focus: usize,
     journal_problem: Option<StoreError>,
     quitting: bool,
 }
 
-/// A notice to show: an error (with its message id) or a confirmation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    Error(&'static str),
-    ClientRef(ClientRefError),
-    Recorded(&'static str),
-}
-
-/// Goals per page of the goals screen (choices 1–4; 5 = more, 6 = done).
-pub const GOALS_PER_PAGE: usize = 4;
-
 impl Assist {
-    /// A new session (or follow-up) with the bank's key and the goals on offer.
-    pub fn new(mode: Mode, key: BankKey, catalogue: Vec<Goal>) -> (Assist, Vec<AssistEffect>) {
+    /// A new session (or follow-up) with the bank's key, the goals on offer, and the client's
+    /// kiosk (with its lessons) and the effects that start it, sent when practice begins.
+    pub fn new(
+        mode: Mode,
+        key: BankKey,
+        catalogue: Vec<Goal>,
+        (kiosk, kiosk_start): (App, Vec<kiosk::Effect>),
+    ) -> (Assist, Vec<AssistEffect>) {
         let assist = Assist {
             mode,
             key,
@@ -215,15 +240,20 @@ impl Assist {
             site: String::new(),
             variant: None,
             goals: Vec::new(),
-            current: 0,
-            steps: Vec::new(),
-            done_goals: Vec::new(),
+            kiosk,
+            kiosk_start,
+            staff_menu: None,
+            practice_watch: Watch::default(),
+            alone_watch: None,
+            computed: None,
             outcome: None,
+            override_reason: None,
             fcr: None,
             scores: [None; 3],
             progress: None,
             reminder: None,
             show_staff: true,
+            focus: 0,
             journal_problem: None,
             quitting: false,
         };
@@ -239,20 +269,28 @@ impl Assist {
         self.stage
     }
 
+    /// The client's kiosk inside the session (voice input is set up on it).
+    pub fn kiosk_mut(&mut self) -> &mut App {
+        &mut self.kiosk
+    }
+
+    /// Whether the staff menu is open.
+    pub fn staff_menu_open(&self) -> bool {
+        self.staff_menu.is_some()
+    }
+
+    /// What Opora observed in "now do it alone" (or would conclude now).
+    pub fn computed_outcome(&self) -> Option<Outcome> {
+        self.computed
+    }
+
     pub fn is_quitting(&self) -> bool {
         self.quitting
     }
 
-    pub fn has_field(&self) -> bool {
-        matches!(
-            self.stage,
-            Stage::Staff
-                | Stage::ClientId { .. }
-                | Stage::Site
-                | Stage::Csat
-                | Stage::Ces
-                | Stage::Nps
-        )
+    /// Whether the client is on the kiosk now (practice or "now do it alone").
+    fn in_kiosk(&self) -> bool {
+        matches!(self.stage, Stage::Practice | Stage::Alone) && self.staff_menu.is_none()
     }
 
     pub fn update(&mut self, msg: AssistMsg) -> Vec<AssistEffect> {
@@ -269,6 +307,15 @@ impl Assist {
                 self.reminder = Some(result);
                 Vec::new()
             }
+            AssistMsg::Kiosk(msg) => {
+                let effects = self.kiosk.update(msg);
+                self.take_kiosk_effects(effects)
+            }
+            AssistMsg::Voice(msg) if self.in_kiosk() => {
+                let effects = self.kiosk.update(kiosk::Msg::Voice(msg));
+                self.take_kiosk_effects(effects)
+            }
+            AssistMsg::Voice(_) => Vec::new(),
             AssistMsg::Key(key) => self.key(key),
         }
     }
@@ -286,471 +333,28 @@ impl Assist {
             }
             Key::ToggleStaff => {
                 self.show_staff = !self.show_staff;
-                return Vec::new();
-            }
-            Key::Esc => {
-                self.back();
+                if self.stage == Stage::Practice {
+                    self.kiosk.update(kiosk::Msg::Key(Key::ToggleStaff));
+                }
                 return Vec::new();
             }
             _ => {}
         }
+        if matches!(self.stage, Stage::Practice | Stage::Alone) {
+            return self.practice_key(key);
+        }
+        if key == Key::Esc {
+            self.back();
+            return Vec::new();
+        }
         if self.has_field() {
             return self.field_key(key);
         }
-        match key {
-            Key::Digit(d) => self.choose(u32::from(d)),
-            Key::Number(n) => self.choose(n),
-            _ => Vec::new(),
-        }
+        self.choice_key(key)
     }
 
-    /// Typing into a field. Keys that mean something else on choice screens are letters here.
-    fn field_key(&mut self, key: Key) -> Vec<AssistEffect> {
-        let typed = match key {
-            Key::Digit(d) => Some(char::from(b'0' + d.min(9))),
-            Key::Char(c) => Some(c),
-            Key::Repeat => Some('r'),
-            Key::Smaller => Some('-'),
-            Key::Bigger => Some('+'),
-            Key::Help => Some('?'),
-            Key::Number(n) => {
-                self.text = n.to_string();
-                return self.submit();
-            }
-            Key::Backspace => {
-                self.text.pop();
-                None
-            }
-            Key::Enter => return self.submit(),
-            _ => None,
-        };
-        if let Some(c) = typed
-            && self.text.chars().count() < 64
-        {
-            self.text.push(c);
-        }
-        Vec::new()
-    }
-
-    fn go(&mut self, stage: Stage) -> Vec<AssistEffect> {
-        self.stage = stage;
-        self.text.clear();
-        self.notice = None;
-        if self.recording() {
-            vec![AssistEffect::Record(Payload::ScreenShown {
-                screen: view::stage_id(stage).to_string(),
-            })]
-        } else {
-            Vec::new()
-        }
-    }
-
-    /// Whether consent was given and the session is under way.
-    fn recording(&self) -> bool {
-        self.mode == Mode::Session
-            && matches!(
-                self.stage,
-                Stage::Goals { .. }
-                    | Stage::Practice
-                    | Stage::Drill
-                    | Stage::Alone
-                    | Stage::Fcr
-                    | Stage::Csat
-                    | Stage::Ces
-                    | Stage::Nps
-                    | Stage::Complaint
-            )
-    }
-
-    fn error(&mut self, id: &'static str) -> Vec<AssistEffect> {
-        self.notice = Some(Notice::Error(id));
-        Vec::new()
-    }
-
-    fn submit(&mut self) -> Vec<AssistEffect> {
-        let text = self.text.trim().to_string();
-        match self.stage {
-            Stage::Staff => {
-                if !crate::journal::values::is_label(&text) {
-                    return self.error("assist-error-staff");
-                }
-                self.staff = text;
-                self.go(Stage::ClientKind)
-            }
-            Stage::ClientId { phone } => {
-                let parsed = if phone {
-                    ClientRef::phone(&text)
-                } else {
-                    ClientRef::bank_id(&text)
-                };
-                // The raw reference goes no further than this function.
-                self.text.clear();
-                match parsed {
-                    Err(e) => {
-                        self.notice = Some(Notice::ClientRef(e));
-                        Vec::new()
-                    }
-                    Ok(reference) => {
-                        let pseudonym = reference.pseudonym(&self.key);
-                        self.client = Some(pseudonym.clone());
-                        let mut effects = vec![AssistEffect::LookUpProgress(pseudonym)];
-                        effects.extend(self.go(match self.mode {
-                            Mode::Session => Stage::Segment,
-                            Mode::FollowUp => Stage::FollowUpAnswer,
-                        }));
-                        effects
-                    }
-                }
-            }
-            Stage::Site => {
-                if !crate::journal::values::is_label(&text) {
-                    return self.error("assist-error-site");
-                }
-                self.site = text;
-                self.go(Stage::Consent)
-            }
-            Stage::Csat | Stage::Ces | Stage::Nps => {
-                let (index, range, next) = match self.stage {
-                    Stage::Csat => (0, 1..=5, Stage::Ces),
-                    Stage::Ces => (1, 1..=7, Stage::Nps),
-                    _ => (2, 0..=10, Stage::Complaint),
-                };
-                if text.is_empty() || text == "-" {
-                    self.scores[index] = None;
-                    return self.go(next);
-                }
-                match text.parse::<u8>() {
-                    Ok(score) if range.contains(&score) => {
-                        self.scores[index] = Some(score);
-                        self.go(next)
-                    }
-                    _ => {
-                        self.text.clear();
-                        self.error(match index {
-                            0 => "assist-error-csat",
-                            1 => "assist-error-ces",
-                            _ => "assist-error-nps",
-                        })
-                    }
-                }
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    fn choose(&mut self, n: u32) -> Vec<AssistEffect> {
-        match self.stage {
-            Stage::ClientKind => match (n, self.mode) {
-                (1, _) => self.go(Stage::ClientId { phone: false }),
-                (2, _) => self.go(Stage::ClientId { phone: true }),
-                (3, Mode::Session) => {
-                    self.client = None;
-                    self.progress = None;
-                    self.go(Stage::Segment)
-                }
-                _ => Vec::new(),
-            },
-            Stage::Segment => {
-                let Some(segment) =
-                    pick(n, &[Segment::Senior, Segment::DigitalAdept, Segment::Other])
-                else {
-                    return Vec::new();
-                };
-                self.segment = Some(segment);
-                self.go(Stage::AgeBand)
-            }
-            Stage::AgeBand => {
-                let bands = [
-                    AgeBand::Under45,
-                    AgeBand::From45To59,
-                    AgeBand::From60To74,
-                    AgeBand::From75,
-                ];
-                let Some(band) = pick(n, &bands) else {
-                    return Vec::new();
-                };
-                self.age_band = Some(band);
-                self.go(Stage::Channel)
-            }
-            Stage::Channel => {
-                let channels = [
-                    Channel::BranchKiosk,
-                    Channel::MobileBrigade,
-                    Channel::SelfPractice,
-                ];
-                let Some(channel) = pick(n, &channels) else {
-                    return Vec::new();
-                };
-                self.channel = Some(channel);
-                self.go(Stage::Site)
-            }
-            Stage::Consent => match n {
-                1 => self.go(Stage::Goals { page: 0 }),
-                2 => {
-                    let refusal = Payload::ConsentRefused {
-                        channel: self.channel.unwrap_or(Channel::BranchKiosk),
-                        site: self.site.clone(),
-                    };
-                    // Forget who the client was: nothing but the count is kept.
-                    self.client = None;
-                    self.progress = None;
-                    let mut effects = vec![AssistEffect::Record(refusal)];
-                    effects.extend(self.go(Stage::Refused));
-                    effects
-                }
-                _ => Vec::new(),
-            },
-            Stage::Refused | Stage::Done | Stage::FollowUpDone => match n {
-                1 => self.restart(),
-                2 => {
-                    self.quitting = true;
-                    vec![AssistEffect::Quit]
-                }
-                _ => Vec::new(),
-            },
-            Stage::Goals { page } => self.choose_goal(page, n),
-            Stage::Practice => self.practice(n),
-            Stage::Drill => self.drill(n),
-            Stage::Alone => {
-                let outcomes = [
-                    Outcome::Alone,
-                    Outcome::WithHelp,
-                    Outcome::NotYet,
-                    Outcome::Declined,
-                ];
-                let Some(outcome) = pick(n, &outcomes) else {
-                    return Vec::new();
-                };
-                self.outcome = Some(outcome);
-                self.go(Stage::Fcr)
-            }
-            Stage::Fcr => {
-                self.fcr = match n {
-                    1 => Some(true),
-                    2 => Some(false),
-                    3 => None,
-                    _ => return Vec::new(),
-                };
-                self.go(Stage::Csat)
-            }
-            Stage::Complaint => {
-                let Some(category) = pick(n, &COMPLAINTS) else {
-                    return Vec::new();
-                };
-                let [csat, ces, nps] = self.scores;
-                let mut effects = vec![
-                    AssistEffect::Record(Payload::Feedback { csat, ces, nps }),
-                    AssistEffect::Record(Payload::SessionEnded {
-                        outcome: self.outcome.unwrap_or(Outcome::NotYet),
-                        fcr: self.fcr,
-                        complaint: (category != "none").then(|| category.to_string()),
-                        computed: None,
-                        override_reason: None,
-                    }),
-                ];
-                effects.extend(self.go(Stage::Done));
-                // The lessons practised go home on paper.
-                let lessons: Vec<String> = self
-                    .goals
-                    .iter()
-                    .filter_map(|&i| self.catalogue.get(i))
-                    .filter(|g| g.is_lesson())
-                    .map(|g| g.key.clone())
-                    .collect();
-                if !lessons.is_empty() {
-                    effects.push(AssistEffect::WriteReminder(lessons));
-                }
-                effects
-            }
-            Stage::FollowUpAnswer => {
-                let used_alone = match n {
-                    1 => true,
-                    2 => false,
-                    _ => return Vec::new(),
-                };
-                let Some(client) = self.client.clone() else {
-                    return Vec::new();
-                };
-                let mut effects = vec![AssistEffect::Record(Payload::FollowUp {
-                    client,
-                    used_alone,
-                })];
-                effects.extend(self.go(Stage::FollowUpDone));
-                effects
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    fn choose_goal(&mut self, page: usize, n: u32) -> Vec<AssistEffect> {
-        let pages = self.catalogue.len().div_ceil(GOALS_PER_PAGE).max(1);
-        match n {
-            1..=4 => {
-                let index = page * GOALS_PER_PAGE + (n as usize - 1);
-                if index < self.catalogue.len() {
-                    if let Some(at) = self.goals.iter().position(|g| *g == index) {
-                        self.goals.remove(at);
-                    } else {
-                        self.goals.push(index);
-                    }
-                    self.notice = None;
-                }
-                Vec::new()
-            }
-            5 if pages > 1 => {
-                self.stage = Stage::Goals {
-                    page: (page + 1) % pages,
-                };
-                Vec::new()
-            }
-            6 => {
-                if self.goals.is_empty() {
-                    return self.error("assist-error-no-goal");
-                }
-                self.begin_practice()
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    fn begin_practice(&mut self) -> Vec<AssistEffect> {
-        self.steps = vec![0; self.goals.len()];
-        self.done_goals = vec![false; self.goals.len()];
-        self.current = 0;
-        let mut effects = vec![AssistEffect::Record(Payload::SessionStarted {
-            staff: self.staff.clone(),
-            client: self.client.clone(),
-            segment: self.segment.unwrap_or(Segment::Other),
-            age_band: self.age_band.unwrap_or(AgeBand::From60To74),
-            channel: self.channel.unwrap_or(Channel::BranchKiosk),
-            site: self.site.clone(),
-            variant: self.variant.clone(),
-            goals: self
-                .goals
-                .iter()
-                .map(|&i| self.catalogue[i].key.clone())
-                .collect(),
-        })];
-        effects.extend(self.go(Stage::Practice));
-        effects.extend(self.start_goal());
-        effects
-    }
-
-    fn current_goal(&self) -> Option<&Goal> {
-        self.goals.get(self.current).map(|&i| &self.catalogue[i])
-    }
-
-    fn start_goal(&self) -> Vec<AssistEffect> {
-        match self.current_goal() {
-            Some(goal) if goal.is_lesson() => vec![AssistEffect::Record(Payload::LessonStarted {
-                lesson: goal.key.clone(),
-            })],
-            _ => Vec::new(),
-        }
-    }
-
-    fn practice(&mut self, n: u32) -> Vec<AssistEffect> {
-        let Some(goal) = self.current_goal().cloned() else {
-            return self.go(Stage::Alone);
-        };
-        let lesson = Some(goal.key.clone());
-        let step = self.steps[self.current];
-        let record = |payload| vec![AssistEffect::Record(payload)];
-        match n {
-            1 | 2 => {
-                self.steps[self.current] += 1;
-                self.notice = Some(Notice::Recorded("assist-recorded-step"));
-                record(Payload::StepCompleted {
-                    lesson,
-                    step: step + 1,
-                    by: InputMode::Key,
-                    helped: n == 2,
-                    recognition_accepted: None,
-                })
-            }
-            3 => {
-                self.notice = Some(Notice::Recorded("assist-recorded-help"));
-                record(Payload::HelpAsked {
-                    lesson,
-                    step: Some(step + 1),
-                    screen: goal.key.clone(),
-                })
-            }
-            4 => {
-                self.notice = Some(Notice::Recorded("assist-recorded-error"));
-                record(Payload::ErrorShown {
-                    lesson,
-                    step: Some(step + 1),
-                    screen: goal.key.clone(),
-                })
-            }
-            5 => {
-                self.done_goals[self.current] = true;
-                let mut effects = record(if goal.is_lesson() {
-                    Payload::LessonCompleted {
-                        lesson: goal.key.clone(),
-                    }
-                } else {
-                    Payload::OperationCompleted {
-                        operation: goal.key.clone(),
-                        fee_shown: None,
-                        amount_band: None,
-                    }
-                });
-                if goal.has_drill() {
-                    effects.extend(self.go(Stage::Drill));
-                } else {
-                    effects.extend(self.next_goal());
-                }
-                effects
-            }
-            6 => self.go(Stage::Alone),
-            _ => Vec::new(),
-        }
-    }
-
-    /// The next goal not yet done, or the "now do it alone" check when all are.
-    fn next_goal(&mut self) -> Vec<AssistEffect> {
-        match (0..self.goals.len()).find(|&i| !self.done_goals[i]) {
-            Some(next) => {
-                self.current = next;
-                // From the drill question back to practice; within practice, stay.
-                let mut effects = if self.stage == Stage::Practice {
-                    Vec::new()
-                } else {
-                    self.go(Stage::Practice)
-                };
-                self.notice = Some(Notice::Recorded("assist-recorded-goal"));
-                effects.extend(self.start_goal());
-                effects
-            }
-            None => self.go(Stage::Alone),
-        }
-    }
-
-    /// What the client did in the lesson's fraud drill: stopped alone, stopped with a hint, or
-    /// went on.
-    fn drill(&mut self, n: u32) -> Vec<AssistEffect> {
-        let (passed, alone) = match n {
-            1 => (true, true),
-            2 => (true, false),
-            3 => (false, false),
-            _ => return Vec::new(),
-        };
-        let lesson = self
-            .current_goal()
-            .map(|g| g.key.clone())
-            .unwrap_or_default();
-        let mut effects = vec![AssistEffect::Record(Payload::DrillOutcome {
-            lesson,
-            passed,
-            alone,
-        })];
-        effects.extend(self.next_goal());
-        effects
-    }
-
-    /// Back one stage; only before consent (what was recorded stays recorded).
+    /// Back one stage: during set-up, before consent (what was recorded stays recorded), and
+    /// from the outcome's change back to the outcome. What was typed is kept.
     fn back(&mut self) {
         let previous = match self.stage {
             Stage::ClientKind => Stage::Staff,
@@ -761,39 +365,49 @@ impl Assist {
             Stage::Site => Stage::Channel,
             Stage::Consent => Stage::Site,
             Stage::FollowUpAnswer => Stage::ClientKind,
+            Stage::ChangeOutcome => Stage::Outcome,
+            Stage::OverrideReason { .. } => Stage::ChangeOutcome,
             _ => return,
         };
         self.stage = previous;
-        self.text.clear();
+        self.text = match previous {
+            Stage::Staff => self.staff.clone(),
+            Stage::Site => self.site.clone(),
+            _ => String::new(),
+        };
         self.notice = None;
+        self.focus = 0;
     }
 
     /// The next client: a fresh session with the same staff member, channel and site.
     fn restart(&mut self) -> Vec<AssistEffect> {
-        let (staff, channel, site) = (self.staff.clone(), self.channel, self.site.clone());
-        let (mut fresh, mut effects) = Assist::new(
-            self.mode,
-            self.key.clone(),
-            std::mem::take(&mut self.catalogue),
-        );
-        fresh.staff = staff;
-        fresh.channel = channel;
-        fresh.site = site;
-        fresh.variant = self.variant.clone();
-        fresh.show_staff = self.show_staff;
-        fresh.stage = Stage::ClientKind;
-        *self = fresh;
-        effects.truncate(1);
-        effects
+        self.kiosk.restart();
+        self.kiosk.set_show_staff(true);
+        self.kiosk_start = vec![kiosk::Effect::LoadSnapshot, kiosk::Effect::LoadProgress];
+        self.stage = Stage::ClientKind;
+        self.text.clear();
+        self.notice = None;
+        self.client = None;
+        self.segment = None;
+        self.age_band = None;
+        self.goals.clear();
+        self.staff_menu = None;
+        self.practice_watch = Watch::default();
+        self.alone_watch = None;
+        self.computed = None;
+        self.outcome = None;
+        self.override_reason = None;
+        self.fcr = None;
+        self.scores = [None; 3];
+        self.progress = None;
+        self.reminder = None;
+        self.journal_problem = None;
+        self.focus = 0;
+        vec![AssistEffect::BeginSession]
     }
 }
 
-fn pick<T: Copy>(n: u32, items: &[T]) -> Option<T> {
-    let index = usize::try_from(n).ok()?.checked_sub(1)?;
-    items.get(index).copied()
-}
-
-impl crate::program::Program for Assist {
+impl Program for Assist {
     type Msg = AssistMsg;
     type Effect = AssistEffect;
     type View = crate::screen_model::ScreenModel;
@@ -802,7 +416,7 @@ impl crate::program::Program for Assist {
         Assist::update(self, msg)
     }
 
-    fn view(&self, i18n: &crate::i18n::I18n) -> Self::View {
+    fn view(&self, i18n: &I18n) -> Self::View {
         view(self, i18n)
     }
 
@@ -814,8 +428,25 @@ impl crate::program::Program for Assist {
         AssistMsg::Key(key)
     }
 
-    fn face_request(effect: &AssistEffect) -> Option<crate::program::FaceRequest> {
-        (*effect == AssistEffect::Quit).then_some(crate::program::FaceRequest::Quit)
+    fn face_request(effect: &AssistEffect) -> Option<FaceRequest> {
+        match effect {
+            AssistEffect::Quit => Some(FaceRequest::Quit),
+            AssistEffect::Face(request) => Some(*request),
+            _ => None,
+        }
+    }
+
+    fn voice(msg: VoiceMsg) -> Option<AssistMsg> {
+        Some(AssistMsg::Voice(msg))
+    }
+
+    fn voice_context(&self, i18n: &I18n, lang: VoiceLang) -> Option<Context> {
+        self.in_kiosk()
+            .then(|| kiosk::listen::context(&self.kiosk, i18n, lang))
+    }
+
+    fn show_warning(&mut self, sentence: String) {
+        self.kiosk.show_warning(sentence);
     }
 }
 

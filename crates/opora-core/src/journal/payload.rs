@@ -241,9 +241,10 @@ pub fn amount_band(kopecks: i64) -> &'static str {
 pub const STAFF_MARKS: [&str; 2] = ["asked-aloud", "touched-keyboard"];
 
 /// Why staff may change the outcome Opora observed.
-pub const OVERRIDE_REASONS: [&str; 4] = [
+pub const OVERRIDE_REASONS: [&str; 5] = [
     "done-outside-opora",
     "help-not-seen",
+    "client-declined",
     "technical-problem",
     "other",
 ];

@@ -176,6 +176,21 @@ impl App {
         self.quitting
     }
 
+    /// Shows or hides the staff line (an assisted session hides it for "now do it alone").
+    pub fn set_show_staff(&mut self, show: bool) {
+        self.show_staff = show;
+    }
+
+    /// Back to the home screen as for a new visit: nothing typed, nothing noticed, and the
+    /// home screen recorded again in the journey.
+    pub fn restart(&mut self) {
+        self.stack = vec![Screen::Home];
+        self.notice = None;
+        self.heard = None;
+        self.focus = 0;
+        self.recorded_place = None;
+    }
+
     /// Says on the home screen that the journey is kept, without a name.
     pub fn set_journey_kept(&mut self, kept: bool) {
         self.journey_kept = kept;

@@ -39,7 +39,7 @@ pub(super) fn loading(app: &App, i18n: &I18n) -> ScreenModel {
     model.band = Some(i18n.t("practice-band"));
     model.notice = app.notice().map(|n| notice(n, i18n));
     if i18n.is_speech() {
-        model.spoken = spoken(&model, i18n);
+        model.spoken = model.speakable(i18n);
     }
     model
 }
@@ -102,62 +102,8 @@ pub(super) fn finish(
     }
     super::voice::finish(app, i18n, model);
     if i18n.is_speech() {
-        model.spoken = spoken(model, i18n);
+        model.spoken = model.speakable(i18n);
     }
-}
-
-/// The screen as it is to be read aloud: notice, progress, title, fact, lines, phone, field,
-/// choices with their numbers, prompt. `model` was built with the speech twin of the messages
-/// ([`I18n::for_speech`]), so amounts, dates and phone numbers are already words; any digits a
-/// message still carries are spelled out here, so the synthesizer only ever gets words.
-fn spoken(model: &ScreenModel, i18n: &I18n) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(voice) = model.voice.as_ref().filter(|v| !v.listening) {
-        parts.push(voice.text.clone());
-    }
-    if let Some(notice) = &model.notice {
-        parts.push(format!("{}: {}", notice.label, notice.text));
-    }
-    parts.extend(model.progress.clone());
-    parts.push(model.title.clone());
-    parts.extend(model.fact.clone());
-    parts.extend(model.lines.iter().cloned());
-    if let Some(phone) = &model.phone {
-        parts.push(format!("{}. {}", phone.caption, phone.message));
-    }
-    if let Some(field) = &model.field {
-        parts.push(field.label.clone());
-    }
-    for choice in &model.choices {
-        parts.push(tr!(
-            i18n,
-            "spoken-choice",
-            number = i18n.number(i64::from(choice.key)),
-            label = choice.label.clone()
-        ));
-    }
-    parts.push(model.prompt.clone());
-    let text = parts
-        .into_iter()
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| {
-            // A middle dot separates parts of a line for the eye; a comma makes the voice pause.
-            let p = p.trim().replace(" · ", ", ");
-            // A colon at the end points at something shown beside it (already said): a full
-            // stop is what the ear needs.
-            let p = match p.strip_suffix(':') {
-                Some(head) => head.trim_end().to_string(),
-                None => p,
-            };
-            if p.ends_with(['.', '?', '!', ':', '…']) {
-                p
-            } else {
-                format!("{p}.")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    crate::words::spell_numbers(i18n.lang(), &text)
 }
 
 /// The sentence for a notice, with its kind said in words.
