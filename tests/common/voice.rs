@@ -62,3 +62,144 @@ pub fn korean_commands(dir: &Path, name: &str, words: &[&str]) -> PathBuf {
     writer.finalize().expect("finish WAV");
     path
 }
+
+/// Drives a fresh session to a screen named as in the phrase tables (`tests/voice_phrases`,
+/// `tests/voice_heldout`): `home`, `amount` (a transfer to the daughter), `say` (the voice
+/// lesson's first say-it step)…
+pub fn session_at(screen: &str, lang: opora::i18n::Lang) -> super::Session {
+    let mut s = super::Session::new(lang);
+    match screen {
+        "home" => {}
+        "balance" => {
+            s.press(1);
+        }
+        "send-who" => {
+            s.press(2);
+        }
+        "amount" => {
+            s.press(2).press(1);
+        }
+        "phone" => {
+            s.press(2).press(4);
+        }
+        "check" => {
+            s.up_to_check();
+        }
+        "code" => {
+            s.up_to_check().press(1);
+        }
+        "done" => {
+            s.up_to_check().press(1);
+            let code = s.code();
+            s.enter(&code);
+        }
+        "own-direction" => {
+            s.press(2).press(5);
+        }
+        "pay-what" => {
+            s.press(3);
+        }
+        "bill-amount" => {
+            s.press(3).press(1);
+        }
+        "topup-whose" => {
+            s.press(3).press(5);
+        }
+        "history" => {
+            s.press(4);
+        }
+        "help" => {
+            s.press(6);
+        }
+        "block-confirm" => {
+            s.press(6).press(1);
+        }
+        "lessons" => {
+            s.press(5);
+        }
+        "lesson" => {
+            s.press(5).press(1);
+        }
+        "say" => {
+            // The voice lesson is on the second page of the list; its first say-it step
+            // follows the introduction.
+            s.press(5);
+            let more = s.model().choices.len() as u8;
+            s.press(more);
+            let title = s.i18n.t("l-voice-title");
+            let n = s
+                .model()
+                .choices
+                .iter()
+                .find(|c| c.label == title)
+                .map(|c| c.key)
+                .expect("the voice lesson in the list");
+            s.press(n).press(1);
+        }
+        other => panic!("no such screen in the tables: {other}"),
+    }
+    s
+}
+
+/// The screen id a table's screen name stands for.
+pub fn expected_id(screen: &str) -> &str {
+    match screen {
+        "amount" => "amount-entry",
+        "phone" => "phone-entry",
+        "say" => "lesson",
+        other => other,
+    }
+}
+
+/// The voice context of a table's screen, in a voice language (the screens in Russian for
+/// Russian and Korean, in English for English).
+pub fn context_at(screen: &str, lang: opora::voice::VoiceLang) -> opora::voice::Context {
+    let ui = match lang {
+        opora::voice::VoiceLang::En => opora::i18n::Lang::En,
+        _ => opora::i18n::Lang::Ru,
+    };
+    let s = session_at(screen, ui);
+    let context = opora::voice::Context::of(&s.app, &s.i18n, lang);
+    assert_eq!(context.screen, expected_id(screen), "reaching {screen}");
+    context
+}
+
+/// One row of a phrase table: the screen it is said on, the line number, the phrase and the
+/// meaning wanted.
+pub struct Row {
+    pub screen: String,
+    pub line: usize,
+    pub phrase: String,
+    pub want: String,
+}
+
+/// The rows of a phrase table (`[screen]` headers, `phrase => meaning` lines, `#` comments).
+pub fn table_rows(text: &str) -> Vec<Row> {
+    let mut screen = String::new();
+    let mut rows = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            screen = name.to_string();
+            continue;
+        }
+        let (phrase, want) = line
+            .split_once("=>")
+            .unwrap_or_else(|| panic!("line {}: no `=>` in «{line}»", number + 1));
+        assert!(
+            !screen.is_empty(),
+            "line {}: no [screen] before it",
+            number + 1
+        );
+        rows.push(Row {
+            screen: screen.clone(),
+            line: number + 1,
+            phrase: phrase.trim().to_string(),
+            want: want.trim().to_string(),
+        });
+    }
+    rows
+}
