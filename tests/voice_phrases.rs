@@ -198,6 +198,7 @@ fn grammars_follow_the_screen() {
     assert!(
         words
             .iter()
+            .filter(|w| *w != opora::voice::text::UNKNOWN)
             .all(|w| !w.chars().any(|c| c.is_ascii_alphabetic()))
     );
 }

@@ -56,3 +56,32 @@ voice-keys-loading = Space — voice (loading…)
 
 doctor-voice-ready = Voice commands: ready (model { $model }, language { $lang }, libvosk and sound found)
 doctor-voice-off = Voice commands: off — { $reason }
+
+## Questions voice asks before acting (src/core/voice/question.rs, src/core/screens/voice.rs).
+
+voice-which-amount-title = Which amount?
+voice-which-amount-question = Did you say { $first } or { $second }?
+voice-which-amount-why = People say it both for roubles and kopecks and for hundreds. Say the number of your choice, or the whole amount.
+voice-which-amount-neither = Neither
+voice-did-you-say-title = Did you say "{ $text }"?
+voice-did-you-say-why = I am not sure I heard you right. Please check.
+voice-did-you-say-yes = Yes
+voice-did-you-say-no = No, I will say it again
+voice-say-again = All right. Say it again, or press a number.
+voice-amount-rubles = { $rubles } { $count ->
+        [one] rouble
+       *[other] roubles
+    }
+voice-amount-kopecks = { $kopecks } { $kopecks ->
+        [one] kopeck
+       *[other] kopecks
+    }
+voice-amount-rubles-kopecks = { $rubles } { $count ->
+        [one] rouble
+       *[other] roubles
+    } { $kopecks } { $kopecks ->
+        [one] kopeck
+       *[other] kopecks
+    }
+help-voice-which-amount = The amount I heard can be read two ways. Press 1 or 2 for the one you meant, or 3 to say it again.
+help-voice-did-you-say = I am not sure I heard you right. Press 1 if that is what you said, or 2 to say it again.

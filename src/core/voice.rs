@@ -17,6 +17,9 @@ use crate::lessons::StepKind;
 use crate::money::Money;
 use std::fmt;
 
+mod question;
+pub use question::{Question, VoiceAnswer, amount_of};
+
 /// The commands that work on every screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum VoiceCommand {
@@ -100,6 +103,29 @@ pub enum Intent {
     Phone(String),
     /// The phrase a lesson's say-it step asked for.
     Said,
+    /// An amount heard two ways ("twelve fifty": 12,50 ₽ or 1 250 ₽): the screen asks which,
+    /// as numbered choices, before anything is filled in. The smaller first.
+    Either(Vec<Intent>),
+    /// What was heard, but the recogniser was unsure of the words that decide it: the screen
+    /// asks «Вы сказали «…»?» first. Never for money, which has its own check screen.
+    DidYouSay(Box<Intent>),
+}
+
+impl Intent {
+    /// Whether carrying it out fills in or moves towards moving money (a transfer, a bill, a
+    /// top-up, an amount, a phone number): those are checked on the check screen, by a key.
+    pub fn is_money(&self) -> bool {
+        match self {
+            Intent::Transfer { .. }
+            | Intent::PayBill { .. }
+            | Intent::TopUp { .. }
+            | Intent::Amount(_)
+            | Intent::Phone(_) => true,
+            Intent::Either(readings) => readings.iter().any(Intent::is_money),
+            Intent::DidYouSay(inner) => inner.is_money(),
+            Intent::Command(_) | Intent::Choose(_) | Intent::Block | Intent::Said => false,
+        }
+    }
 }
 
 /// Why a phrase does nothing. Each becomes a sentence in `locales/*/voice.ftl`.
@@ -228,6 +254,16 @@ impl fmt::Display for Describe<'_> {
             Ok(Intent::Amount(a)) => write!(f, "amount {}", amount_text(*a)),
             Ok(Intent::Phone(digits)) => write!(f, "phone {digits}"),
             Ok(Intent::Said) => write!(f, "said"),
+            Ok(Intent::Either(readings)) => {
+                let readings: Vec<String> = readings
+                    .iter()
+                    .map(|r| Describe(&Ok(r.clone())).to_string())
+                    .collect();
+                write!(f, "either {}", readings.join(" | "))
+            }
+            Ok(Intent::DidYouSay(inner)) => {
+                write!(f, "did-you-say {}", Describe(&Ok((**inner).clone())))
+            }
             Err(Rejection::NoSuchChoice(n)) => write!(f, "reject no-such-choice {n}"),
             Err(r) => write!(f, "reject {}", r.code()),
         }
@@ -267,6 +303,8 @@ pub enum VoiceNotice {
     Stale,
     /// A say-it step's phrase, said right.
     SaidRight,
+    /// «Нет» to «Вы сказали …?»: say it again.
+    SayAgain,
     Slower,
     Faster,
 }
@@ -381,6 +419,16 @@ impl App {
     /// blocks the card: those choices are refused, and the code is never typed by voice.
     fn act_on(&mut self, intent: Intent) -> Vec<Effect> {
         match intent {
+            Intent::Either(readings) => self.ask(Question::WhichAmount { readings }),
+            // Money has its own check screen and needs a key there: no second question.
+            Intent::DidYouSay(intent) if intent.is_money() => self.act_on(*intent),
+            Intent::DidYouSay(intent) => {
+                let heard = self.heard.clone().unwrap_or_default();
+                self.ask(Question::DidYouSay {
+                    heard,
+                    intent: *intent,
+                })
+            }
             Intent::Command(command) => self.voice_command(command),
             Intent::Choose(n) => self.voice_choose(usize::from(n)),
             Intent::Transfer { to, amount } => {

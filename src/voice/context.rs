@@ -8,7 +8,7 @@ use super::VoiceLang;
 use super::lexicon::Concept;
 use crate::core::lessons::LessonAction;
 use crate::core::screens::{Action, Screen};
-use crate::core::voice::VoiceCommand;
+use crate::core::voice::{Question, VoiceAnswer, VoiceCommand, amount_of};
 use crate::core::{App, flow::Flow, flow::Target};
 use crate::i18n::{I18n, Lang};
 use crate::lessons::StepKind;
@@ -38,8 +38,13 @@ pub struct ChoiceInfo {
     pub payee: Option<String>,
     /// A bill it pays.
     pub bill: Option<String>,
+    /// The amount it stands for (a reading offered by «Какую сумму вы сказали?»).
+    pub amount: Option<crate::money::Money>,
     /// Confirming money or blocking the card: a key press only.
     pub key_only: bool,
+    /// Its meanings come from the words of its label (a lesson, a quiz answer), not from what
+    /// it does: it is picked by them, never a way in for a request.
+    pub by_label: bool,
 }
 
 /// A saved person the client can name.
@@ -90,9 +95,21 @@ impl Context {
                     concepts: Vec::new(),
                     payee: None,
                     bill: None,
+                    amount: None,
                     key_only: false,
+                    by_label: false,
                 };
                 describe(action, screen, &mut info);
+                let said_by_label = matches!(
+                    action,
+                    Action::Lesson(
+                        LessonAction::Open { .. } | LessonAction::List(_) | LessonAction::Answer(_)
+                    )
+                );
+                if said_by_label && info.concepts.is_empty() && lang != VoiceLang::Ko {
+                    info.concepts = label_concepts(&info.label, lang);
+                    info.by_label = true;
+                }
                 info
             })
             .collect();
@@ -156,6 +173,52 @@ impl Context {
     pub fn has(&self, concept: Concept) -> bool {
         self.with_concept(concept).next().is_some()
     }
+
+    /// Whether the screen is a step of an operation (sending, paying, topping up), where «нет»
+    /// and «не надо» mean: cancel it.
+    pub fn in_operation(&self) -> bool {
+        const STEPS: &[&str] = &[
+            "send-who",
+            "own-direction",
+            "pay-what",
+            "topup-whose",
+            "phone-entry",
+            "bill-amount",
+            "amount-entry",
+            "check",
+            "code",
+        ];
+        STEPS.contains(&self.screen)
+    }
+}
+
+/// What the words of a label mean, for choices whose action says nothing to voice (a lesson
+/// in the list, an answer to a quiz): «Безопасный перевод» is about sending, «Потеряли
+/// карту» about blocking it.
+fn label_concepts(label: &str, lang: VoiceLang) -> Vec<Concept> {
+    use super::pieces::{Piece, combine, scan};
+    let bare = Context {
+        lang,
+        screen: "",
+        expect: Expect::Choice,
+        choices: Vec::new(),
+        payees: Vec::new(),
+        bills: Vec::new(),
+    };
+    let lex = super::lexicon::lexicon(lang);
+    let mut out = Vec::new();
+    for piece in combine(scan(&super::text::tokens(label), &bare), lex) {
+        if let Piece::Concept(c) = piece
+            && !matches!(
+                c,
+                Concept::Filler | Concept::Marker | Concept::Command(_) | Concept::Confirm
+            )
+            && !out.contains(&c)
+        {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Fills in what a choice's action means, in the terms voice uses.
@@ -179,6 +242,7 @@ fn describe(action: &Action, screen: &Screen, info: &mut ChoiceInfo) {
             Screen::TrustedPerson => &[Trusted],
             Screen::TopUpWhose => &[TopUp],
             Screen::OwnDirection => &[Own],
+            Screen::HistoryItem { .. } => &[History],
             _ => &[],
         },
         Action::Target(draft) => match &draft.target {
@@ -232,6 +296,14 @@ fn describe(action: &Action, screen: &Screen, info: &mut ChoiceInfo) {
             | LessonAction::OpenReminder
             | LessonAction::DrillChoice(false) => &[],
         },
+        Action::Voice(VoiceAnswer::Take(intent)) => {
+            info.amount = amount_of(intent);
+            match screen {
+                Screen::VoiceQuestion(q) if matches!(**q, Question::DidYouSay { .. }) => &[Yes],
+                _ => &[],
+            }
+        }
+        Action::Voice(VoiceAnswer::NotThat) => &[No],
     };
     info.concepts = concepts.to_vec();
 }

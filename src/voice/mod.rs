@@ -16,6 +16,7 @@
 //! [`engine`] ties the steps together for one utterance; [`worker`] runs it beside the
 //! full-screen kiosk. Models live in `models/<lang>/` (see `models/README.md` and [`model`]).
 
+pub mod amount;
 pub mod check;
 pub mod context;
 pub mod endpoint;
@@ -28,6 +29,7 @@ pub mod listener;
 pub mod mic;
 pub mod model;
 pub mod numbers;
+pub mod pieces;
 pub mod quiet;
 pub mod resample;
 pub mod text;

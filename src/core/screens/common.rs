@@ -279,6 +279,7 @@ pub(super) fn label_text(label: Label, snapshot: &Snapshot, i18n: &I18n) -> Stri
         },
         Label::Message(id) => i18n.t(&id),
         Label::Continue(id) => tr!(i18n, "lessons-continue", title = i18n.t(&id)),
+        Label::Amount(amount) => super::voice::amount_label(amount, i18n),
         Label::LessonItem { title, done, staff } => {
             let title = if staff {
                 tr!(i18n, "lessons-item-staff", title = i18n.t(&title))

@@ -79,6 +79,8 @@ pub enum Screen {
     },
     /// A real warning before a risky practice transfer.
     Warning(Box<Warning>),
+    /// Voice asks before acting: which of two amounts, or «Вы сказали «…»?».
+    VoiceQuestion(Box<crate::core::voice::Question>),
 }
 
 /// The check screen: the operation as the bank quoted it.
@@ -137,6 +139,8 @@ pub enum Action {
     BlockCard,
     HistoryPage(usize),
     Lesson(LessonAction),
+    /// An answer to a question voice asked.
+    Voice(crate::core::voice::VoiceAnswer),
 }
 
 /// The stable id of a screen, used for help texts, staff hints and the journal.
@@ -170,6 +174,7 @@ pub fn id(screen: &Screen) -> &'static str {
         Screen::Drill(_) => "drill",
         Screen::DrillResult { .. } => "drill-result",
         Screen::Warning(_) => "warning",
+        Screen::VoiceQuestion(question) => voice::question_id(question),
     }
 }
 
@@ -240,6 +245,7 @@ pub(super) fn choices(app: &App) -> Vec<(Action, Label)> {
         Screen::Drill(stop) => lessons::drill_choices(stop),
         Screen::DrillResult { .. } => lessons::drill_result_choices(),
         Screen::Warning(_) => lessons::warning_choices(),
+        Screen::VoiceQuestion(question) => voice::question_choices(question),
     }
 }
 
@@ -267,6 +273,8 @@ pub(super) enum Label {
         done: bool,
         staff: bool,
     },
+    /// An amount in words and digits: «12 рублей 50 копеек».
+    Amount(crate::money::Money),
 }
 
 /// The screen model of the app's current screen. Its `spoken` text comes from building the
@@ -315,6 +323,7 @@ fn build(app: &App, i18n: &I18n) -> ScreenModel {
         Screen::Drill(stop) => lessons::drill(snapshot, stop, i18n),
         Screen::DrillResult { drill, stopped } => lessons::drill_result(drill, *stopped, i18n),
         Screen::Warning(warning) => lessons::warning(snapshot, warning, i18n),
+        Screen::VoiceQuestion(question) => voice::question(app, question, i18n),
     };
     common::finish(app, snapshot, i18n, &mut model);
     model

@@ -1,11 +1,110 @@
 //! What voice input adds to every screen: «Слушаю…» while listening, «Я услышал: …» after, and
-//! the sentence for a phrase that was turned down.
+//! the sentence for a phrase that was turned down; and the screens of the questions voice asks
+//! before acting ([`Question`]): which amount, and «Вы сказали «…»?».
 
+use super::common::screen;
+use super::{Action, Label};
 use crate::core::App;
 use crate::core::model::{NoticeKind, ScreenModel, VoiceBanner};
-use crate::core::voice::{Rejection, VoiceNotice, VoiceState};
+use crate::core::voice::{Question, Rejection, VoiceAnswer, VoiceNotice, VoiceState, amount_of};
 use crate::i18n::I18n;
+use crate::money::Money;
 use crate::tr;
+
+/// The ids of the question screens (help texts are `help-<id>`).
+pub const VOICE_IDS: &[&str] = &["voice-which-amount", "voice-did-you-say"];
+
+pub(super) fn question_id(question: &Question) -> &'static str {
+    match question {
+        Question::WhichAmount { .. } => VOICE_IDS[0],
+        Question::DidYouSay { .. } => VOICE_IDS[1],
+    }
+}
+
+pub(super) fn question_choices(question: &Question) -> Vec<(Action, Label)> {
+    match question {
+        Question::WhichAmount { readings } => {
+            let mut out: Vec<(Action, Label)> = readings
+                .iter()
+                .filter_map(|r| {
+                    let amount = amount_of(r)?;
+                    Some((
+                        Action::Voice(VoiceAnswer::Take(r.clone())),
+                        Label::Amount(amount),
+                    ))
+                })
+                .collect();
+            out.push((
+                Action::Voice(VoiceAnswer::NotThat),
+                Label::Id("voice-which-amount-neither"),
+            ));
+            out
+        }
+        Question::DidYouSay { intent, .. } => vec![
+            (
+                Action::Voice(VoiceAnswer::Take(intent.clone())),
+                Label::Id("voice-did-you-say-yes"),
+            ),
+            (
+                Action::Voice(VoiceAnswer::NotThat),
+                Label::Id("voice-did-you-say-no"),
+            ),
+        ],
+    }
+}
+
+/// The question's screen: what was heard is already shown big above it.
+pub(super) fn question(_app: &App, question: &Question, i18n: &I18n) -> ScreenModel {
+    let mut model = screen(question_id(question), i18n);
+    match question {
+        Question::WhichAmount { readings } => {
+            let amounts: Vec<String> = readings
+                .iter()
+                .filter_map(amount_of)
+                .map(|m| amount_label(m, i18n))
+                .collect();
+            if let [first, second] = amounts.as_slice() {
+                model.lines.push(tr!(
+                    i18n,
+                    "voice-which-amount-question",
+                    first = first.clone(),
+                    second = second.clone()
+                ));
+            }
+            model.lines.push(i18n.t("voice-which-amount-why"));
+        }
+        Question::DidYouSay { heard, .. } => {
+            model.title = tr!(i18n, "voice-did-you-say-title", text = heard.clone());
+            model.lines.push(i18n.t("voice-did-you-say-why"));
+        }
+    }
+    model
+}
+
+/// An amount as a question reads it, roubles and kopecks in words: «12 рублей 50 копеек»,
+/// «1 250 рублей»; spoken, all in words.
+pub(super) fn amount_label(amount: Money, i18n: &I18n) -> String {
+    if i18n.is_speech() {
+        return i18n.money(amount);
+    }
+    let (rubles, kopecks) = (amount.rubles_part(), amount.kopecks_part());
+    match (rubles, kopecks) {
+        (_, 0) => tr!(
+            i18n,
+            "voice-amount-rubles",
+            rubles = i18n.number(rubles),
+            count = rubles
+        ),
+        (0, _) => tr!(i18n, "voice-amount-kopecks", kopecks = kopecks),
+        _ => tr!(
+            i18n,
+            "voice-amount-rubles-kopecks",
+            rubles = i18n.number(rubles),
+            count = rubles,
+            kopecks = kopecks
+        ),
+    }
+}
 
 /// Adds voice to a finished screen: the banner, and Space among the keys when voice is on.
 pub(super) fn finish(app: &App, i18n: &I18n, model: &mut ScreenModel) {
@@ -55,6 +154,7 @@ pub(super) fn notice(notice: &VoiceNotice, i18n: &I18n) -> (NoticeKind, String) 
         VoiceNotice::Off(reason) => (NoticeKind::Warning, reason.clone()),
         VoiceNotice::Stale => (NoticeKind::Info, i18n.t("voice-stale")),
         VoiceNotice::SaidRight => (NoticeKind::Success, i18n.t("voice-said-right")),
+        VoiceNotice::SayAgain => (NoticeKind::Info, i18n.t("voice-say-again")),
         VoiceNotice::Slower => (NoticeKind::Info, i18n.t("voice-slower")),
         VoiceNotice::Faster => (NoticeKind::Info, i18n.t("voice-faster")),
     }
