@@ -61,7 +61,7 @@ doctor-voice-off = Voice commands: off — { $reason }
 
 voice-which-amount-title = Which amount?
 voice-which-amount-question = Did you say { $first } or { $second }?
-voice-which-amount-why = People say it both for roubles and kopecks and for hundreds. Say the number of your choice, or the whole amount.
+voice-which-amount-why = Say its number, or the whole amount again.
 voice-which-amount-neither = Neither
 voice-did-you-say-title = Did you say "{ $text }"?
 voice-did-you-say-why = I am not sure I heard you right. Please check.

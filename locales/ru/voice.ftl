@@ -61,7 +61,7 @@ doctor-voice-off = Голосовые команды: выключены — { $
 
 voice-which-amount-title = Какую сумму?
 voice-which-amount-question = Вы сказали { $first } или { $second }?
-voice-which-amount-why = Так говорят и о рублях с копейками, и о сотнях. Назовите номер или скажите сумму полностью.
+voice-which-amount-why = Назовите номер или скажите сумму полностью.
 voice-which-amount-neither = Ни то, ни другое
 voice-did-you-say-title = Вы сказали «{ $text }»?
 voice-did-you-say-why = Я не совсем расслышал. Проверьте, пожалуйста.

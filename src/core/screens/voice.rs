@@ -53,11 +53,16 @@ pub(super) fn question_choices(question: &Question) -> Vec<(Action, Label)> {
     }
 }
 
-/// The question's screen: what was heard is already shown big above it.
-pub(super) fn question(_app: &App, question: &Question, i18n: &I18n) -> ScreenModel {
+/// The question's screen, with what was heard in it.
+pub(super) fn question(app: &App, question: &Question, i18n: &I18n) -> ScreenModel {
     let mut model = screen(question_id(question), i18n);
     match question {
         Question::WhichAmount { readings } => {
+            if let Some(heard) = app.heard() {
+                model
+                    .lines
+                    .push(tr!(i18n, "voice-heard", text = heard.to_string()));
+            }
             let amounts: Vec<String> = readings
                 .iter()
                 .filter_map(amount_of)
@@ -108,7 +113,11 @@ pub(super) fn amount_label(amount: Money, i18n: &I18n) -> String {
 
 /// Adds voice to a finished screen: the banner, and Space among the keys when voice is on.
 pub(super) fn finish(app: &App, i18n: &I18n, model: &mut ScreenModel) {
+    // A question says the words heard itself, in ordinary text, to leave room for its
+    // choices.
+    let asks_about_them = matches!(app.screen(), super::Screen::VoiceQuestion(_));
     model.voice = match (app.voice_state(), app.heard()) {
+        (VoiceState::Ready, Some(_)) if asks_about_them => None,
         (VoiceState::Listening, _) => Some(VoiceBanner {
             listening: true,
             text: i18n.t("voice-listening"),
