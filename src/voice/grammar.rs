@@ -25,6 +25,8 @@ pub fn words(context: &Context) -> Vec<String> {
         out.concept(lex, Concept::Command(command));
     }
     out.concept(lex, Concept::Filler);
+    // «понятно», «хорошо»: said before anything, they add nothing.
+    out.concept(lex, Concept::Part(super::lexicon::Part::Ack));
     match &context.expect {
         Expect::Phrase(phrase) => {
             out.phrase(phrase);
@@ -40,7 +42,11 @@ pub fn words(context: &Context) -> Vec<String> {
                 out.phrase("oh");
             }
         }
-        Expect::Amount => amount_words(&mut out, lang),
+        Expect::Amount => amount_words(
+            &mut out,
+            lang,
+            &[Concept::Send, Concept::Pay, Concept::TopUp],
+        ),
         Expect::Choice => choice_words(&mut out, context),
     }
     if context.in_operation() && !context.has(Concept::No) {
@@ -53,20 +59,29 @@ pub fn words(context: &Context) -> Vec<String> {
     out.words
 }
 
-fn amount_words(out: &mut Grammar, lang: VoiceLang) {
+/// Number, currency and colloquial amount words, with the verbs that may come with an amount
+/// here.
+fn amount_words(out: &mut Grammar, lang: VoiceLang, verbs: &[Concept]) {
     let lex = lexicon(lang);
-    out.phrases(numbers::words(lang).iter().copied());
+    // No amount is zero: «ноль» is for phone numbers.
+    out.phrases(
+        numbers::words(lang)
+            .iter()
+            .copied()
+            .filter(|w| !["ноль", "zero"].contains(w)),
+    );
     for (form, _) in &lex.amounts {
         out.tokens(form);
     }
     for concept in [
         Concept::Major,
         Concept::Minor,
-        Concept::Send,
-        Concept::Pay,
-        Concept::TopUp,
-    ] {
-        out.concept(lex, concept);
+        Concept::Part(super::lexicon::Part::Sum),
+    ]
+    .iter()
+    .chain(verbs)
+    {
+        out.direct(lex, *concept);
     }
 }
 
@@ -76,10 +91,17 @@ fn choice_words(out: &mut Grammar, context: &Context) {
     for choice in &context.choices {
         out.phrases(numbers::choice_words(lang, choice.number).iter().copied());
         for concept in &choice.concepts {
-            out.concept(lex, *concept);
+            // The words that make a meaning together, where that meaning picks this choice
+            // alone (a list of history lines is not picked by «платёж»).
+            if context.with_concept(*concept).count() == 1 {
+                out.concept(lex, *concept);
+            } else {
+                out.direct(lex, *concept);
+            }
         }
-        // Labels are in the screen's language; Korean voice chooses by number.
-        if lang != VoiceLang::Ko {
+        // Labels are in the screen's language; Korean voice chooses by number. Labels with
+        // digits (a history line, an amount due) are not said as written.
+        if lang != VoiceLang::Ko && !choice.label.chars().any(|c| c.is_ascii_digit()) {
             out.phrase(&choice.label);
         }
         if choice.key_only {
@@ -129,8 +151,17 @@ fn choice_words(out: &mut Grammar, context: &Context) {
             out.concept(lex, concept);
         }
     }
-    if people || bills || phones {
-        amount_words(out, lang);
+    let verbs: Vec<Concept> = [
+        (people, Concept::Send),
+        (bills, Concept::Pay),
+        (phones, Concept::TopUp),
+    ]
+    .iter()
+    .filter(|(yes, _)| *yes)
+    .map(|(_, verb)| *verb)
+    .collect();
+    if people || bills || phones || context.has_open(Concept::OtherAmount) {
+        amount_words(out, lang, &verbs);
     }
     if context.has_open(Concept::HelpPlace) {
         out.concept(lex, Concept::Block);
@@ -153,6 +184,13 @@ impl Grammar {
             for phrase in lex.phrases_for(part) {
                 self.tokens(phrase);
             }
+        }
+    }
+
+    /// The words of a concept's own phrases only.
+    fn direct(&mut self, lex: &Lexicon, concept: Concept) {
+        for phrase in lex.phrases_for(concept) {
+            self.tokens(phrase);
         }
     }
 

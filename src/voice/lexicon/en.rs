@@ -318,6 +318,7 @@ const RULES: &[Rule] = &[
     rule(&[Part(Steal), Part(Card)], &[Block]),
     rule(&[Block, Part(Card)], &[Block]),
     rule(&[Block, Command(Help)], &[Block]),
+    rule(&[Part(Pension), Part(Arrive)], &[Balance]),
     rule(&[Part(Pension)], &[Balance]),
     rule(&[Part(HowMuch), Part(Have)], &[Balance]),
     rule(&[Part(HowMuch), Part(Card)], &[Balance]),

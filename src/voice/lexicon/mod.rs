@@ -238,15 +238,15 @@ impl Lexicon {
             .any(|(p, c)| *c == Concept::Filler && p.len() == 1)
     }
 
-    /// The concepts that, said together with others, make `concept` (by the rules): what else
-    /// a screen that accepts `concept` should listen for.
+    /// The words that only mean something together ([`Part`]s) and, by the rules, make
+    /// `concept`: what else a screen that accepts `concept` should listen for.
     pub fn parts_of(&self, concept: Concept) -> Vec<Concept> {
         let mut out = Vec::new();
         let mut wanted = vec![concept];
         while let Some(goal) = wanted.pop() {
             for rule in self.rules.iter().filter(|r| r.then.contains(&goal)) {
                 for part in rule.when {
-                    if !out.contains(part) && *part != concept {
+                    if matches!(part, Concept::Part(_)) && !out.contains(part) {
                         out.push(*part);
                         wanted.push(*part);
                     }

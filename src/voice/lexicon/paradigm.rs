@@ -85,6 +85,16 @@ fn reflexive(form: &str) -> String {
     }
 }
 
+/// Whether a stem ends in a consonant and then `last`, where the plural genitive takes a
+/// fleeting vowel («карточк» → «карточек», «сотн» → «сотен»).
+fn fleeting(stem: &str, last: char) -> bool {
+    let mut chars = stem.chars().rev();
+    chars.next() == Some(last)
+        && chars
+            .next()
+            .is_some_and(|c| !VOWELS.contains(&c) && c != 'ь')
+}
+
 fn unreflexive(form: &str) -> &str {
     form.strip_suffix("ся")
         .or_else(|| form.strip_suffix("сь"))
@@ -162,8 +172,11 @@ pub fn ru_noun(noun: &RuNoun) -> Vec<String> {
         }
         Decl::Feminine if lemma.ends_with('я') => {
             let stem = strip(lemma, 1);
-            ["и", "е", "ю", "ей", "ь", "ям", "ями", "ях"]
+            // «сотня»: the plural genitive has a fleeting vowel («сотен»): the table gives it.
+            let genitive = if fleeting(&stem, 'н') { "" } else { "ь" };
+            ["и", "е", "ю", "ей", genitive, "ям", "ями", "ях"]
                 .iter()
+                .filter(|e| !e.is_empty())
                 .map(|e| format!("{stem}{e}"))
                 .collect()
         }
@@ -175,8 +188,12 @@ pub fn ru_noun(noun: &RuNoun) -> Vec<String> {
             } else {
                 "ой"
             };
-            [y, "е", "у", oy, "", "ам", "ами", "ах"]
+            // «карточка»: the plural genitive has a fleeting vowel («карточек»): the table
+            // gives it.
+            let genitive = if fleeting(&stem, 'к') { "-" } else { "" };
+            [y, "е", "у", oy, genitive, "ам", "ами", "ах"]
                 .iter()
+                .filter(|e| **e != "-")
                 .map(|e| format!("{stem}{e}"))
                 .collect()
         }
@@ -372,6 +389,10 @@ mod tests {
             &noun("сотня", Decl::Feminine, "сотен"),
             &["сотни", "сотню", "сотней", "сотен"],
         );
+        let card = noun("карточка", Decl::Feminine, "карточек");
+        assert!(!card.contains(&"карточк".to_string()), "{card:?}");
+        assert!(!noun("сотня", Decl::Feminine, "").contains(&"сотнь".to_string()));
+        assert!(noun("тетя", Decl::Feminine, "").contains(&"теть".to_string()));
         has(
             &noun("платеж", Decl::Masculine, ""),
             &["платежа", "платежи", "платежей", "платежом"],

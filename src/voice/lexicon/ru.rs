@@ -244,6 +244,9 @@ const PHRASES: &[(&str, Concept)] = &[
     ("{копеечка}", Minor),
     // Words that carry no meaning of their own.
     ("пожалуйста", Filler),
+    ("будьте добры", Filler),
+    ("будь добра", Filler),
+    ("будь добр", Filler),
     ("я", Filler),
     ("мне", Filler),
     ("меня", Filler),
@@ -363,6 +366,7 @@ const RULES: &[Rule] = &[
     rule(&[Block, Part(Card)], &[Block]),
     rule(&[Block, Command(Help)], &[Block]),
     rule(&[Part(Pension), Send], &[Balance]),
+    rule(&[Part(Pension), Part(Arrive)], &[Balance]),
     rule(&[Part(Pension)], &[Balance]),
     rule(&[Part(HowMuch), Part(Card)], &[Balance]),
     rule(&[Part(HowMuch), Part(Left)], &[Balance]),
