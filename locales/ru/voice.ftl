@@ -31,6 +31,7 @@ voice-check-vocabulary = Модель знает { $known } из { $total } сл
 voice-check-source = Слушаю: { $source }
 voice-check-say = Скажите «{ $phrase }»…
 voice-check-heard = Услышано: «{ $text }» — { $audio } с звука, коэффициент реального времени { $rtf } (цель — меньше 0,1), { $ms } мс от конца речи до смысла.
+voice-check-confidence = Уверенность в каждом слове: { $words } (ниже { $sure } Opora переспросит: «Вы сказали …?»).
 voice-check-meaning = На главном экране это значит: { $meaning }.
 voice-check-nothing = Ничего не услышано. Проверьте микрофон и скажите громче.
 voice-check-ok = Голос работает.

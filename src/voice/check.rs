@@ -122,6 +122,21 @@ pub fn run(
             ms = format!("{:.0}", hearing.after_end.as_secs_f64() * 1000.0)
         )
     )?;
+    let confidences: Vec<String> = hearing
+        .words
+        .iter()
+        .map(|(word, conf)| format!("{word} {conf:.2}"))
+        .collect();
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            i18n,
+            "voice-check-confidence",
+            words = confidences.join(", "),
+            sure = format!("{:.2}", super::doubt::SURE)
+        )
+    )?;
     writeln!(
         out,
         "{}",

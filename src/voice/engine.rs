@@ -138,6 +138,8 @@ impl Loaded {
 pub struct Hearing {
     /// The words, as recognised ("" when nothing was).
     pub text: String,
+    /// Each word with the recogniser's confidence in it.
+    pub words: Vec<(String, f32)>,
     pub utterance: Utterance,
     /// Time spent decoding (feeding the recogniser and taking its result).
     pub decoding: Duration,
@@ -226,18 +228,20 @@ impl Engine {
             decoding += started.elapsed();
         })?;
         let end = Instant::now();
-        let text = recognizer.finish();
+        let recognized = recognizer.finish();
         let after_end = end.elapsed();
         decoding += after_end;
         if let Some(words) = words {
             self.cached = Some((words.to_vec(), recognizer));
         }
+        let (text, words) = if utterance.speech {
+            (recognized.text, recognized.words)
+        } else {
+            (String::new(), Vec::new())
+        };
         Ok(Hearing {
-            text: if utterance.speech {
-                text
-            } else {
-                String::new()
-            },
+            text,
+            words,
             utterance,
             decoding,
             after_end,
@@ -258,7 +262,7 @@ impl Engine {
             return Ok((None, hearing));
         }
         let started = Instant::now();
-        let meaning = parse(&text, context);
+        let meaning = super::doubt::check(parse(&text, context), &hearing.words, context.lang);
         hearing.after_end += started.elapsed();
         Ok((
             Some(Heard {

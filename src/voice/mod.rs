@@ -19,6 +19,7 @@
 pub mod amount;
 pub mod check;
 pub mod context;
+pub mod doubt;
 pub mod endpoint;
 pub mod engine;
 pub mod explain;
