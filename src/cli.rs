@@ -77,6 +77,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub voice_input: Option<PathBuf>,
 
+    /// The quiet, in milliseconds, that ends what the client says (300–3000); also
+    /// OPORA_VOICE_PAUSE_MS. Longer for people who pause between words.
+    #[arg(long, global = true, value_name = "MS", value_parser = clap::value_parser!(u64).range(crate::voice::endpoint::PAUSE_RANGE_MS))]
+    pub voice_pause: Option<u64>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -212,6 +217,7 @@ fn voice_config(cli: &Cli, i18n: &I18n) -> crate::voice::engine::VoiceConfig {
             .clone()
             .or_else(|| std::env::var_os("OPORA_VOICE_MODEL").map(PathBuf::from)),
         input: cli.voice_input.clone(),
+        pause: crate::voice::endpoint::pause_setting(cli.voice_pause),
     }
 }
 

@@ -55,6 +55,8 @@ pub struct VoiceConfig {
     pub model: Option<PathBuf>,
     /// `--voice-input`: a WAV file instead of the microphone.
     pub input: Option<PathBuf>,
+    /// `--voice-pause`: the quiet that ends an utterance (the default when not set).
+    pub pause: Option<Duration>,
 }
 
 /// Voice with the cheap checks done: the model found, the library loaded, the sound source
@@ -86,9 +88,10 @@ pub fn prepare_quietly<Q>(
 
 /// The WAV file of `--voice-input`, or the microphone.
 pub fn open_source(config: &VoiceConfig, rate: u32) -> Result<Box<dyn Listener>, VoiceError> {
+    let pause = config.pause.unwrap_or(super::endpoint::DEFAULT_PAUSE);
     Ok(match &config.input {
-        Some(path) => Box::new(WavListener::open(path, rate)?),
-        None => Box::new(MicListener::open(rate)?),
+        Some(path) => Box::new(WavListener::open(path, rate)?.with_pause(pause)),
+        None => Box::new(MicListener::open(rate)?.with_pause(pause)),
     })
 }
 
@@ -148,13 +151,21 @@ pub struct Hearing {
 }
 
 impl Hearing {
-    /// Decoding time over audio time: under 0.1 is the target with a grammar.
+    /// Decoding time over the seconds of voice (the lead-in and the pause after left out):
+    /// under 0.1 is the target with a grammar.
     pub fn real_time_factor(&self) -> f64 {
-        if self.utterance.seconds > 0.0 {
-            self.decoding.as_secs_f64() / self.utterance.seconds
+        let voiced = self.utterance.voiced_seconds();
+        if voiced > 0.0 {
+            self.decoding.as_secs_f64() / voiced
         } else {
             0.0
         }
+    }
+
+    /// What the speaker waits for, from the end of the voice to the meaning: the pause that
+    /// ends the utterance, then the recogniser's last words and the parser.
+    pub fn after_voice(&self) -> Duration {
+        Duration::from_secs_f64(self.utterance.after_voice()) + self.after_end
     }
 }
 

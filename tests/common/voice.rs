@@ -203,3 +203,40 @@ pub fn table_rows(text: &str) -> Vec<Row> {
     }
     rows
 }
+
+/// Speaks `words` with espeak-ng's Korean voice as one phrase with `gap` of quiet added between
+/// the words (to the little quiet espeak-ng leaves around each), half a second before it and
+/// three seconds after.
+pub fn korean_phrase(dir: &Path, name: &str, words: &[&str], gap: std::time::Duration) -> PathBuf {
+    let mut samples: Vec<i16> = Vec::new();
+    let mut rate = 0;
+    for (i, word) in words.iter().enumerate() {
+        let part = dir.join(format!("{name}-{i}.wav"));
+        let status = Command::new("espeak-ng")
+            .args(["-v", "ko", "-w"])
+            .arg(&part)
+            .arg(word)
+            .status()
+            .unwrap_or_else(|e| panic!("espeak-ng could not run ({e}): run scripts/setup.sh test"));
+        assert!(status.success(), "espeak-ng -v ko failed for «{word}»");
+        let mut reader = hound::WavReader::open(&part).expect("espeak-ng's WAV");
+        rate = reader.spec().sample_rate;
+        let quiet = |seconds: f64| std::iter::repeat_n(0i16, (f64::from(rate) * seconds) as usize);
+        samples.extend(quiet(if i == 0 { 0.5 } else { gap.as_secs_f64() }));
+        samples.extend(reader.samples::<i16>().map(|s| s.expect("sample")));
+    }
+    samples.extend(std::iter::repeat_n(0i16, rate as usize * 3));
+    let path = dir.join(format!("{name}.wav"));
+    let spec = hound::WavSpec {
+        channels: 1,
+        sample_rate: rate,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let mut writer = hound::WavWriter::create(&path, spec).expect("create WAV");
+    for s in samples {
+        writer.write_sample(s).expect("write sample");
+    }
+    writer.finalize().expect("finish WAV");
+    path
+}
