@@ -116,6 +116,35 @@ fn english_heldout() {
     check(include_str!("voice_heldout/en.txt"), VoiceLang::En, 120);
 }
 
+/// The second sets, written after the parser learnt the first ones: refusals are allowed, a
+/// wrong amount or action is not. The share understood is printed.
+fn check_fresh(text: &str, lang: VoiceLang) {
+    let (rows, understood, misses) = run(text, lang);
+    println!(
+        "{lang:?} (fresh): {understood} of {rows} understood ({:.1} %)",
+        understood as f64 * 100.0 / rows as f64
+    );
+    for (outcome, line) in &misses {
+        println!("  {outcome:?}: {line}");
+    }
+    let wrong: Vec<&String> = misses
+        .iter()
+        .filter(|(o, _)| *o != Outcome::Refused)
+        .map(|(_, line)| line)
+        .collect();
+    assert!(wrong.is_empty(), "wrong meanings:\n{wrong:#?}");
+}
+
+#[test]
+fn russian_fresh_set_is_never_wrong() {
+    check_fresh(include_str!("voice_heldout/ru-fresh.txt"), VoiceLang::Ru);
+}
+
+#[test]
+fn english_fresh_set_is_never_wrong() {
+    check_fresh(include_str!("voice_heldout/en-fresh.txt"), VoiceLang::En);
+}
+
 #[test]
 fn the_judge_tells_a_wrong_amount_from_a_refusal() {
     assert_eq!(judge("amount 500.00", "amount 500.00"), Outcome::Understood);

@@ -532,14 +532,18 @@ fn top_up(own: Option<bool>, amount: Option<Money>, context: &Context) -> Meanin
 }
 
 /// Words that are all in one choice's label pick it: «первые шаги» for the lesson «Первые
-/// шаги с приложением». Fillers and the words for lessons themselves («урок про …») aside.
+/// шаги с приложением». Fillers aside, and in a list of lessons the words for lessons
+/// themselves («урок про …»).
 fn label_match(words: &[String], context: &Context) -> Option<Intent> {
     let lex = lexicon(context.lang);
+    // In a list of lessons, «урок» says nothing about which one.
+    let lessons = context.choices.iter().any(|c| c.by_label);
     let generic = |w: &String| {
         lex.is_filler(w)
-            || lex
-                .phrases_for(Concept::Lessons)
-                .any(|p| p.len() == 1 && p[0] == *w)
+            || (lessons
+                && lex
+                    .phrases_for(Concept::Lessons)
+                    .any(|p| p.len() == 1 && p[0] == *w))
     };
     let significant: Vec<&String> = words.iter().filter(|w| !generic(w)).collect();
     let mut fits = context.choices.iter().filter(|c| {
