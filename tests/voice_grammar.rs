@@ -34,6 +34,8 @@ const SCREENS: &[&str] = &[
     "lessons",
     "lesson",
     "say",
+    "which-amount",
+    "did-you-say",
 ];
 
 fn tables(lang: VoiceLang) -> Vec<(&'static str, &'static str)> {
@@ -124,6 +126,11 @@ fn used(word: &str, context: &Context, carriers: &[String]) -> bool {
         return true;
     }
     for carrier in carriers {
+        if tokens(carrier).iter().any(|t| t == word) && accepts(carrier.clone()) {
+            return true;
+        }
+    }
+    for carrier in carriers {
         if accepts(format!("{word} {carrier}")) || accepts(format!("{carrier} {word}")) {
             return true;
         }
@@ -203,6 +210,18 @@ fn every_grammar_word_is_used_by_an_accepted_phrase() {
             let mut carriers: Vec<String> =
                 ["назад", "back"].iter().map(|s| s.to_string()).collect();
             carriers.extend(context.choices.iter().map(|c| c.label.clone()));
+            // An amount a question offers, as Opora says it.
+            let screen_lang = match lang {
+                VoiceLang::Ru => opora::i18n::Lang::Ru,
+                _ => opora::i18n::Lang::En,
+            };
+            carriers.extend(
+                context
+                    .choices
+                    .iter()
+                    .filter_map(|c| c.amount)
+                    .map(|m| opora::speech::words::money(screen_lang, m)),
+            );
             // Each choice by its first ordinal, and by the first phrase of its meaning.
             for choice in &context.choices {
                 if let Some(word) = opora::voice::numbers::choice_words(lang, choice.number).get(1)

@@ -111,6 +111,22 @@ fn choice_words(out: &mut Grammar, context: &Context) {
     if !context.choices.is_empty() {
         out.concept(lex, Concept::Marker);
     }
+    // «Какую сумму?»: a reading said in full, as Opora says it, picks it.
+    let screen_lang = match lang {
+        VoiceLang::Ru => Some(crate::i18n::Lang::Ru),
+        VoiceLang::En => Some(crate::i18n::Lang::En),
+        VoiceLang::Ko => None,
+    };
+    for (amount, screen_lang) in context
+        .choices
+        .iter()
+        .filter_map(|c| c.amount)
+        .zip(std::iter::repeat(screen_lang))
+    {
+        if let Some(screen_lang) = screen_lang {
+            out.phrase(&crate::speech::words::money(screen_lang, amount));
+        }
+    }
     // People and bills are named in Russian or English; in Korean, choices go by number.
     if lang == VoiceLang::Ko {
         return;

@@ -136,9 +136,45 @@ pub fn session_at(screen: &str, lang: opora::i18n::Lang) -> super::Session {
                 .expect("the voice lesson in the list");
             s.press(n).press(1);
         }
+        // The questions voice asks: an amount heard two ways on the amount screen, and a
+        // doubtful «баланс» / "balance" on the home screen.
+        "which-amount" => {
+            s.app.set_voice(opora::core::voice::VoiceState::Ready);
+            s.press(2).press(1);
+            let phrase = match lang {
+                opora::i18n::Lang::Ru => "двенадцать пятьдесят",
+                opora::i18n::Lang::En => "twelve fifty",
+            };
+            hear(&mut s, phrase, None);
+        }
+        "did-you-say" => {
+            s.app.set_voice(opora::core::voice::VoiceState::Ready);
+            let unsure = opora::core::voice::Intent::DidYouSay(Box::new(
+                opora::core::voice::Intent::Choose(1),
+            ));
+            hear(&mut s, "баланс", Some(Ok(unsure)));
+        }
         other => panic!("no such screen in the tables: {other}"),
     }
     s
+}
+
+/// Hands the core a phrase as the voice edge would: with its meaning on the current screen,
+/// or the meaning given.
+pub fn hear(s: &mut super::Session, text: &str, meaning: Option<opora::core::voice::Meaning>) {
+    use opora::core::voice::{Heard, VoiceMsg};
+    let voice = opora::voice::VoiceLang::of(s.i18n.lang());
+    let context = opora::voice::Context::of(&s.app, &s.i18n, voice);
+    let heard = Heard {
+        screen: context.screen,
+        text: text.to_string(),
+        meaning: meaning.unwrap_or_else(|| opora::voice::parse(text, &context)),
+    };
+    opora::runtime::drive(
+        &mut s.app,
+        &mut s.edge,
+        opora::core::Msg::Voice(VoiceMsg::Heard(Some(heard))),
+    );
 }
 
 /// The screen id a table's screen name stands for.
@@ -147,6 +183,8 @@ pub fn expected_id(screen: &str) -> &str {
         "amount" => "amount-entry",
         "phone" => "phone-entry",
         "say" => "lesson",
+        "which-amount" => "voice-which-amount",
+        "did-you-say" => "voice-did-you-say",
         other => other,
     }
 }
