@@ -278,10 +278,28 @@ impl Engine {
         Ok((
             Some(Heard {
                 screen: context.screen,
-                text,
+                // Shown big and said back: a word outside the grammar as «…», not «[unk]».
+                text: shown(&text),
                 meaning,
             }),
             hearing,
         ))
+    }
+}
+
+/// What was heard as the client is shown it: each word the recogniser could not place as «…».
+pub fn shown(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| if w == super::text::UNKNOWN { "…" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn unknown_words_are_shown_as_an_ellipsis() {
+        assert_eq!(super::shown("ну [unk] баланс"), "ну … баланс");
+        assert_eq!(super::shown("баланс"), "баланс");
     }
 }
