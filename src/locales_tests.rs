@@ -98,7 +98,7 @@ fn ids_used_in_code() -> BTreeSet<String> {
 /// Ids the code builds from a family name and a value.
 fn ids_built_by_code() -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for id in ALL_IDS {
+    for id in ALL_IDS.iter().chain(opora_core::kiosk::question::VOICE_IDS) {
         out.insert(format!("{id}-title"));
         out.insert(format!("help-{id}"));
     }

@@ -55,8 +55,15 @@ fn parse_reads_english_amounts_and_refuses_confirmation() {
         &["voice", "parse", "twelve fifty", "--lang", "en"],
     ));
     assert_eq!(out["lang"], "en");
-    assert_eq!(out["screens"][1]["intent"], "amount");
-    assert_eq!(out["screens"][1]["slots"]["amount"]["text"], "1250.00");
+    // Roubles and kopecks, or hundreds: the kiosk asks which.
+    let amount = &out["screens"][1];
+    assert_eq!(amount["intent"], "either", "{out}");
+    let readings = amount["slots"]["readings"].as_array().expect("readings");
+    let texts: Vec<&Value> = readings
+        .iter()
+        .map(|r| &r["slots"]["amount"]["text"])
+        .collect();
+    assert_eq!(texts, ["12.50", "1250.00"], "{out}");
     let out = json(&opora(
         home.path(),
         &["voice", "parse", "confirm", "--lang", "en"],
@@ -90,14 +97,15 @@ fn check_loads_the_model_and_recognises_a_recording() {
         "{text}"
     );
     assert!(text.contains("Услышано: «삼»"), "{text}");
-    // The figure is printed; how fast it is belongs to the voice benchmark, not to a test.
+    // The speed is reported; how fast it is belongs to `cargo bench --bench voice`, not to a
+    // test on a shared machine.
+    assert!(text.contains("коэффициент реального времени "), "{text}");
+    // This recording of «삼» comes out at a confidence of 0.5: the kiosk would ask first.
     assert!(
-        text.split("коэффициент реального времени ")
-            .nth(1)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit())),
+        text.contains("Уверенность в каждом слове: 삼 0.50"),
         "{text}"
     );
-    assert!(text.contains("это значит: choose 3"), "{text}");
+    assert!(text.contains("это значит: did-you-say choose 3"), "{text}");
     assert!(text.contains("Голос работает."), "{text}");
 }
 
@@ -399,4 +407,65 @@ fn doctor_reports_voice_commands_ready_or_why_not() {
         .find(|l| l.starts_with("Voice commands: off — "))
         .unwrap_or_else(|| panic!("{text}"));
     assert!(!line.contains("are off:"), "said once: {line}");
+}
+
+/// The pause that ends an utterance is a setting: a phrase with about 0.6 s between its words
+/// (0.3 s added to espeak-ng's own) is cut after the first word with a 300 ms pause, and heard
+/// whole with the default.
+#[test]
+fn the_endpoint_pause_is_a_setting() {
+    let model = common::voice::korean_model();
+    let home = tempfile::tempdir().expect("temp dir");
+    let wav = common::voice::korean_phrase(
+        home.path(),
+        "pause",
+        &["삼", "사"],
+        std::time::Duration::from_millis(300),
+    );
+    let check = |pause: Option<&str>| {
+        let model = model.to_string_lossy();
+        let wav = wav.to_string_lossy();
+        let mut args = vec![
+            "voice",
+            "check",
+            "--voice-model",
+            &model,
+            "--voice-input",
+            &wav,
+        ];
+        if let Some(pause) = pause {
+            args.extend(["--voice-pause", pause]);
+        }
+        let out = opora(home.path(), &args);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // The seconds of audio the first utterance took: «— 1.02 с звука».
+    let seconds = |text: &str| -> f64 {
+        text.split("с звука")
+            .next()
+            .and_then(|head| head.rsplit("— ").next())
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no length in {text}"))
+    };
+    let short = check(Some("300"));
+    assert!(short.contains("из них 300 мс — пауза"), "{short}");
+    let default = check(None);
+    assert!(default.contains("из них 1100 мс — пауза"), "{default}");
+    // The first word alone, then the whole phrase: at least the second word and the rest of
+    // the pause longer.
+    assert!(
+        seconds(&short) + 0.7 < seconds(&default),
+        "{short}\n{default}"
+    );
+    // Outside 300–3000 ms the flag is refused with a sentence, and nothing runs.
+    let out = opora(
+        home.path(),
+        &["--voice-pause", "100", "voice", "parse", "баланс"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--voice-pause"),
+        "{out:?}"
+    );
 }

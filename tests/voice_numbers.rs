@@ -1,6 +1,11 @@
 //! The number-word readers never panic, and read back what a number→words generator (written
-//! here, for the tests only) says: every whole number up to the billions in Russian, English and
-//! Korean, and every amount in roubles and kopecks through the amount screen's parser.
+//! here, for the tests only) says: whole numbers up to the billions in Russian, English and
+//! Korean, and amounts in roubles and kopecks through the amount screen's parser. And the round
+//! trip the kiosk relies on: every amount Opora says aloud (`speech::words`) is read back by
+//! its own voice parser as the same amount.
+//!
+//! Numbers and amounts are drawn log-uniformly, so that 1 ₽ and 10 000 ₽ are as likely as
+//! 10 000 000 ₽, with the amounts clients say most often weighted in.
 
 mod common;
 
@@ -238,6 +243,35 @@ fn ko_words(n: u64) -> Vec<String> {
     out
 }
 
+/// A whole number between `min` and `max`, drawn log-uniformly.
+fn log_uniform(min: u64, max: u64) -> impl Strategy<Value = u64> {
+    let (lo, hi) = ((min.max(1) as f64).ln(), (max as f64).ln());
+    (0.0f64..=1.0).prop_map(move |u| ((lo + u * (hi - lo)).exp().round() as u64).clamp(min, max))
+}
+
+/// Amounts clients say most, in kopecks: round sums, a pension, a phone top-up, a bill.
+const EVERYDAY: &[u64] = &[
+    5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 50_000, 75_000, 100_000, 120_000, 150_000,
+    200_000, 250_000, 300_000, 500_000, 1_000_000, 1_500_000, 2_543_050, 124_560, 1_250, 99,
+];
+
+/// An amount in kopecks from 0,01 ₽ to 10 000 000 ₽: log-uniform, or one of the everyday ones.
+fn amount() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        3 => log_uniform(1, 1_000_000_000),
+        1 => prop::sample::select(EVERYDAY),
+    ]
+}
+
+/// A whole number up to the billions: log-uniform, zero, or an everyday number.
+fn whole() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        6 => log_uniform(1, 999_999_999_999),
+        1 => Just(0u64),
+        1 => prop::sample::select(&[1u64, 2, 5, 12, 21, 100, 500, 1000, 1250, 2000, 25_430][..]),
+    ]
+}
+
 fn read_all(lang: VoiceLang, tokens: &[String]) -> Option<u64> {
     read(lang, tokens)
         .filter(|r| r.tokens == tokens.len())
@@ -248,19 +282,19 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
-    fn russian_words_read_back(n in 0u64..1_000_000_000_000) {
+    fn russian_words_read_back(n in whole()) {
         let words = ru_words(n);
         prop_assert_eq!(read_all(VoiceLang::Ru, &words), Some(n), "{:?}", words);
     }
 
     #[test]
-    fn english_words_read_back(n in 0u64..1_000_000_000_000, and in any::<bool>()) {
+    fn english_words_read_back(n in whole(), and in any::<bool>()) {
         let words = en_words(n, and);
         prop_assert_eq!(read_all(VoiceLang::En, &words), Some(n), "{:?}", words);
     }
 
     #[test]
-    fn korean_words_read_back(n in 0u64..1_000_000_000_000) {
+    fn korean_words_read_back(n in whole()) {
         let words = ko_words(n);
         prop_assert_eq!(read_all(VoiceLang::Ko, &words), Some(n), "{:?}", words);
     }
@@ -348,7 +382,7 @@ proptest! {
 
     /// An amount said in words comes out as the same kopecks on the amount screen.
     #[test]
-    fn amounts_in_words_read_back(kopecks in 1u64..99_999_999_999) {
+    fn amounts_in_words_read_back(kopecks in amount()) {
         let ru = amount_context(VoiceLang::Ru);
         let en = amount_context(VoiceLang::En);
         let want: Meaning = Ok(Intent::Amount(Money::from_kopecks(kopecks as i64)));
@@ -356,6 +390,18 @@ proptest! {
         prop_assert_eq!(parse(&said, ru), want.clone(), "{}", said);
         let said = en_amount(kopecks);
         prop_assert_eq!(parse(&said, en), want, "{}", said);
+    }
+
+    /// The round trip: an amount as Opora itself says it (the words its speaker gets) is read
+    /// back by its voice parser as the same amount, in both languages.
+    #[test]
+    fn what_opora_says_it_reads_back(kopecks in amount()) {
+        let money = Money::from_kopecks(kopecks as i64);
+        let want: Meaning = Ok(Intent::Amount(money));
+        for (voice, lang) in [(VoiceLang::Ru, Lang::Ru), (VoiceLang::En, Lang::En)] {
+            let said = opora_core::words::money(lang, money);
+            prop_assert_eq!(parse(&said, amount_context(voice)), want.clone(), "{}", said);
+        }
     }
 
     /// Whatever is typed or heard, the parser answers on every screen and never panics.
@@ -379,6 +425,25 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_strategies_draw_what_clients_say() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let draws: Vec<u64> = (0..2000)
+        .map(|_| amount().new_tree(&mut runner).map(|t| t.current()))
+        .collect::<Result<_, _>>()
+        .expect("draws");
+    let share = |range: std::ops::Range<u64>| {
+        draws.iter().filter(|k| range.contains(k)).count() as f64 / draws.len() as f64
+    };
+    // Under 100 000 ₽ is most of what clients send; uniform draws would give 0.01 %.
+    assert!(share(1..10_000_000) > 0.6, "{}", share(1..10_000_000));
+    assert!(share(1..10_000) > 0.1, "kopecks and a few roubles");
+    assert!(share(10_000_000..1_000_000_001) > 0.1, "large amounts too");
+    assert!(draws.iter().all(|k| (1..=1_000_000_000).contains(k)));
 }
 
 #[test]

@@ -30,7 +30,8 @@ voice-check-model = Model: { $path } — language { $lang }, { $rate } Hz, loade
 voice-check-vocabulary = The model knows { $known } of the { $total } words of the home screen.
 voice-check-source = Listening to: { $source }
 voice-check-say = Say "{ $phrase }"…
-voice-check-heard = Heard: "{ $text }" — { $audio } s of audio, real-time factor { $rtf } (target: under 0.1), { $ms } ms from the end of speech to the meaning.
+voice-check-heard = Heard: "{ $text }" — { $audio } s of audio, real-time factor { $rtf } over the voice (target: under 0.1), { $ms } ms from the end of speech to the meaning (of which { $pause } ms is the pause that ends a phrase).
+voice-check-confidence = Confidence in each word: { $words } (below { $sure } Opora asks back: "Did you say …?").
 voice-check-meaning = On the home screen this means: { $meaning }.
 voice-check-nothing = Nothing was heard. Check the microphone and speak louder.
 voice-check-ok = Voice works.
@@ -56,3 +57,32 @@ voice-keys-loading = Space — voice (loading…)
 
 doctor-voice-ready = Voice commands: ready (model { $model }, language { $lang }, libvosk and sound found)
 doctor-voice-off = Voice commands: off — { $reason }
+
+## Questions voice asks before acting (src/core/voice/question.rs, src/core/screens/voice.rs).
+
+voice-which-amount-title = Which amount?
+voice-which-amount-question = Did you say { $first } or { $second }?
+voice-which-amount-why = Say its number, or the whole amount again.
+voice-which-amount-neither = Neither
+voice-did-you-say-title = Did you say "{ $text }"?
+voice-did-you-say-why = I am not sure I heard you right. Please check.
+voice-did-you-say-yes = Yes
+voice-did-you-say-no = No, I will say it again
+voice-say-again = All right. Say it again, or press a number.
+voice-amount-rubles = { $rubles } { $count ->
+        [one] rouble
+       *[other] roubles
+    }
+voice-amount-kopecks = { $kopecks } { $kopecks ->
+        [one] kopeck
+       *[other] kopecks
+    }
+voice-amount-rubles-kopecks = { $rubles } { $count ->
+        [one] rouble
+       *[other] roubles
+    } { $kopecks } { $kopecks ->
+        [one] kopeck
+       *[other] kopecks
+    }
+help-voice-which-amount = The amount I heard can be read two ways. Press 1 or 2 for the one you meant, or 3 to say it again.
+help-voice-did-you-say = I am not sure I heard you right. Press 1 if that is what you said, or 2 to say it again.

@@ -30,7 +30,8 @@ voice-check-model = Модель: { $path } — язык { $lang }, { $rate } Г
 voice-check-vocabulary = Модель знает { $known } из { $total } слов главного экрана.
 voice-check-source = Слушаю: { $source }
 voice-check-say = Скажите «{ $phrase }»…
-voice-check-heard = Услышано: «{ $text }» — { $audio } с звука, коэффициент реального времени { $rtf } (цель — меньше 0,1), { $ms } мс от конца речи до смысла.
+voice-check-heard = Услышано: «{ $text }» — { $audio } с звука, коэффициент реального времени { $rtf } по самой речи (цель — меньше 0,1), { $ms } мс от конца речи до смысла (из них { $pause } мс — пауза, которой кончается фраза).
+voice-check-confidence = Уверенность в каждом слове: { $words } (ниже { $sure } Opora переспросит: «Вы сказали …?»).
 voice-check-meaning = На главном экране это значит: { $meaning }.
 voice-check-nothing = Ничего не услышано. Проверьте микрофон и скажите громче.
 voice-check-ok = Голос работает.
@@ -56,3 +57,36 @@ voice-keys-loading = Пробел — голос (загружается…)
 
 doctor-voice-ready = Голосовые команды: готовы (модель { $model }, язык { $lang }, libvosk и звук найдены)
 doctor-voice-off = Голосовые команды: выключены — { $reason }
+
+## Вопросы голоса перед действием (src/core/voice/question.rs, src/core/screens/voice.rs).
+
+voice-which-amount-title = Какую сумму?
+voice-which-amount-question = Вы сказали { $first } или { $second }?
+voice-which-amount-why = Назовите номер или скажите сумму полностью.
+voice-which-amount-neither = Ни то, ни другое
+voice-did-you-say-title = Вы сказали «{ $text }»?
+voice-did-you-say-why = Я не совсем расслышал. Проверьте, пожалуйста.
+voice-did-you-say-yes = Да
+voice-did-you-say-no = Нет, скажу ещё раз
+voice-say-again = Хорошо. Скажите ещё раз или нажмите цифру.
+voice-amount-rubles = { $rubles } { $count ->
+        [one] рубль
+        [few] рубля
+       *[many] рублей
+    }
+voice-amount-kopecks = { $kopecks } { $kopecks ->
+        [one] копейка
+        [few] копейки
+       *[many] копеек
+    }
+voice-amount-rubles-kopecks = { $rubles } { $count ->
+        [one] рубль
+        [few] рубля
+       *[many] рублей
+    } { $kopecks } { $kopecks ->
+        [one] копейка
+        [few] копейки
+       *[many] копеек
+    }
+help-voice-which-amount = Сумму, которую я услышал, можно понять двумя способами. Нажмите 1 или 2 — ту, что вы имели в виду, или 3, чтобы сказать ещё раз.
+help-voice-did-you-say = Я не уверен, что расслышал. Нажмите 1, если вы сказали именно это, или 2, чтобы сказать ещё раз.

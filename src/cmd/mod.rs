@@ -84,6 +84,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub voice_input: Option<PathBuf>,
 
+    /// The quiet, in milliseconds, that ends what the client says (300–3000); also
+    /// OPORA_VOICE_PAUSE_MS. Longer for people who pause between words.
+    #[arg(long, global = true, value_name = "MS", value_parser = clap::value_parser!(u64).range(crate::listen::endpoint::PAUSE_RANGE_MS))]
+    pub voice_pause: Option<u64>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -31,6 +31,7 @@ pub fn voice_config(cli: &Cli, i18n: &I18n) -> crate::listen::engine::VoiceConfi
             .clone()
             .or_else(|| std::env::var_os("OPORA_VOICE_MODEL").map(PathBuf::from)),
         input: cli.voice_input.clone(),
+        pause: crate::listen::endpoint::pause_setting(cli.voice_pause),
     }
 }
 

@@ -56,6 +56,8 @@ pub struct VoiceConfig {
     pub model: Option<PathBuf>,
     /// `--voice-input`: a WAV file instead of the microphone.
     pub input: Option<PathBuf>,
+    /// `--voice-pause`: the quiet that ends an utterance (the default when not set).
+    pub pause: Option<Duration>,
 }
 
 /// Voice with the cheap checks done: the model found, the library loaded, the sound source
@@ -87,9 +89,10 @@ pub fn prepare_quietly<Q>(
 
 /// The WAV file of `--voice-input`, or the microphone.
 pub fn open_source(config: &VoiceConfig, rate: u32) -> Result<Box<dyn Listener>, VoiceError> {
+    let pause = config.pause.unwrap_or(super::endpoint::DEFAULT_PAUSE);
     Ok(match &config.input {
-        Some(path) => Box::new(WavListener::open(path, rate)?),
-        None => Box::new(MicListener::open(rate)?),
+        Some(path) => Box::new(WavListener::open(path, rate)?.with_pause(pause)),
+        None => Box::new(MicListener::open(rate)?.with_pause(pause)),
     })
 }
 
@@ -139,6 +142,8 @@ impl Loaded {
 pub struct Hearing {
     /// The words, as recognised ("" when nothing was).
     pub text: String,
+    /// Each word with the recogniser's confidence in it.
+    pub words: Vec<(String, f32)>,
     pub utterance: Utterance,
     /// Time spent decoding (feeding the recogniser and taking its result).
     pub decoding: Duration,
@@ -147,13 +152,21 @@ pub struct Hearing {
 }
 
 impl Hearing {
-    /// Decoding time over audio time: under 0.1 is the target with a grammar.
+    /// Decoding time over the seconds of voice (the lead-in and the pause after left out):
+    /// under 0.1 is the target with a grammar.
     pub fn real_time_factor(&self) -> f64 {
-        if self.utterance.seconds > 0.0 {
-            self.decoding.as_secs_f64() / self.utterance.seconds
+        let voiced = self.utterance.voiced_seconds();
+        if voiced > 0.0 {
+            self.decoding.as_secs_f64() / voiced
         } else {
             0.0
         }
+    }
+
+    /// What the speaker waits for, from the end of the voice to the meaning: the pause that
+    /// ends the utterance, then the recogniser's last words and the parser.
+    pub fn after_voice(&self) -> Duration {
+        Duration::from_secs_f64(self.utterance.after_voice()) + self.after_end
     }
 }
 
@@ -227,18 +240,20 @@ impl Engine {
             decoding += started.elapsed();
         })?;
         let end = Instant::now();
-        let text = recognizer.finish();
+        let recognized = recognizer.finish();
         let after_end = end.elapsed();
         decoding += after_end;
         if let Some(words) = words {
             self.cached = Some((words.to_vec(), recognizer));
         }
+        let (text, words) = if utterance.speech {
+            (recognized.text, recognized.words)
+        } else {
+            (String::new(), Vec::new())
+        };
         Ok(Hearing {
-            text: if utterance.speech {
-                text
-            } else {
-                String::new()
-            },
+            text,
+            words,
             utterance,
             decoding,
             after_end,
@@ -259,15 +274,40 @@ impl Engine {
             return Ok((None, hearing));
         }
         let started = Instant::now();
-        let meaning = parse(&text, context);
+        let meaning =
+            opora_core::voice::doubt::check(parse(&text, context), &hearing.words, context.lang);
         hearing.after_end += started.elapsed();
         Ok((
             Some(Heard {
                 screen: context.screen,
-                text,
+                // Shown big and said back: a word outside the grammar as «…», not «[unk]».
+                text: shown(&text),
                 meaning,
             }),
             hearing,
         ))
+    }
+}
+
+/// What was heard as the client is shown it: each word the recogniser could not place as «…».
+pub fn shown(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            if w == opora_core::voice::text::UNKNOWN {
+                "…"
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn unknown_words_are_shown_as_an_ellipsis() {
+        assert_eq!(super::shown("ну [unk] баланс"), "ну … баланс");
+        assert_eq!(super::shown("баланс"), "баланс");
     }
 }

@@ -35,6 +35,22 @@ pub struct Utterance {
     pub speech: bool,
     /// Seconds of audio handed on.
     pub seconds: f64,
+    /// Where the voice itself was, in seconds from the start of the audio handed on: from the
+    /// first loud frame to the end of the last. The rest is the lead-in and the pause after.
+    pub voiced: Option<(f64, f64)>,
+}
+
+impl Utterance {
+    /// Seconds of voice, without the lead-in and the pause after.
+    pub fn voiced_seconds(&self) -> f64 {
+        self.voiced.map_or(0.0, |(from, to)| (to - from).max(0.0))
+    }
+
+    /// Seconds from the end of the voice to the end of the utterance: the pause that ended it.
+    pub fn after_voice(&self) -> f64 {
+        self.voiced
+            .map_or(0.0, |(_, to)| (self.seconds - to).max(0.0))
+    }
 }
 
 /// A source of utterances.
@@ -64,20 +80,23 @@ pub struct Capture {
     /// Frames kept before speech starts, the newest last.
     pre_roll: VecDeque<Vec<f32>>,
     handed_on: usize,
+    /// The number of the first frame handed on (the oldest of the pre-roll).
+    first_handed: Option<usize>,
     ended: Option<Ended>,
     scratch: Vec<f32>,
 }
 
 impl Capture {
-    /// A capture of audio at `from` Hz for a model at `to` Hz.
-    pub fn new(from: u32, to: u32) -> Capture {
+    /// A capture of audio at `from` Hz for a model at `to` Hz, ended by `pause` of quiet.
+    pub fn new(from: u32, to: u32, pause: std::time::Duration) -> Capture {
         Capture {
             resampler: Resampler::new(from, to),
-            endpointer: Endpointer::new(to),
+            endpointer: Endpointer::with_pause(to, pause),
             rate: to,
             pending: Vec::new(),
             pre_roll: VecDeque::new(),
             handed_on: 0,
+            first_handed: None,
             ended: None,
             scratch: Vec::new(),
         }
@@ -105,6 +124,7 @@ impl Capture {
                     }
                 }
                 Event::Started => {
+                    self.first_handed = Some(self.endpointer.judged() - 1 - self.pre_roll.len());
                     while let Some(before) = self.pre_roll.pop_front() {
                         self.hand_on(&before, sink);
                     }
@@ -139,10 +159,19 @@ impl Capture {
     }
 
     pub fn utterance(&self) -> Utterance {
+        let frame = self.endpointer.frame_len() as f64 / f64::from(self.rate);
+        let voiced = match (self.first_handed, self.endpointer.voiced()) {
+            (Some(first), Some((from, to))) => Some((
+                from.saturating_sub(first) as f64 * frame,
+                (to + 1).saturating_sub(first) as f64 * frame,
+            )),
+            _ => None,
+        };
         Utterance {
             ended: self.ended.unwrap_or(Ended::Stopped),
             speech: self.speech(),
             seconds: self.handed_on as f64 / f64::from(self.rate),
+            voiced,
         }
     }
 
@@ -174,6 +203,8 @@ pub struct WavListener {
     rate: u32,
     /// Where the next utterance is looked for.
     position: usize,
+    /// The quiet that ends an utterance.
+    pause: std::time::Duration,
 }
 
 /// Source samples fed per step: 20 ms at the file's rate.
@@ -213,7 +244,14 @@ impl WavListener {
             source_rate: spec.sample_rate.max(1),
             rate,
             position: 0,
+            pause: super::endpoint::DEFAULT_PAUSE,
         })
+    }
+
+    /// Ends utterances after `pause` of quiet instead of the default.
+    pub fn with_pause(mut self, pause: std::time::Duration) -> WavListener {
+        self.pause = pause;
+        self
     }
 
     /// Whether the file has been listened to to its end.
@@ -237,7 +275,7 @@ impl Listener for WavListener {
         stop: &AtomicBool,
         sink: &mut dyn FnMut(&[i16]),
     ) -> Result<Utterance, VoiceError> {
-        let mut capture = Capture::new(self.source_rate, self.rate);
+        let mut capture = Capture::new(self.source_rate, self.rate, self.pause);
         let step = (self.source_rate as usize * STEP_MS / 1000).max(1);
         while self.position < self.samples.len() {
             if stop.load(Ordering::Relaxed) {
@@ -322,11 +360,19 @@ mod tests {
         assert_eq!(first.ended, Ended::Silence);
         assert!(first.speech);
         // The tone (0.6 s), a little before it, and the pause that ended it.
-        assert!((1.1..1.8).contains(&first.seconds), "{first:?}");
+        let pause = super::super::endpoint::DEFAULT_PAUSE.as_secs_f64();
+        assert!(
+            (0.6 + pause..1.0 + pause).contains(&first.seconds),
+            "{first:?}"
+        );
+        let (from, to) = first.voiced.expect("voice found");
+        assert!((0.25..0.35).contains(&from), "{first:?}");
+        assert!((0.55..0.65).contains(&(to - from)), "{first:?}");
+        assert!((first.after_voice() - pause).abs() < 0.03, "{first:?}");
         assert_eq!(got.len() as f64 / 16_000.0, first.seconds);
         let second = listener.listen(&stop, &mut |_| {}).expect("second");
         assert!(
-            second.speech && (0.9..1.6).contains(&second.seconds),
+            second.speech && (0.4 + pause..1.0 + pause).contains(&second.seconds),
             "{second:?}"
         );
         let third = listener.listen(&stop, &mut |_| {}).expect("third");

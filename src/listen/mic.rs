@@ -23,6 +23,7 @@ pub struct MicListener {
     config: cpal::SupportedStreamConfig,
     name: String,
     rate: u32,
+    pause: Duration,
 }
 
 impl MicListener {
@@ -44,11 +45,18 @@ impl MicListener {
             config,
             name,
             rate,
+            pause: super::endpoint::DEFAULT_PAUSE,
         };
         // Opened and closed at once: the failure comes now, not in front of the client.
         let (stream, _) = mic.stream()?;
         drop(stream);
         Ok(mic)
+    }
+
+    /// Ends utterances after `pause` of quiet instead of the default.
+    pub fn with_pause(mut self, pause: Duration) -> MicListener {
+        self.pause = pause;
+        self
     }
 
     /// Opens a stream; its samples (mono, at the device's rate) arrive on the receiver.
@@ -117,7 +125,7 @@ impl Listener for MicListener {
         stream.play().map_err(|e| VoiceError::Microphone {
             detail: e.to_string(),
         })?;
-        let mut capture = Capture::new(self.config.sample_rate(), self.rate);
+        let mut capture = Capture::new(self.config.sample_rate(), self.rate, self.pause);
         let started = Instant::now();
         let ended = loop {
             if stop.load(Ordering::Relaxed) {

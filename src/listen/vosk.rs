@@ -24,6 +24,7 @@ type RecognizerNewGrm = unsafe extern "C" fn(*mut c_void, c_float, *const c_char
 type AcceptWaveform = unsafe extern "C" fn(*mut c_void, *const c_short, c_int) -> c_int;
 type FinalResult = unsafe extern "C" fn(*mut c_void) -> *const c_char;
 type RecognizerFree = unsafe extern "C" fn(*mut c_void);
+type SetWords = unsafe extern "C" fn(*mut c_void, c_int);
 type SetLogLevel = unsafe extern "C" fn(c_int);
 
 /// The loaded library and the functions taken from it.
@@ -37,6 +38,7 @@ pub struct VoskLib {
     accept_waveform: AcceptWaveform,
     final_result: FinalResult,
     recognizer_free: RecognizerFree,
+    set_words: SetWords,
     // Kept last: the functions above point into it.
     _library: Library,
 }
@@ -116,6 +118,9 @@ impl VoskLib {
                     .map_err(|e| e.to_string())?,
                 recognizer_free: *library
                     .get(b"vosk_recognizer_free\0")
+                    .map_err(|e| e.to_string())?,
+                set_words: *library
+                    .get(b"vosk_recognizer_set_words\0")
                     .map_err(|e| e.to_string())?,
                 _library: library,
             })
@@ -200,6 +205,9 @@ impl Model {
         if ptr.is_null() {
             return Err(VoiceError::RecognizerFailed);
         }
+        // Each word with its confidence: the kiosk asks «Вы сказали …?» when it is low.
+        // SAFETY: the recogniser was just made and is alive.
+        unsafe { (self.lib.set_words)(ptr, 1) };
         Ok(Recognizer {
             lib: Arc::clone(&self.lib),
             ptr,
@@ -220,6 +228,44 @@ unsafe extern "C" {
     /// generators seeded by `rand()`, so without this the same recording decodes differently
     /// depending on what was decoded before it in the process.
     fn srand(seed: std::ffi::c_uint);
+}
+
+/// What a recogniser made of one utterance.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Recognized {
+    /// The words, as one line.
+    pub text: String,
+    /// Each word with the recogniser's confidence in it (0–1).
+    pub words: Vec<(String, f32)>,
+}
+
+impl Recognized {
+    /// Reads Vosk's result: `{"result": [{"word": …, "conf": …}, …], "text": …}`.
+    pub fn from_json(json: &str) -> Recognized {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
+            return Recognized::default();
+        };
+        let text = value
+            .get("text")
+            .and_then(|t| t.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let words = value
+            .get("result")
+            .and_then(|r| r.as_array())
+            .map(|words| {
+                words
+                    .iter()
+                    .filter_map(|w| {
+                        let word = w.get("word")?.as_str()?.to_string();
+                        let conf = w.get("conf")?.as_f64()? as f32;
+                        Some((word, conf))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Recognized { text, words }
+    }
 }
 
 /// A recogniser: audio in, words out.
@@ -250,22 +296,19 @@ impl Recognizer {
         }
     }
 
-    /// The words of everything fed since the last result; the recogniser is then ready for the
-    /// next utterance.
-    pub fn finish(&mut self) -> String {
+    /// The words of everything fed since the last result, with their confidences; the
+    /// recogniser is then ready for the next utterance.
+    pub fn finish(&mut self) -> Recognized {
         // SAFETY: the recogniser is alive; the result is a C string it owns until the next
         // call, copied out at once.
         let json = unsafe {
             let ptr = (self.lib.final_result)(self.ptr);
             if ptr.is_null() {
-                return String::new();
+                return Recognized::default();
             }
             CStr::from_ptr(ptr).to_string_lossy().into_owned()
         };
-        serde_json::from_str::<serde_json::Value>(&json)
-            .ok()
-            .and_then(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
-            .unwrap_or_default()
+        Recognized::from_json(&json)
     }
 }
 
@@ -273,5 +316,22 @@ impl Drop for Recognizer {
     fn drop(&mut self) {
         // SAFETY: the pointer came from vosk_recognizer_new* and is freed once.
         unsafe { (self.lib.recognizer_free)(self.ptr) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_with_and_without_word_confidences() {
+        let r = Recognized::from_json(
+            r#"{"result": [{"conf": 0.5, "end": 1.0, "start": 0.5, "word": "баланс"}], "text": "баланс"}"#,
+        );
+        assert_eq!(r.text, "баланс");
+        assert_eq!(r.words, [("баланс".to_string(), 0.5)]);
+        let r = Recognized::from_json(r#"{"text": ""}"#);
+        assert_eq!(r, Recognized::default());
+        assert_eq!(Recognized::from_json("not json"), Recognized::default());
     }
 }

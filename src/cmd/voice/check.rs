@@ -123,7 +123,23 @@ pub fn run(
             text = heard.text.clone(),
             audio = format!("{:.2}", hearing.utterance.seconds),
             rtf = format!("{:.3}", hearing.real_time_factor()),
-            ms = format!("{:.0}", hearing.after_end.as_secs_f64() * 1000.0)
+            ms = format!("{:.0}", hearing.after_voice().as_secs_f64() * 1000.0),
+            pause = format!("{:.0}", hearing.utterance.after_voice() * 1000.0)
+        )
+    )?;
+    let confidences: Vec<String> = hearing
+        .words
+        .iter()
+        .map(|(word, conf)| format!("{word} {conf:.2}"))
+        .collect();
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            i18n,
+            "voice-check-confidence",
+            words = confidences.join(", "),
+            sure = format!("{:.2}", opora_core::voice::doubt::SURE)
         )
     )?;
     writeln!(

@@ -103,6 +103,19 @@ pub fn meaning_json(meaning: &Meaning, context: &Context, i18n: &I18n) -> Value 
         Ok(Intent::Amount(m)) => ("amount", json!({ "amount": amount(&Some(*m)) })),
         Ok(Intent::Phone(digits)) => ("phone", json!({ "digits": digits })),
         Ok(Intent::Said) => ("said", json!({})),
+        Ok(Intent::Either(readings)) => (
+            "either",
+            json!({
+                "readings": readings
+                    .iter()
+                    .map(|r| meaning_json(&Ok(r.clone()), context, i18n))
+                    .collect::<Vec<_>>()
+            }),
+        ),
+        Ok(Intent::DidYouSay(inner)) => (
+            "did-you-say",
+            json!({ "meaning": meaning_json(&Ok((**inner).clone()), context, i18n) }),
+        ),
         Err(rejection) => {
             let phrase = match &context.expect {
                 opora_core::voice::context::Expect::Phrase(p) => Some(p.as_str()),

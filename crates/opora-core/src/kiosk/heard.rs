@@ -9,6 +9,7 @@
 use super::flow::Target;
 use super::lesson_state::LessonAction;
 use super::messages::{Effect, Msg};
+use super::question::{Question, VoiceAnswer};
 use super::screen::{Action, Screen};
 use super::state::{App, Notice, VoiceNotice, VoiceState};
 use crate::input::{Key, RateStep};
@@ -186,6 +187,16 @@ impl App {
                 }
                 Vec::new()
             }
+            Intent::Either(readings) => self.ask(Question::WhichAmount { readings }),
+            // Money has its own check screen and needs a key there: no second question.
+            Intent::DidYouSay(intent) if intent.is_money() => self.act_on(*intent),
+            Intent::DidYouSay(intent) => {
+                let heard = self.heard.clone().unwrap_or_default();
+                self.ask(Question::DidYouSay {
+                    heard,
+                    intent: *intent,
+                })
+            }
             Intent::Said => {
                 let on_say_step = self.lesson_run().is_some_and(|run| {
                     matches!(run.step().map(|s| &s.kind), Some(StepKind::Say { .. }))
@@ -277,6 +288,30 @@ impl App {
             return self.submit_field();
         }
         Vec::new()
+    }
+}
+
+impl App {
+    /// Asks before acting: shows the question on top of this screen.
+    fn ask(&mut self, question: Question) -> Vec<Effect> {
+        self.push(Screen::VoiceQuestion(Box::new(question)));
+        Vec::new()
+    }
+
+    /// The client answered a question: back to the screen it was asked on, then the reading
+    /// chosen, as if it had been heard there.
+    pub(super) fn voice_answer(&mut self, answer: VoiceAnswer) -> Vec<Effect> {
+        if !matches!(self.screen(), Screen::VoiceQuestion(_)) {
+            return Vec::new();
+        }
+        self.back();
+        match answer {
+            VoiceAnswer::Take(intent) => self.act_on(intent),
+            VoiceAnswer::NotThat => {
+                self.notice = Some(Notice::Voice(VoiceNotice::SayAgain));
+                Vec::new()
+            }
+        }
     }
 }
 

@@ -157,6 +157,8 @@ fn intent_kind(intent: &Intent) -> String {
         Intent::Amount(_) => "amount".into(),
         Intent::Phone(_) => "phone".into(),
         Intent::Said => "said".into(),
+        Intent::Either(_) => "either".into(),
+        Intent::DidYouSay(inner) => format!("did-you-say-{}", intent_kind(inner)),
     }
 }
 

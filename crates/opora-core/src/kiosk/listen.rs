@@ -3,12 +3,14 @@
 //! name) and from what its field expects.
 
 use super::family::{choices, view};
-use super::screen::Screen;
+use super::lesson_state::LessonAction;
+use super::screen::{Action, Screen};
 use super::state::App;
 use crate::i18n::{I18n, Lang};
 use crate::lessons::StepKind;
 use crate::voice::VoiceLang;
 use crate::voice::context::{BillInfo, ChoiceInfo, Context, Expect, PayeeInfo};
+use crate::voice::pieces::label_concepts;
 
 /// What the app's current screen accepts, with labels in the language of `i18n`.
 pub fn context(app: &App, i18n: &I18n, lang: VoiceLang) -> Context {
@@ -17,13 +19,30 @@ pub fn context(app: &App, i18n: &I18n, lang: VoiceLang) -> Context {
     let choices = choices(app)
         .into_iter()
         .zip(&model.choices)
-        .map(|(offer, choice)| ChoiceInfo {
-            number: choice.key,
-            label: choice.label.clone(),
-            concepts: offer.voice.concepts,
-            payee: offer.voice.payee,
-            bill: offer.voice.bill,
-            key_only: offer.voice.key_only,
+        .map(|(offer, choice)| {
+            // A lesson or a quiz answer is picked by the words of its label.
+            let by_label = offer.voice.concepts.is_empty()
+                && lang != VoiceLang::Ko
+                && matches!(
+                    offer.action,
+                    Action::Lesson(
+                        LessonAction::Open { .. } | LessonAction::List(_) | LessonAction::Answer(_)
+                    )
+                );
+            ChoiceInfo {
+                number: choice.key,
+                label: choice.label.clone(),
+                concepts: if by_label {
+                    label_concepts(&choice.label, lang)
+                } else {
+                    offer.voice.concepts
+                },
+                payee: offer.voice.payee,
+                bill: offer.voice.bill,
+                amount: offer.voice.amount,
+                key_only: offer.voice.key_only,
+                by_label,
+            }
         })
         .collect();
     let expect = match screen {

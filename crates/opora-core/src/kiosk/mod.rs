@@ -17,6 +17,7 @@ pub mod lesson_state;
 pub mod listen;
 pub mod messages;
 pub mod offer;
+pub mod question;
 pub mod screen;
 pub mod state;
 mod update;

@@ -24,6 +24,8 @@ pub struct Spoken {
     pub payee: Option<String>,
     /// A bill it pays, by the bank's key.
     pub bill: Option<String>,
+    /// The amount it stands for (a reading offered by «Какую сумму вы сказали?»).
+    pub amount: Option<crate::money::Money>,
     /// Confirming money or blocking the card: a key press only, never a voice.
     pub key_only: bool,
 }
@@ -85,6 +87,8 @@ pub enum Label {
     PayDue(crate::money::Money),
     /// One line of history.
     HistoryEntry(usize),
+    /// An amount in words and digits: «12 рублей 50 копеек».
+    Amount(crate::money::Money),
     /// A message id named by data (a lesson's title, a quiz answer).
     Message(String),
     /// «Продолжить: <lesson title>».

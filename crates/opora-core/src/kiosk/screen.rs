@@ -4,6 +4,7 @@
 
 use super::flow::{Check, CodeStep, Draft};
 use super::lesson_state::{DrillStop, LessonAction, LessonRun, Warning};
+use super::question::{Question, VoiceAnswer};
 use crate::bank::{OpId, Receipt};
 
 /// One screen and the data it needs.
@@ -69,6 +70,8 @@ pub enum Screen {
     },
     /// A real warning before a risky practice transfer.
     Warning(Box<Warning>),
+    /// Voice asks before acting: which of two amounts, or «Вы сказали «…»?».
+    VoiceQuestion(Box<Question>),
 }
 
 impl Screen {
@@ -107,6 +110,8 @@ pub enum Action {
     BlockCard,
     HistoryPage(usize),
     Lesson(LessonAction),
+    /// An answer to a question voice asked.
+    Voice(VoiceAnswer),
 }
 
 impl Action {
@@ -148,6 +153,7 @@ impl Screen {
             Screen::Drill(_) => "drill",
             Screen::DrillResult { .. } => "drill-result",
             Screen::Warning(_) => "warning",
+            Screen::VoiceQuestion(question) => question.id(),
         }
     }
 }

@@ -75,6 +75,8 @@ pub enum VoiceNotice {
     Stale,
     /// A say-it step's phrase, said right.
     SaidRight,
+    /// «Нет» to «Вы сказали …?»: say it again.
+    SayAgain,
     Slower,
     Faster,
 }

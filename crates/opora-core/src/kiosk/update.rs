@@ -437,6 +437,7 @@ impl App {
                 }
             }
             Action::Lesson(action) => return self.lesson_action(action),
+            Action::Voice(answer) => return self.voice_answer(answer),
         }
         Vec::new()
     }

@@ -32,8 +32,13 @@ pub struct ChoiceInfo {
     pub payee: Option<String>,
     /// A bill it pays.
     pub bill: Option<String>,
+    /// The amount it stands for (a reading offered by «Какую сумму вы сказали?»).
+    pub amount: Option<crate::money::Money>,
     /// Confirming money or blocking the card: a key press only.
     pub key_only: bool,
+    /// Its meanings come from the words of its label (a lesson, a quiz answer), not from what
+    /// it does: it is picked by them, never a way in for a request.
+    pub by_label: bool,
 }
 
 /// A saved person the client can name.
@@ -78,5 +83,22 @@ impl Context {
 
     pub fn has(&self, concept: Concept) -> bool {
         self.with_concept(concept).next().is_some()
+    }
+
+    /// Whether the screen is a step of an operation (sending, paying, topping up), where «нет»
+    /// and «не надо» mean: cancel it.
+    pub fn in_operation(&self) -> bool {
+        const STEPS: &[&str] = &[
+            "send-who",
+            "own-direction",
+            "pay-what",
+            "topup-whose",
+            "phone-entry",
+            "bill-amount",
+            "amount-entry",
+            "check",
+            "code",
+        ];
+        STEPS.contains(&self.screen)
     }
 }

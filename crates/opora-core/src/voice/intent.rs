@@ -1,37 +1,24 @@
 //! From words to a meaning on a screen: the hand-written parser of intents and slots.
 //!
-//! The phrase is first cut into pieces, longest first: phrases of the lexicon («по номеру
-//! телефона»), a saved person in any form («дочке», «Ольге»), a bill («за свет»), a number
-//! («тысяча двести пятьдесят»), an ordinal («второй»). Then the pieces are read against the
-//! screen's [`Context`]: a command alone; an amount on the amount screen; digits on the phone
-//! screen; on a choice screen a number, a meaning that picks one choice, or a request with
-//! slots («перевести пятьсот рублей дочери»). Anything else is rejected with its reason — a word
-//! nobody uses for a command, two meanings at once, a number that is no amount — because a
-//! recogniser in grammar mode forces every sound onto some word, and a wrong guess must cost
-//! nothing. Confirming money is understood and always refused: only a key does that.
+//! The phrase is cut into [`pieces`](super::pieces) and put together there. Then the pieces are
+//! read against the screen's [`Context`]: a command alone (or said twice); an amount on the
+//! amount screen; digits on the phone screen; on a choice screen a number, a meaning that picks
+//! one choice, or a request with slots («перевести пятьсот рублей дочери»). Anything else is
+//! rejected with its reason — two meanings at once, a number that is no amount — because a
+//! wrong guess must cost nothing. Confirming money is understood and always refused.
+//!
+//! Words the lexicon does not know (and the recogniser's `[unk]`) are skipped when what is left
+//! has exactly one meaning, no more of them than known words, and nothing about money: an
+//! unknown word beside an amount or a person may be the part that was not understood.
 
 use super::VoiceLang;
+use super::amount::{Said, amount};
 use super::context::{Context, Expect};
-use super::lexicon::{Concept, lexicon, name_forms};
-use super::numbers::{self, Read};
+use super::lexicon::{Concept, lexicon};
+use super::pieces::{Piece, combine, scan};
 use super::text::tokens;
-use crate::money::{MAX_RUBLE_DIGITS, Money};
+use crate::money::Money;
 use crate::voice::meaning::{Intent, Meaning, Rejection, TransferTo, VoiceCommand};
-
-/// One piece of a phrase.
-#[derive(Clone, Debug, PartialEq)]
-enum Piece {
-    Concept(Concept),
-    Number(Read),
-    /// A typed amount with kopecks: «1250,50».
-    Decimal(Money),
-    Ordinal(u64),
-    /// Saved people this word can name (more than one when it is ambiguous).
-    Payee(Vec<String>),
-    /// Bills this word can name.
-    Bill(Vec<String>),
-    Unknown,
-}
 
 /// What `text` means on the screen described by `context`.
 pub fn parse(text: &str, context: &Context) -> Meaning {
@@ -56,182 +43,127 @@ pub fn parse(text: &str, context: &Context) -> Meaning {
 }
 
 fn understand(words: &[String], context: &Context) -> Meaning {
-    let pieces = scan(words, context);
-    let meaningful: Vec<&Piece> = pieces
-        .iter()
-        .filter(|p| **p != Piece::Concept(Concept::Filler))
-        .collect();
+    let lex = lexicon(context.lang);
+    let pieces = combine(scan(words, context), lex);
+    let meaningful: Vec<&Piece> = pieces.iter().filter(|p| !p.is(Concept::Filler)).collect();
     if meaningful.is_empty() {
-        return Err(Rejection::NotUnderstood);
+        // A label of words that mean nothing on their own: «Я сказал(а)».
+        return label_match(words, context).ok_or(Rejection::NotUnderstood);
     }
     // Confirming money is refused wherever and however it is said.
-    if meaningful.contains(&&Piece::Concept(Concept::Confirm)) {
+    if meaningful.iter().any(|p| p.is(Concept::Confirm)) {
         return Err(Rejection::KeyOnly);
     }
-    if meaningful.contains(&&Piece::Concept(Concept::Decoy)) {
+    if meaningful
+        .iter()
+        .any(|p| p.is(Concept::Decoy) || **p == Piece::Absent)
+    {
         return Err(Rejection::NotUnderstood);
     }
-    // Words the lexicon does not know may still be a choice's label (a lesson's title).
-    let unknown = meaningful.contains(&&Piece::Unknown);
-    match &context.expect {
-        Expect::Choice | Expect::Phrase(_) if unknown => {
-            return label_match(words, context).ok_or(Rejection::NotUnderstood);
-        }
-        Expect::Amount | Expect::Code if unknown => return Err(Rejection::NotUnderstood),
-        _ => {}
+    // «да» picks «Да» where the screen asks; elsewhere it only agrees, and agreeing to money
+    // is refused like confirming it.
+    if meaningful.iter().any(|p| p.is(Concept::Yes)) && !context.has(Concept::Yes) {
+        let rest: Vec<&Piece> = without(&meaningful, |p| p.is(Concept::Yes));
+        return match meaning(&rest, words, context) {
+            Err(Rejection::KeyOnly) => Err(Rejection::KeyOnly),
+            _ => Err(Rejection::NotUnderstood),
+        };
     }
-    let commands: Vec<VoiceCommand> = meaningful
+    let unknown = meaningful
+        .iter()
+        .filter(|p| matches!(p, Piece::Unknown))
+        .count();
+    // Korean digits run together in one word are read by the phone screen itself.
+    if unknown == 0 || (context.lang == VoiceLang::Ko && context.expect == Expect::Phone) {
+        return meaning(&meaningful, words, context);
+    }
+    // Words the lexicon does not know may still be a choice's label (a lesson's title).
+    if matches!(context.expect, Expect::Choice | Expect::Phrase(_))
+        && let Some(intent) = label_match(words, context)
+    {
+        return Ok(intent);
+    }
+    let known = words.len() - unknown;
+    let money = matches!(context.expect, Expect::Amount | Expect::Phone)
+        || meaningful.iter().any(|p| about_money(p));
+    if unknown > known || (money && context.expect != Expect::Code) {
+        return Err(Rejection::NotUnderstood);
+    }
+    match meaning(
+        &without(&meaningful, |p| *p == Piece::Unknown),
+        words,
+        context,
+    ) {
+        Ok(intent) => Ok(intent),
+        Err(why @ (Rejection::KeyOnly | Rejection::CodeByKeys)) => Err(why),
+        Err(_) => Err(Rejection::NotUnderstood),
+    }
+}
+
+fn without<'a>(pieces: &[&'a Piece], drop: impl Fn(&Piece) -> bool) -> Vec<&'a Piece> {
+    pieces.iter().copied().filter(|p| !drop(p)).collect()
+}
+
+/// Whether a piece names money, a person or a bill: what an unknown word beside it may change.
+fn about_money(piece: &Piece) -> bool {
+    piece.is_amount()
+        || matches!(piece, Piece::Payee(_) | Piece::Bill(_))
+        || [Concept::Send, Concept::Pay, Concept::TopUp]
+            .iter()
+            .any(|c| piece.is(*c))
+}
+
+/// The meaning of pieces the lexicon knows, on this screen.
+fn meaning(pieces: &[&Piece], words: &[String], context: &Context) -> Meaning {
+    if pieces.is_empty() {
+        return Err(Rejection::NotUnderstood);
+    }
+    let commands: Vec<VoiceCommand> = pieces
         .iter()
         .filter_map(|p| match p {
             Piece::Concept(Concept::Command(c)) => Some(*c),
             _ => None,
         })
         .collect();
-    match commands.as_slice() {
-        [] => {}
-        [command] if meaningful.len() == 1 => return Ok(command_on(*command, context)),
-        _ => return Err(Rejection::Ambiguous),
+    if let Some(first) = commands.first() {
+        // «назад, назад», «повторите ещё раз»: the same command said twice is that command.
+        return if commands.len() == pieces.len() && commands.iter().all(|c| c == first) {
+            Ok(command_on(*first, context))
+        } else {
+            Err(Rejection::Ambiguous)
+        };
+    }
+    // «нет», «не надо» where the screen has no «нет»: inside an operation, cancel it.
+    if pieces.iter().all(|p| p.is(Concept::No))
+        && !context.has(Concept::No)
+        && context.in_operation()
+    {
+        return Ok(command_on(VoiceCommand::Cancel, context));
     }
     match &context.expect {
         Expect::Code => Err(Rejection::CodeByKeys),
-        Expect::Amount => amount_field(&meaningful, context.lang),
-        Expect::Phone => phone_field(&meaningful, words, context.lang),
-        Expect::Choice | Expect::Phrase(_) => choice_screen(&meaningful, context),
+        Expect::Amount => amount_field(pieces),
+        Expect::Phone => phone_field(pieces, words, context.lang),
+        Expect::Choice | Expect::Phrase(_) => match choice_screen(pieces, context) {
+            // Words that name no request here may still be a choice's label: «оплата услуг и
+            // телефона» is a lesson, not a bill.
+            Err(
+                why
+                @ (Rejection::NotOnThisScreen | Rejection::Ambiguous | Rejection::NotUnderstood),
+            ) => label_match(words, context).ok_or(why),
+            other => other,
+        },
     }
 }
 
 /// A lesson's say-it step: whether the words are the phrase itself, fillers aside.
 fn said(words: &[String], phrase: &str, lang: VoiceLang) -> bool {
+    let lex = lexicon(lang);
     let significant = |ws: &[String]| -> Vec<String> {
-        ws.iter().filter(|w| !is_filler(lang, w)).cloned().collect()
+        ws.iter().filter(|w| !lex.is_filler(w)).cloned().collect()
     };
     let want = significant(&tokens(phrase));
     !want.is_empty() && significant(words) == want
-}
-
-fn is_filler(lang: VoiceLang, word: &str) -> bool {
-    lexicon(lang)
-        .phrases
-        .iter()
-        .any(|(p, c)| *c == Concept::Filler && *p == word)
-}
-
-/// Cuts the phrase into pieces, the longest match first at each word.
-fn scan(words: &[String], context: &Context) -> Vec<Piece> {
-    let lang = context.lang;
-    let lex = lexicon(lang);
-    // Saved people: relation words and their names in every form.
-    let mut people: Vec<(Vec<String>, String)> = Vec::new();
-    for payee in &context.payees {
-        for (form, relation) in lex.relations {
-            if *relation == payee.relation {
-                people.push((tokens(form), payee.key.clone()));
-            }
-        }
-        for form in name_forms(lang, &payee.name) {
-            people.push((form, payee.key.clone()));
-        }
-    }
-    // Bills: what people call them, and their providers' names.
-    let mut bills: Vec<(Vec<String>, String)> = Vec::new();
-    for bill in &context.bills {
-        for (form, kind) in lex.bills {
-            if *kind == bill.kind {
-                bills.push((tokens(form), bill.key.clone()));
-            }
-        }
-        bills.push((tokens(&bill.provider), bill.key.clone()));
-    }
-    let starts_with = |at: &[String], form: &[String]| !form.is_empty() && at.starts_with(form);
-
-    let mut pieces = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let at = &words[i..];
-        // (length, priority, piece): the longest wins, then the lower priority number.
-        let mut best: Option<(usize, u8, Piece)> = None;
-        let mut offer = |len: usize, priority: u8, piece: Piece| {
-            let better = match &best {
-                None => true,
-                Some((l, p, _)) => len > *l || (len == *l && priority < *p),
-            };
-            if len > 0 && better {
-                best = Some((len, priority, piece));
-            }
-        };
-        for (phrase, concept) in lex.phrases {
-            let form = tokens(phrase);
-            let form = if *phrase == "[unk]" {
-                vec![phrase.to_string()]
-            } else {
-                form
-            };
-            if starts_with(at, &form) {
-                offer(form.len(), 0, Piece::Concept(*concept));
-            }
-        }
-        for (group, priority) in [(&people, 1u8), (&bills, 2u8)] {
-            let longest = group
-                .iter()
-                .filter(|(form, _)| starts_with(at, form))
-                .map(|(form, _)| form.len())
-                .max();
-            if let Some(len) = longest {
-                let mut keys: Vec<String> = group
-                    .iter()
-                    .filter(|(form, _)| form.len() == len && starts_with(at, form))
-                    .map(|(_, key)| key.clone())
-                    .collect();
-                keys.sort();
-                keys.dedup();
-                offer(
-                    len,
-                    priority,
-                    if priority == 1 {
-                        Piece::Payee(keys)
-                    } else {
-                        Piece::Bill(keys)
-                    },
-                );
-            }
-        }
-        if let Some(read) = numbers::read(lang, at) {
-            offer(read.tokens, 3, Piece::Number(read));
-        }
-        if let Some(n) = numbers::ordinal(lang, &at[0]) {
-            offer(1, 4, Piece::Ordinal(n));
-        }
-        if let Some(money) = decimal(&at[0]) {
-            offer(1, 5, Piece::Decimal(money));
-        }
-        let (len, piece) = match best {
-            Some((len, _, piece)) => (len, piece),
-            None => (1, Piece::Unknown),
-        };
-        pieces.push(piece);
-        i += len;
-    }
-    pieces
-}
-
-/// A typed amount with a decimal separator: «1250,50», «12.5».
-fn decimal(word: &str) -> Option<Money> {
-    let (whole, part) = word.split_once([',', '.'])?;
-    if whole.is_empty() || part.is_empty() || part.len() > 2 {
-        return None;
-    }
-    if !whole
-        .chars()
-        .chain(part.chars())
-        .all(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let whole: i64 = whole.parse().ok()?;
-    let part: i64 = format!("{part:0<2}").parse().ok()?;
-    Some(Money::from_kopecks(
-        whole.checked_mul(100)?.checked_add(part)?,
-    ))
 }
 
 /// A command said alone. «назад», «домой», «отмена», «помощь» pick the screen's own choice
@@ -249,62 +181,36 @@ fn command_on(command: VoiceCommand, context: &Context) -> Intent {
 }
 
 /// The amount screen: an amount, perhaps after a verb («перевести пятьсот»).
-fn amount_field(pieces: &[&Piece], lang: VoiceLang) -> Meaning {
+fn amount_field(pieces: &[&Piece]) -> Meaning {
     let mut parts = Vec::new();
     for piece in pieces {
         match piece {
-            Piece::Number(_)
-            | Piece::Decimal(_)
-            | Piece::Concept(Concept::Major | Concept::Minor) => parts.push(*piece),
+            p if p.is_amount() => parts.push(*piece),
             Piece::Concept(Concept::Send | Concept::Pay | Concept::TopUp) => {}
             Piece::Unknown | Piece::Ordinal(_) => return Err(Rejection::NotUnderstood),
             _ => return Err(Rejection::NotOnThisScreen),
         }
     }
-    match amount(&parts, lang)? {
-        Some(money) => Ok(Intent::Amount(money)),
+    match amount(&parts)? {
+        Some(said) => Ok(each(said, |m| Ok(Intent::Amount(m)))?),
         None => Err(Rejection::NotUnderstood),
     }
 }
 
-/// Reads an amount from number and currency pieces: «пятьсот», «тысяча двести пятьдесят
-/// рублей», «сто рублей пятьдесят копеек», «сто рублей пятьдесят», «пятьдесят копеек»;
-/// in English also "twelve fifty" (1250) and "one fifty" (150).
-fn amount(parts: &[&Piece], lang: VoiceLang) -> Result<Option<Money>, Rejection> {
-    use Concept::{Major, Minor};
-    use Piece::{Concept as C, Decimal, Number as N};
-    let kopecks: i64 = match parts {
-        [] => return Ok(None),
-        [Decimal(m)] | [Decimal(m), C(Major)] => m.kopecks(),
-        [N(r)] | [N(r), C(Major)] => rubles(r.value)?,
-        [N(r), C(Major), N(k)] | [N(r), C(Major), N(k), C(Minor)] if k.value < 100 => {
-            rubles(r.value)? + k.value as i64
-        }
-        [N(k), C(Minor)] if k.value < 100 => k.value as i64,
-        [N(a), N(b)] | [N(a), N(b), C(Major)]
-            if lang == VoiceLang::En && (1..=99).contains(&a.value) && b.two_digit =>
-        {
-            rubles(a.value * 100 + b.value)?
-        }
-        _ => return Err(Rejection::BadAmount),
-    };
-    if kopecks <= 0 {
-        return Err(Rejection::AmountZero);
+/// The intent for each reading of an amount: one, or both to choose from.
+fn each(said: Said, intent: impl Fn(Money) -> Meaning) -> Meaning {
+    match said {
+        Said::One(m) => intent(m),
+        Said::Either(a, b) => Ok(Intent::Either(vec![intent(a)?, intent(b)?])),
     }
-    let limit = 10_i64.pow(MAX_RUBLE_DIGITS as u32) * 100;
-    if kopecks >= limit {
-        return Err(Rejection::AmountTooBig);
-    }
-    Ok(Some(Money::from_kopecks(kopecks)))
 }
 
-/// Whole roubles as kopecks, refusing what no amount field would take.
-fn rubles(value: u64) -> Result<i64, Rejection> {
-    i64::try_from(value)
-        .ok()
-        .and_then(|v| v.checked_mul(100))
-        .filter(|k| *k < 10_i64.pow(MAX_RUBLE_DIGITS as u32) * 100)
-        .ok_or(Rejection::AmountTooBig)
+/// [`each`] for an amount that may not have been said.
+fn each_or_none(said: Option<Said>, intent: impl Fn(Option<Money>) -> Meaning) -> Meaning {
+    match said {
+        None => intent(None),
+        Some(said) => each(said, |m| intent(Some(m))),
+    }
 }
 
 /// The phone screen: digits said one by one or in groups («девятьсот шестнадцать»), perhaps
@@ -315,9 +221,9 @@ fn phone_field(pieces: &[&Piece], words: &[String], lang: VoiceLang) -> Meaning 
         match piece {
             Piece::Concept(Concept::Plus) if digits.is_empty() => digits.push('+'),
             Piece::Concept(Concept::Marker | Concept::ByPhone) => {}
-            Piece::Number(read) => digits.push_str(&read.value.to_string()),
+            Piece::Number(read) if !read.half => digits.push_str(&read.value.to_string()),
             Piece::Unknown if lang == VoiceLang::Ko => {}
-            Piece::Unknown | Piece::Ordinal(_) | Piece::Decimal(_) => {
+            Piece::Unknown | Piece::Ordinal(_) | Piece::Decimal(_) | Piece::Number(_) => {
                 return Err(Rejection::NotUnderstood);
             }
             _ => return Err(Rejection::NotOnThisScreen),
@@ -327,7 +233,7 @@ fn phone_field(pieces: &[&Piece], words: &[String], lang: VoiceLang) -> Meaning 
     if lang == VoiceLang::Ko && pieces.contains(&&Piece::Unknown) {
         digits.clear();
         for c in words.iter().flat_map(|w| w.chars()) {
-            match numbers::ko::read(&[c.to_string()]) {
+            match super::numbers::ko::read(&[c.to_string()]) {
                 Some(read) if read.value < 10 => digits.push_str(&read.value.to_string()),
                 _ => return Err(Rejection::NotUnderstood),
             }
@@ -341,17 +247,44 @@ fn phone_field(pieces: &[&Piece], words: &[String], lang: VoiceLang) -> Meaning 
 
 /// A screen of numbered choices.
 fn choice_screen(pieces: &[&Piece], context: &Context) -> Meaning {
-    let lang = context.lang;
     // By number: «два», «номер два», «второй».
-    let numbered: Vec<&&Piece> = pieces
-        .iter()
-        .filter(|p| ***p != Piece::Concept(Concept::Marker))
-        .collect();
+    let numbered: Vec<&&Piece> = pieces.iter().filter(|p| !p.is(Concept::Marker)).collect();
     if let [only] = numbered.as_slice() {
         match only {
-            Piece::Number(read) => return choose_number(read.value, context),
+            // «тысячу» where an amount can be typed next: an amount, not choice 1000.
+            Piece::Number(read)
+                if !read.half && read.value >= 10 && context.has_open(Concept::OtherAmount) =>
+            {
+                let said = amount(&[only])?.ok_or(Rejection::BadAmount)?;
+                return each(said, |m| Ok(Intent::Amount(m)));
+            }
+            Piece::Number(read) if !read.half => return choose_number(read.value, context),
             Piece::Ordinal(n) => return choose_number(*n, context),
             _ => {}
+        }
+    }
+    // «первую операцию»: an ordinal with what the choice is.
+    if let [Piece::Ordinal(n)] = numbered
+        .iter()
+        .filter(|p| !matches!(p, Piece::Concept(_)))
+        .map(|p| **p)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        let said: Vec<&Concept> = numbered
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Concept(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        let fits = context
+            .choices
+            .iter()
+            .find(|c| u64::from(c.number) == *n)
+            .is_some_and(|c| said.iter().all(|k| c.concepts.contains(k)));
+        if fits {
+            return choose_number(*n, context);
         }
     }
     let mut concepts: Vec<Concept> = Vec::new();
@@ -361,9 +294,7 @@ fn choice_screen(pieces: &[&Piece], context: &Context) -> Meaning {
     for piece in pieces {
         match piece {
             Piece::Concept(Concept::Marker) => {}
-            Piece::Concept(Concept::Major | Concept::Minor)
-            | Piece::Number(_)
-            | Piece::Decimal(_) => money_parts.push(piece),
+            p if p.is_amount() => money_parts.push(piece),
             Piece::Concept(c) => {
                 if !concepts.contains(c) {
                     concepts.push(*c);
@@ -372,10 +303,35 @@ fn choice_screen(pieces: &[&Piece], context: &Context) -> Meaning {
             Piece::Payee(keys) => payees.push(keys),
             Piece::Bill(keys) => bills.push(keys),
             Piece::Ordinal(_) => return Err(Rejection::Ambiguous),
-            Piece::Unknown => return Err(Rejection::NotUnderstood),
+            _ => return Err(Rejection::NotUnderstood),
         }
     }
-    let amount = match amount(&money_parts, lang) {
+    let phone_bills = !bills.is_empty()
+        && bills.iter().all(|keys| {
+            keys.iter().all(|key| {
+                context
+                    .bills
+                    .iter()
+                    .any(|b| b.key == *key && b.kind == "mobile_phone")
+            })
+        });
+    let whose = [Concept::OwnPhone, Concept::OtherPhone];
+    if phone_bills && concepts.contains(&Concept::TopUp) {
+        // «пополнить мобильный»: the phone said with a top-up is the phone to top up.
+        bills.clear();
+    } else if phone_bills {
+        // "my mobile phone bill": the bill of the client's own phone.
+        concepts.retain(|c| !whose.contains(c));
+    }
+    // «на мой номер сто рублей» where the screen asks whose phone: a top-up.
+    if whose.iter().any(|c| concepts.contains(c))
+        && !concepts.contains(&Concept::TopUp)
+        && context.has(Concept::OwnPhone)
+        && !money_parts.is_empty()
+    {
+        concepts.push(Concept::TopUp);
+    }
+    let amount = match amount(&money_parts) {
         // Numbers said one after another with nothing else («два три») are not an amount
         // anyone meant: most likely a recogniser's extra word.
         Err(Rejection::BadAmount)
@@ -393,13 +349,15 @@ fn choice_screen(pieces: &[&Piece], context: &Context) -> Meaning {
         if !bills.is_empty() || !only(&[Concept::Send]) {
             return Err(Rejection::Ambiguous);
         }
-        return transfer(TransferTo::Payee(key), amount, context);
+        return each_or_none(amount, |a| {
+            transfer(TransferTo::Payee(key.clone()), a, context)
+        });
     }
     if concepts.contains(&Concept::ByPhone) {
         if !bills.is_empty() || !only(&[Concept::Send, Concept::ByPhone]) {
             return Err(Rejection::Ambiguous);
         }
-        return transfer(TransferTo::ByPhone, amount, context);
+        return each_or_none(amount, |a| transfer(TransferTo::ByPhone, a, context));
     }
     // A bill to pay.
     if !bills.is_empty() {
@@ -407,7 +365,7 @@ fn choice_screen(pieces: &[&Piece], context: &Context) -> Meaning {
         if !only(&[Concept::Pay]) {
             return Err(Rejection::Ambiguous);
         }
-        return pay_bill(key, amount, context);
+        return each_or_none(amount, |a| pay_bill(key.clone(), a, context));
     }
     // A phone to top up.
     if concepts.contains(&Concept::TopUp) {
@@ -428,12 +386,19 @@ fn choice_screen(pieces: &[&Piece], context: &Context) -> Meaning {
             (false, true) => Some(false),
             (false, false) => None,
         };
-        return top_up(own, amount, context);
+        return each_or_none(amount, |a| top_up(own, a, context));
     }
-    if let Some(money) = amount {
+    if let Some(said) = amount {
+        // One of the amounts a question offers.
+        if let Said::One(m) = said
+            && concepts.is_empty()
+            && let Some(choice) = context.choices.iter().find(|c| c.amount == Some(m))
+        {
+            return Ok(Intent::Choose(choice.number));
+        }
         // An amount alone where one can be typed next («Другая сумма», «Изменить сумму»).
-        if concepts.is_empty() && context.has_open(Concept::OtherAmount) {
-            return Ok(Intent::Amount(money));
+        if concepts.iter().all(|c| *c == Concept::Pay) && context.has_open(Concept::OtherAmount) {
+            return each(said, |m| Ok(Intent::Amount(m)));
         }
         return Err(
             if concepts.contains(&Concept::Send) || context.has_open(Concept::Send) {
@@ -459,6 +424,24 @@ fn choice_screen(pieces: &[&Piece], context: &Context) -> Meaning {
         [choice] => Ok(Intent::Choose(choice.number)),
         [] if concepts == [Concept::Block] && context.has_open(Concept::HelpPlace) => {
             Ok(Intent::Block)
+        }
+        // «заплатить другую сумму»: the verb of the screen and the choice.
+        [] if concepts.len() == 2 && concepts.contains(&Concept::Pay) => {
+            let rest: Vec<Concept> = concepts
+                .iter()
+                .copied()
+                .filter(|c| *c != Concept::Pay)
+                .collect();
+            let mut fits = context
+                .choices
+                .iter()
+                .filter(|c| c.concepts.contains(&rest[0]) && !c.key_only);
+            match (fits.next(), fits.next()) {
+                (Some(choice), None) if context.has(Concept::Pay) => {
+                    Ok(Intent::Choose(choice.number))
+                }
+                _ => Err(Rejection::Ambiguous),
+            }
         }
         [] if concepts.len() == 1 => Err(Rejection::NotOnThisScreen),
         _ => Err(Rejection::Ambiguous),
@@ -549,18 +532,28 @@ fn top_up(own: Option<bool>, amount: Option<Money>, context: &Context) -> Meanin
 }
 
 /// Words that are all in one choice's label pick it: «первые шаги» for the lesson «Первые
-/// шаги с приложением».
+/// шаги с приложением». Fillers aside, and in a list of lessons the words for lessons
+/// themselves («урок про …»).
 fn label_match(words: &[String], context: &Context) -> Option<Intent> {
-    let significant: Vec<&String> = words
-        .iter()
-        .filter(|w| !is_filler(context.lang, w))
-        .collect();
-    if significant.is_empty() {
-        return None;
-    }
+    let lex = lexicon(context.lang);
+    // In a list of lessons, «урок» says nothing about which one.
+    let lessons = context.choices.iter().any(|c| c.by_label);
+    let generic = |w: &String| {
+        lex.is_filler(w)
+            || (lessons
+                && lex
+                    .phrases_for(Concept::Lessons)
+                    .any(|p| p.len() == 1 && p[0] == *w))
+    };
+    let significant: Vec<&String> = words.iter().filter(|w| !generic(w)).collect();
     let mut fits = context.choices.iter().filter(|c| {
         let label = tokens(&c.label);
-        significant.iter().all(|w| label.contains(w))
+        if significant.is_empty() {
+            // Only words that mean nothing on their own: the label itself, word for word.
+            label == words
+        } else {
+            significant.iter().all(|w| label.contains(w))
+        }
     });
     match (fits.next(), fits.next()) {
         (Some(choice), None) if !choice.key_only => Some(Intent::Choose(choice.number)),
@@ -569,8 +562,10 @@ fn label_match(words: &[String], context: &Context) -> Option<Intent> {
 }
 
 impl Context {
-    /// Whether a choice that is not key-only carries the meaning: the way in for a request.
+    /// Whether a choice that is not key-only carries the meaning by what it does (not only by
+    /// the words of its label): the way in for a request.
     pub fn has_open(&self, concept: Concept) -> bool {
-        self.with_concept(concept).any(|c| !c.key_only)
+        self.with_concept(concept)
+            .any(|c| !c.key_only && !c.by_label)
     }
 }

@@ -89,6 +89,29 @@ pub enum Intent {
     Phone(String),
     /// The phrase a lesson's say-it step asked for.
     Said,
+    /// An amount heard two ways ("twelve fifty": 12,50 ₽ or 1 250 ₽): the screen asks which,
+    /// as numbered choices, before anything is filled in. The smaller first.
+    Either(Vec<Intent>),
+    /// What was heard, but the recogniser was unsure of the words that decide it: the screen
+    /// asks «Вы сказали «…»?» first. Never for money, which has its own check screen.
+    DidYouSay(Box<Intent>),
+}
+
+impl Intent {
+    /// Whether carrying it out fills in or moves towards moving money (a transfer, a bill, a
+    /// top-up, an amount, a phone number): those are checked on the check screen, by a key.
+    pub fn is_money(&self) -> bool {
+        match self {
+            Intent::Transfer { .. }
+            | Intent::PayBill { .. }
+            | Intent::TopUp { .. }
+            | Intent::Amount(_)
+            | Intent::Phone(_) => true,
+            Intent::Either(readings) => readings.iter().any(Intent::is_money),
+            Intent::DidYouSay(inner) => inner.is_money(),
+            Intent::Command(_) | Intent::Choose(_) | Intent::Block | Intent::Said => false,
+        }
+    }
 }
 
 /// Why a phrase does nothing. Each becomes a sentence in `locales/*/voice.ftl`.
@@ -205,6 +228,16 @@ impl fmt::Display for Describe<'_> {
             Ok(Intent::Amount(a)) => write!(f, "amount {}", amount_text(*a)),
             Ok(Intent::Phone(digits)) => write!(f, "phone {digits}"),
             Ok(Intent::Said) => write!(f, "said"),
+            Ok(Intent::Either(readings)) => {
+                let readings: Vec<String> = readings
+                    .iter()
+                    .map(|r| Describe(&Ok(r.clone())).to_string())
+                    .collect();
+                write!(f, "either {}", readings.join(" | "))
+            }
+            Ok(Intent::DidYouSay(inner)) => {
+                write!(f, "did-you-say {}", Describe(&Ok((**inner).clone())))
+            }
             Err(Rejection::NoSuchChoice(n)) => write!(f, "reject no-such-choice {n}"),
             Err(r) => write!(f, "reject {}", r.code()),
         }

@@ -4,12 +4,15 @@
 //! recogniser listens for (`grammar`), both read from the screen's [`Context`]. Capturing and
 //! recognising sound is the edge's (`opora::listen`).
 
+pub mod amount;
 pub mod context;
+pub mod doubt;
 pub mod grammar;
 pub mod intent;
 pub mod lexicon;
 pub mod meaning;
 pub mod numbers;
+pub mod pieces;
 pub mod text;
 
 pub use context::Context;

@@ -7,6 +7,8 @@ pub mod en;
 pub mod ru;
 
 #[cfg(test)]
+mod oracle;
+#[cfg(test)]
 mod tests;
 
 use crate::lang::Lang;

@@ -7,7 +7,7 @@ use crate::kiosk::flow::Step;
 use crate::kiosk::offer::{Label, Offer};
 use crate::kiosk::screen::Action;
 use crate::kiosk::state::{App, Notice};
-use crate::money::AmountError;
+use crate::money::{AmountError, Money};
 use crate::phone::PhoneError;
 use crate::screen_model::{Choice, Notice as ModelNotice, NoticeKind, ScreenModel};
 use crate::store_error::StoreFile;
@@ -226,6 +226,7 @@ pub(super) fn label_text(label: Label, snapshot: &Snapshot, i18n: &I18n) -> Stri
             None => String::new(),
         },
         Label::Message(id) => i18n.t(&id),
+        Label::Amount(amount) => amount_label(amount, i18n),
         Label::Continue(id) => tr!(i18n, "lessons-continue", title = i18n.t(&id)),
         Label::LessonItem { title, done, staff } => {
             let title = if staff {
@@ -260,4 +261,29 @@ pub fn bill_kind(kind: crate::bank::BillKind, i18n: &I18n) -> String {
 /// «Пенсионная карта» / «Накопительный счёт», from the bank's data.
 pub fn account_name(kind: crate::bank::AccountKind, snapshot: &Snapshot, i18n: &I18n) -> String {
     snapshot.account(kind).name.get(i18n.lang()).to_string()
+}
+
+/// An amount as a question reads it, roubles and kopecks in words: «12 рублей 50 копеек»,
+/// «1 250 рублей»; spoken, all in words.
+pub(super) fn amount_label(amount: Money, i18n: &I18n) -> String {
+    if i18n.is_speech() {
+        return i18n.money(amount);
+    }
+    let (rubles, kopecks) = (amount.rubles_part(), amount.kopecks_part());
+    match (rubles, kopecks) {
+        (_, 0) => tr!(
+            i18n,
+            "voice-amount-rubles",
+            rubles = i18n.number(rubles),
+            count = rubles
+        ),
+        (0, _) => tr!(i18n, "voice-amount-kopecks", kopecks = kopecks),
+        _ => tr!(
+            i18n,
+            "voice-amount-rubles-kopecks",
+            rubles = i18n.number(rubles),
+            count = rubles,
+            kopecks = kopecks
+        ),
+    }
 }

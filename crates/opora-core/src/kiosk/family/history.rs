@@ -25,6 +25,7 @@ pub(super) fn history_choices(snapshot: &Snapshot, page: usize) -> Vec<Offer> {
                 Action::Open(Screen::HistoryItem { index }),
                 Label::HistoryEntry(index),
             )
+            .said(&[History])
         })
         .collect();
     if page + 1 < page_count(snapshot) {

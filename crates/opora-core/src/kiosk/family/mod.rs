@@ -8,6 +8,7 @@ mod history;
 mod home;
 mod lessons;
 mod money_flow;
+mod question;
 mod support;
 pub mod voice;
 
@@ -50,6 +51,7 @@ pub fn choices(app: &App) -> Vec<Offer> {
         Screen::Drill(stop) => lessons::drill_choices(stop),
         Screen::DrillResult { .. } => lessons::drill_result_choices(),
         Screen::Warning(_) => lessons::warning_choices(),
+        Screen::VoiceQuestion(question) => question::question_choices(question),
     }
 }
 
@@ -99,6 +101,7 @@ fn build(app: &App, i18n: &I18n) -> ScreenModel {
         Screen::Drill(stop) => lessons::drill(snapshot, stop, i18n),
         Screen::DrillResult { drill, stopped } => lessons::drill_result(drill, *stopped, i18n),
         Screen::Warning(warning) => lessons::warning(snapshot, warning, i18n),
+        Screen::VoiceQuestion(question) => question::question(app, question, i18n),
     };
     common::finish(app, snapshot, choices(app), i18n, &mut model);
     model

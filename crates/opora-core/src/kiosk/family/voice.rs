@@ -9,7 +9,11 @@ use crate::voice::meaning::Rejection;
 
 /// Adds voice to a finished screen: the banner, and Space among the keys when voice is on.
 pub(super) fn finish(app: &App, i18n: &I18n, model: &mut ScreenModel) {
+    // A question says the words heard itself, in ordinary text, to leave room for its
+    // choices.
+    let asks_about_them = matches!(app.screen(), crate::kiosk::screen::Screen::VoiceQuestion(_));
     model.voice = match (app.voice_state(), app.heard()) {
+        (VoiceState::Ready, Some(_)) if asks_about_them => None,
         (VoiceState::Listening, _) => Some(VoiceBanner {
             listening: true,
             text: i18n.t("voice-listening"),
@@ -55,6 +59,7 @@ pub(super) fn notice(notice: &VoiceNotice, i18n: &I18n) -> (NoticeKind, String) 
         VoiceNotice::Off(reason) => (NoticeKind::Warning, reason.clone()),
         VoiceNotice::OffByChoice => (NoticeKind::Warning, i18n.t("voice-off-by-choice")),
         VoiceNotice::Stale => (NoticeKind::Info, i18n.t("voice-stale")),
+        VoiceNotice::SayAgain => (NoticeKind::Info, i18n.t("voice-say-again")),
         VoiceNotice::SaidRight => (NoticeKind::Success, i18n.t("voice-said-right")),
         VoiceNotice::Slower => (NoticeKind::Info, i18n.t("voice-slower")),
         VoiceNotice::Faster => (NoticeKind::Info, i18n.t("voice-faster")),

@@ -4,14 +4,17 @@
 //! commands are the everyday words. Names of people and bills are Russian or English data and
 //! are not offered in Korean.
 
-use super::{Concept, Lexicon};
+use super::{Concept, Tables};
 use crate::voice::meaning::VoiceCommand::*;
 use Concept::*;
 
-pub static LEXICON: Lexicon = Lexicon {
+pub(super) static TABLES: Tables = Tables {
     phrases: PHRASES,
     relations: &[],
     bills: &[],
+    amounts: &[],
+    rules: &[],
+    forms: |_| None,
 };
 
 const PHRASES: &[(&str, Concept)] = &[

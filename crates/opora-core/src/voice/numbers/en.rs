@@ -94,6 +94,7 @@ pub const WORDS: &[&str] = &[
     "million",
     "a",
     "and",
+    "half",
 ];
 
 /// Choices 1–6 by number, as said.
@@ -127,15 +128,41 @@ pub fn read(tokens: &[String]) -> Option<Read> {
     let next = |i: usize| tokens.get(i).and_then(|t| word(t));
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
+        let half_here = used > 0
+            && tokens
+                .get(i..i + 3)
+                .is_some_and(|t| t == ["and", "a", "half"]);
+        if half_here {
+            match next(i + 3) {
+                // "two and a half thousand".
+                Some(Word::Scale(scale)) if !group.is_empty() && scale < last_scale => {
+                    total = total
+                        .saturating_add(group.value.saturating_mul(scale))
+                        .saturating_add(scale / 2);
+                    return Some(Read::whole(total, i + 4));
+                }
+                // "a thousand and a half".
+                _ if group.is_empty() && last_scale < u64::MAX => {
+                    return Some(Read::whole(total.saturating_add(last_scale / 2), i + 3));
+                }
+                // "one and a half" (roubles): a half of what follows.
+                _ if !group.is_empty() && total == 0 && !hundred_said => {
+                    return Some(Read {
+                        value: group.value,
+                        tokens: i + 3,
+                        two_digit: false,
+                        small: false,
+                        half: true,
+                    });
+                }
+                _ => break,
+            }
+        }
         let Some(w) = word(token) else { break };
         match w {
             Word::Zero => {
                 if used == 0 {
-                    return Some(Read {
-                        value: 0,
-                        tokens: 1,
-                        two_digit: false,
-                    });
+                    return Some(Read::whole(0, 1));
                 }
                 break;
             }
@@ -187,6 +214,8 @@ pub fn read(tokens: &[String]) -> Option<Read> {
         value: total.saturating_add(group.value),
         tokens: used,
         two_digit: total == 0 && !hundred_said && group.two_digit(),
+        small: total == 0 && !hundred_said && group.small(),
+        half: false,
     })
 }
 
@@ -219,6 +248,19 @@ mod tests {
         assert_eq!(value("twenty-five"), Some((25, 2)));
         assert_eq!(value("a million"), Some((1_000_000, 2)));
         assert_eq!(value("zero"), Some((0, 1)));
+    }
+
+    #[test]
+    fn halves() {
+        assert_eq!(value("two and a half thousand"), Some((2500, 5)));
+        assert_eq!(value("one and a half million"), Some((1_500_000, 5)));
+        assert_eq!(value("a thousand and a half"), Some((1500, 5)));
+        let read = |t: &str| super::read(&crate::voice::text::tokens(t));
+        assert!(read("one and a half").is_some_and(|r| r.half && r.value == 1 && r.tokens == 4));
+        assert!(read("twelve").is_some_and(|r| r.small && r.two_digit));
+        assert!(read("five").is_some_and(|r| r.small && !r.two_digit));
+        assert!(read("fifty").is_some_and(|r| r.small && r.two_digit));
+        assert!(!read("a hundred").is_some_and(|r| r.small));
     }
 
     #[test]

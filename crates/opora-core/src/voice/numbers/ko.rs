@@ -59,11 +59,7 @@ pub fn read(tokens: &[String]) -> Option<Read> {
         for c in token.chars() {
             match syllable(c) {
                 Some(Syllable::Zero) if !said_anything && token.chars().count() == 1 => {
-                    return Some(Read {
-                        value: 0,
-                        tokens: 1,
-                        two_digit: false,
-                    });
+                    return Some(Read::whole(0, 1));
                 }
                 Some(Syllable::Digit(d)) if p.is_none() => p = Some(d),
                 Some(Syllable::Small(m)) if m < ls => {
@@ -85,12 +81,13 @@ pub fn read(tokens: &[String]) -> Option<Read> {
         said_anything = true;
         used = index + 1;
     }
-    (used > 0).then(|| Read {
-        value: total
-            .saturating_add(group)
-            .saturating_add(pending.unwrap_or(0)),
-        tokens: used,
-        two_digit: false,
+    (used > 0).then(|| {
+        Read::whole(
+            total
+                .saturating_add(group)
+                .saturating_add(pending.unwrap_or(0)),
+            used,
+        )
     })
 }
 

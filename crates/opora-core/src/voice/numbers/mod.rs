@@ -21,8 +21,27 @@ pub struct Read {
     /// How many tokens it took.
     pub tokens: usize,
     /// Said as tens, a teen or tens and a unit and nothing else (10–99, "fifty", "twenty five"):
-    /// the second half of an English "twelve fifty".
+    /// the second half of "twelve fifty" / «двенадцать пятьдесят».
     pub two_digit: bool,
+    /// Said as one group below a hundred, with no hundreds and no scale (1–99, «пять»,
+    /// "twelve"): the first half of "twelve fifty".
+    pub small: bool,
+    /// Followed by "and a half" / «с половиной» (or said as «полтора») with no scale after
+    /// it: a half of whatever unit comes next («полтора рубля», «две с половиной сотни»).
+    pub half: bool,
+}
+
+impl Read {
+    /// A plain whole number that took `tokens` tokens.
+    pub fn whole(value: u64, tokens: usize) -> Read {
+        Read {
+            value,
+            tokens,
+            two_digit: false,
+            small: false,
+            half: false,
+        }
+    }
 }
 
 /// Reads the longest number at the start of `tokens`: number words of the language, or a token
@@ -37,6 +56,8 @@ pub fn read(lang: VoiceLang, tokens: &[String]) -> Option<Read> {
             value,
             tokens: 1,
             two_digit: first.len() == 2 && !first.starts_with('0'),
+            small: first.len() <= 2 && value > 0,
+            half: false,
         });
     }
     match lang {
@@ -136,6 +157,11 @@ impl Group {
     /// Whether the group is tens, a teen, or tens and a unit, with no hundreds.
     pub fn two_digit(&self) -> bool {
         !self.hundreds && self.tens && (10..=99).contains(&self.value)
+    }
+
+    /// Whether the group is 1–99 said without hundreds.
+    pub fn small(&self) -> bool {
+        !self.hundreds && (1..=99).contains(&self.value)
     }
 }
 

@@ -121,15 +121,30 @@ pub const WORDS: &[&str] = &[
     "миллионов",
     "полторы",
     "полтора",
+    "полтысячи",
+    "тыща",
+    "тыщи",
+    "тыщу",
+    "тыщ",
+    "тысячу",
+    "с",
+    "половиной",
 ];
 
 /// Choices 1–6 by number, as said.
 pub const CHOICE_WORDS: &[&[&str]] = &[
-    &["один", "первый", "первая", "первое", "первую"],
+    &["один", "первый", "первая", "первое", "первую", "первой"],
     &["два", "второй", "вторая", "второе", "вторую"],
-    &["три", "третий", "третья", "третье", "третью"],
-    &["четыре", "четвертый", "четвертая", "четвертое", "четвертую"],
-    &["пять", "пятый", "пятая", "пятое", "пятую"],
+    &["три", "третий", "третья", "третье", "третью", "третьей"],
+    &[
+        "четыре",
+        "четвертый",
+        "четвертая",
+        "четвертое",
+        "четвертую",
+        "четвертой",
+    ],
+    &["пять", "пятый", "пятая", "пятое", "пятую", "пятой"],
     &["шесть", "шестой", "шестая", "шестое", "шестую"],
 ];
 
@@ -139,6 +154,7 @@ pub const ORDINALS: &[(&str, u64)] = &[
     ("первая", 1),
     ("первое", 1),
     ("первую", 1),
+    ("первой", 1),
     ("второй", 2),
     ("вторая", 2),
     ("второе", 2),
@@ -147,19 +163,30 @@ pub const ORDINALS: &[(&str, u64)] = &[
     ("третья", 3),
     ("третье", 3),
     ("третью", 3),
+    ("третьей", 3),
     ("четвертый", 4),
     ("четвертая", 4),
     ("четвертое", 4),
     ("четвертую", 4),
+    ("четвертой", 4),
     ("пятый", 5),
     ("пятая", 5),
     ("пятое", 5),
     ("пятую", 5),
+    ("пятой", 5),
     ("шестой", 6),
     ("шестая", 6),
     ("шестое", 6),
     ("шестую", 6),
 ];
+
+/// «с половиной» at `i`: how many tokens it takes.
+fn and_a_half(tokens: &[String], i: usize) -> Option<usize> {
+    let with = tokens.get(i)?;
+    let half = tokens.get(i + 1)?;
+    (matches!(with.as_str(), "с" | "со") && matches!(half.as_str(), "половиной" | "половинкой"))
+        .then_some(2)
+}
 
 /// Reads the longest Russian number at the start of `tokens`.
 pub fn read(tokens: &[String]) -> Option<Read> {
@@ -169,17 +196,40 @@ pub fn read(tokens: &[String]) -> Option<Read> {
     let mut last_scale = u64::MAX;
     let mut used = 0;
     let mut i = 0;
+    let done = |value: u64, used: usize, group: &Group, total: u64, half: bool| Read {
+        value,
+        tokens: used,
+        two_digit: total == 0 && !half && group.two_digit(),
+        small: total == 0 && !half && group.small(),
+        half,
+    };
     while let Some(token) = tokens.get(i) {
+        if let Some(len) = and_a_half(tokens, i).filter(|_| used > 0) {
+            match tokens.get(i + len).and_then(|t| word(t)) {
+                // «две с половиной тысячи»: two and a half thousand.
+                Some(Word::Scale(scale)) if !group.is_empty() && scale < last_scale => {
+                    total = total
+                        .saturating_add(group.value.saturating_mul(scale))
+                        .saturating_add(scale / 2);
+                    return Some(Read::whole(total, i + len + 1));
+                }
+                // «две тысячи с половиной»: half of the scale just said.
+                _ if group.is_empty() && last_scale < u64::MAX => {
+                    return Some(Read::whole(total.saturating_add(last_scale / 2), i + len));
+                }
+                // «два с половиной» (рубля, сотни): a half of what follows.
+                _ if !group.is_empty() && total == 0 => {
+                    return Some(done(group.value, i + len, &group, total, true));
+                }
+                _ => break,
+            }
+        }
         let Some(w) = word(token) else { break };
         match w {
             Word::Zero => {
                 // «ноль» is a number on its own, never part of another.
                 if used == 0 {
-                    return Some(Read {
-                        value: 0,
-                        tokens: 1,
-                        two_digit: false,
-                    });
+                    return Some(Read::whole(0, 1));
                 }
                 break;
             }
@@ -194,12 +244,17 @@ pub fn read(tokens: &[String]) -> Option<Read> {
                 group = Group::default();
             }
             Word::OneAndHalf if group.is_empty() => {
-                // Only before a scale: «полторы тысячи».
+                // «полторы тысячи»; alone, «полтора» is one and a half of what follows.
                 match tokens.get(i + 1).and_then(|t| word(t)) {
                     Some(Word::Scale(scale)) if scale < last_scale => {
                         total = total.saturating_add(scale.saturating_mul(3) / 2);
                         last_scale = scale;
                         i += 1;
+                    }
+                    _ if used == 0 => {
+                        let mut one = Group::default();
+                        one.unit(1);
+                        return Some(done(1, 1, &one, 0, true));
                     }
                     _ => break,
                 }
@@ -213,10 +268,14 @@ pub fn read(tokens: &[String]) -> Option<Read> {
         i += 1;
         used = i;
     }
-    (used > 0).then(|| Read {
-        value: total.saturating_add(group.value),
-        tokens: used,
-        two_digit: total == 0 && group.two_digit(),
+    (used > 0).then(|| {
+        done(
+            total.saturating_add(group.value),
+            used,
+            &group,
+            total,
+            false,
+        )
     })
 }
 
@@ -261,9 +320,23 @@ mod tests {
         assert_eq!(value("двадцать десять"), Some((20, 1)));
         assert_eq!(value("ноль пять"), Some((0, 1)));
         assert_eq!(value("пять ноль"), Some((5, 1)));
-        assert_eq!(value("полторы"), None);
+        assert_eq!(value("полторы"), Some((1, 1)));
         assert_eq!(value("рублей"), None);
         assert_eq!(value(""), None);
+    }
+
+    #[test]
+    fn halves() {
+        assert_eq!(value("две с половиной тысячи"), Some((2500, 4)));
+        assert_eq!(value("две тысячи с половиной"), Some((2500, 4)));
+        assert_eq!(value("полтора миллиона"), Some((1_500_000, 2)));
+        assert_eq!(value("три с половиной миллиона"), Some((3_500_000, 4)));
+        let read = |t: &str| super::read(&crate::voice::text::tokens(t));
+        assert!(read("полтора").is_some_and(|r| r.half && r.value == 1));
+        assert!(read("два с половиной").is_some_and(|r| r.half && r.value == 2 && r.tokens == 3));
+        assert!(read("двести с половиной").is_some_and(|r| r.half));
+        assert_eq!(value("с половиной"), None);
+        assert_eq!(value("тысяча тысяч с половиной"), Some((1000, 1)));
     }
 
     #[test]
@@ -273,5 +346,9 @@ mod tests {
         assert!(read("двадцать пять").is_some_and(|r| r.two_digit));
         assert!(!read("пять").is_some_and(|r| r.two_digit));
         assert!(!read("сто пятьдесят").is_some_and(|r| r.two_digit));
+        assert!(read("двенадцать").is_some_and(|r| r.small));
+        assert!(read("пять").is_some_and(|r| r.small));
+        assert!(!read("сто").is_some_and(|r| r.small));
+        assert!(!read("тысяча двенадцать").is_some_and(|r| r.small));
     }
 }
