@@ -116,7 +116,7 @@ pub fn run(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(e) => {
-                report(&e.to_string());
+                report(&tr!(i18n, "input-failed", reason = e.to_string()));
                 ExitCode::FAILURE
             }
         };

@@ -147,6 +147,14 @@ pub fn speaker(cli: &Cli, i18n: &I18n, plain: bool) -> (crate::tui::runner::Spee
     if plain && !settings.explicit {
         return (off, sentences);
     }
+    // The WAV file must be one Opora may write: checked (and asked about) before any screen.
+    if settings.mode == crate::speech::choose::SpeechMode::Wav
+        && let Err(problem) =
+            crate::speech::wav_target::check(&settings.wav, cli.force, plain, i18n)
+    {
+        sentences.push(problem.sentence(i18n));
+        return (off, sentences);
+    }
     match crate::speech::choose::choose(&settings, false).0 {
         Choice::Speaker(speaker) => (
             crate::tui::runner::Speech {

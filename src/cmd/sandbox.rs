@@ -51,19 +51,16 @@ pub fn run(action: &SandboxAction, i18n: &I18n) -> ExitCode {
     });
     match result {
         Ok(()) => {
-            println!(
-                "{}",
-                match action {
-                    SandboxAction::Reset => {
-                        tr!(
-                            i18n,
-                            "sandbox-reset-done",
-                            path = path.display().to_string()
-                        )
-                    }
-                    SandboxAction::UnblockCard => i18n.t("sandbox-unblock-done"),
+            super::say(&match action {
+                SandboxAction::Reset => {
+                    tr!(
+                        i18n,
+                        "sandbox-reset-done",
+                        path = path.display().to_string()
+                    )
                 }
-            );
+                SandboxAction::UnblockCard => i18n.t("sandbox-unblock-done"),
+            });
             ExitCode::SUCCESS
         }
         Err(sentence) => {

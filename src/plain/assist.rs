@@ -19,13 +19,14 @@ pub fn run(
     i18n: &I18n,
     start: Vec<AssistEffect>,
     input: impl BufRead,
-    mut out: impl Write,
+    out: impl Write,
 ) -> io::Result<()> {
+    let mut out = super::safe_io::SafeOutput::new(out);
     if run_assist_effects(assist, edge, start) {
         return Ok(());
     }
     let mut shown: Option<ScreenModel> = None;
-    let mut lines = input.lines();
+    let mut lines = super::safe_io::lines(input);
     loop {
         let model = view(assist, i18n);
         if shown.as_ref().is_some_and(|s| same_screen(s, &model)) {
@@ -59,7 +60,7 @@ pub fn run(
                         tr!(
                             i18n,
                             "plain-unknown-command",
-                            input = line.trim().to_string()
+                            input = super::safe_io::echo(&line)
                         )
                     )?;
                     continue;

@@ -7,6 +7,7 @@
 //! (`--speech`); when on, each new screen is spoken and every line typed stops the voice.
 
 pub mod assist;
+pub mod safe_io;
 
 use crate::edge::{BankEdge, drive, run_effects};
 use crate::listen::engine::Engine;
@@ -164,13 +165,14 @@ pub fn run_with_voice(
     i18n: &I18n,
     start_effects: Vec<Effect>,
     input: impl BufRead,
-    mut out: impl Write,
+    out: impl Write,
     mut speech: Option<PlainSpeech>,
     mut voice: Option<PlainVoice>,
 ) -> io::Result<()> {
+    let mut out = safe_io::SafeOutput::new(out);
     run_effects(app, edge, start_effects);
     let mut shown: Option<ScreenModel> = None;
-    let mut lines = input.lines();
+    let mut lines = safe_io::lines(input);
     loop {
         if let Some(error) = speech.as_ref().and_then(PlainSpeech::failure) {
             writeln!(out, "{}", error.sentence(i18n))?;
@@ -197,11 +199,7 @@ pub fn run_with_voice(
             writeln!(
                 out,
                 "{}",
-                tr!(
-                    i18n,
-                    "plain-unknown-command",
-                    input = line.trim().to_string()
-                )
+                tr!(i18n, "plain-unknown-command", input = safe_io::echo(&line))
             )?;
             continue;
         };

@@ -31,7 +31,8 @@ pub fn run(cli: &Cli, action: &VoiceAction, i18n: &I18n) -> ExitCode {
                 Some(_) => None,
             };
             let sound_log = quiet.as_ref().map(|_| log.as_path());
-            match check::run(&config, i18n, sound_log, &mut std::io::stdout().lock()) {
+            let mut out = crate::plain::safe_io::SafeOutput::new(std::io::stdout().lock());
+            match check::run(&config, i18n, sound_log, &mut out) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::FAILURE,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::FAILURE,

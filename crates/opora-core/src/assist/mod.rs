@@ -371,8 +371,9 @@ impl Assist {
         let text = self.text.trim().to_string();
         match self.stage {
             Stage::Staff => {
-                if !valid_label(&text) {
-                    return self.error("assist-error-staff");
+                if let Some(id) = label_problem(&text, "assist-error-staff") {
+                    self.text.clear();
+                    return self.error(id);
                 }
                 self.staff = text;
                 self.go(Stage::ClientKind)
@@ -403,8 +404,9 @@ impl Assist {
                 }
             }
             Stage::Site => {
-                if !valid_label(&text) {
-                    return self.error("assist-error-site");
+                if let Some(id) = label_problem(&text, "assist-error-site") {
+                    self.text.clear();
+                    return self.error(id);
                 }
                 self.site = text;
                 self.go(Stage::Consent)
@@ -789,13 +791,17 @@ fn pick<T: Copy>(n: u32, items: &[T]) -> Option<T> {
     items.get(index).copied()
 }
 
-/// Staff ids and site names: 1–40 letters, digits, spaces, dots, dashes.
-fn valid_label(text: &str) -> bool {
-    let n = text.chars().count();
-    (1..=40).contains(&n)
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | '_' | '№'))
+/// Staff ids and site names go into the journal: the journal's own rule for them
+/// (`journal::validate`), so nothing typed here is refused later. `None` when the text is fine,
+/// else the message saying why (`pattern` when it is the characters or the length). What was
+/// typed is cleared by the caller: it may be a phone number or a name.
+fn label_problem(text: &str, pattern: &'static str) -> Option<&'static str> {
+    use crate::journal::validate::{Reason, TextRule};
+    match crate::journal::validate::text(text, TextRule::Label) {
+        Ok(()) => None,
+        Err(Reason::Text(_)) => Some(pattern),
+        Err(reason) => Some(reason.message_id()),
+    }
 }
 
 #[cfg(test)]

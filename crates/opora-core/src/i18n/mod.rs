@@ -159,7 +159,22 @@ impl I18n {
                     line = *line as i64,
                     reason = reason.clone()
                 ),
+                LocaleProblem::Unreadable { path, problem } => tr!(
+                    self,
+                    "locale-file-unreadable",
+                    path = path.display().to_string(),
+                    reason = problem.reason(self)
+                ),
+                LocaleProblem::Incomplete { path, missing } => tr!(
+                    self,
+                    "locale-file-incomplete",
+                    path = path.display().to_string(),
+                    count = i64::try_from(missing.len()).unwrap_or(i64::MAX),
+                    example = missing.first().cloned().unwrap_or_default()
+                ),
             })
+            // A bank's folder and its files' words are shown, never obeyed.
+            .map(|sentence| crate::safe_text::line(&sentence).into_owned())
             .collect()
     }
 

@@ -42,8 +42,12 @@ impl std::fmt::Debug for ClientRef {
 
 impl ClientRef {
     /// A bank client id: spaces, dashes, dots and slashes are ignored, letters are upper-cased
-    /// (`ab-12 34` is `AB1234`).
+    /// (`ab-12 34` is `AB1234`). A mobile number typed here is taken as the phone it is, so the
+    /// client gets the same pseudonym whichever of the two staff chose.
     pub fn bank_id(input: &str) -> Result<ClientRef, ClientRefError> {
+        if let Ok(phone) = ClientRef::phone(input) {
+            return Ok(phone);
+        }
         let mut id = String::new();
         for c in input.chars() {
             if c.is_whitespace() || matches!(c, '-' | '.' | '/' | '_') {
@@ -97,13 +101,66 @@ impl std::fmt::Debug for BankKey {
 
 /// Shortest key accepted: a short key could be guessed and the pseudonyms reversed.
 pub const KEY_MIN_CHARS: usize = 16;
+/// The least estimated strength of a key, in bits ([`key_strength_bits`]).
+pub const KEY_MIN_BITS: f64 = 48.0;
+
+/// Why a text cannot be the bank key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum KeyProblem {
+    #[error("the bank key must have at least {KEY_MIN_CHARS} characters")]
+    TooShort,
+    /// Long enough, but made of repeats and runs (`aaaaaaaaaaaaaaaa`, `0123456789abcdef`).
+    #[error("the bank key is too easy to guess")]
+    Weak,
+}
 
 impl BankKey {
-    /// A key of at least [`KEY_MIN_CHARS`] characters, with surrounding spaces removed.
-    pub fn new(text: &str) -> Option<BankKey> {
+    /// A key of at least [`KEY_MIN_CHARS`] characters and [`KEY_MIN_BITS`] of estimated
+    /// strength, with surrounding spaces removed.
+    pub fn check(text: &str) -> Result<BankKey, KeyProblem> {
         let text = text.trim();
-        (text.chars().count() >= KEY_MIN_CHARS).then(|| BankKey(text.to_string()))
+        if text.chars().count() < KEY_MIN_CHARS {
+            return Err(KeyProblem::TooShort);
+        }
+        if key_strength_bits(text) < KEY_MIN_BITS {
+            return Err(KeyProblem::Weak);
+        }
+        Ok(BankKey(text.to_string()))
     }
+
+    /// [`BankKey::check`], without saying why not.
+    pub fn new(text: &str) -> Option<BankKey> {
+        BankKey::check(text).ok()
+    }
+}
+
+/// A rough, conservative estimate of how hard a key is to guess, in bits: the Shannon entropy
+/// of its characters times the number of characters that do not merely repeat or continue a
+/// run from the one before (`aaaa`, `abcd`, `4321`). A random 16-character key scores about
+/// 60; `aaaaaaaaaaaaaaaa` scores 0 and `0123456789abcdef` 4. It cannot see dictionary words:
+/// the bank's key should come from a generator, as the README says.
+pub fn key_strength_bits(text: &str) -> f64 {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.is_empty() {
+        return 0.0;
+    }
+    let mut counts = std::collections::HashMap::new();
+    for c in &chars {
+        *counts.entry(*c).or_insert(0usize) += 1;
+    }
+    let n = chars.len() as f64;
+    let entropy: f64 = counts
+        .values()
+        .map(|&k| {
+            let p = k as f64 / n;
+            -p * p.log2()
+        })
+        .sum();
+    let fresh = 1 + chars
+        .windows(2)
+        .filter(|pair| u32::from(pair[0]).abs_diff(u32::from(pair[1])) > 1)
+        .count();
+    entropy * fresh as f64
 }
 
 #[cfg(test)]
@@ -167,10 +224,62 @@ mod tests {
         assert!(BankKey::new("short").is_none());
     }
 
+    #[test]
+    fn a_phone_typed_as_a_bank_id_is_the_same_client() {
+        let key = key();
+        let as_phone = ClientRef::phone("+7 912 345-67-89").expect("phone");
+        for typed in [
+            "89123456789",
+            "8 912 345-67-89",
+            "+7 (912) 345-67-89",
+            "9123456789",
+        ] {
+            let as_id = ClientRef::bank_id(typed).expect("taken as a phone");
+            assert_eq!(as_id.pseudonym(&key), as_phone.pseudonym(&key), "{typed}");
+        }
+        assert_eq!(
+            ClientRef::bank_id("AB1234").expect("id").normalised(),
+            "id:AB1234"
+        );
+    }
+
+    #[test]
+    fn weak_keys_are_refused_and_real_ones_pass() {
+        for weak in [
+            "aaaaaaaaaaaaaaaa",
+            "abababababababab",
+            "0123456789abcdef",
+            "1111111122222222",
+            "Aa1!Aa1!Aa1!Aa1!",
+            "password12345678",
+        ] {
+            assert_eq!(BankKey::check(weak), Err(KeyProblem::Weak), "{weak}");
+        }
+        assert_eq!(BankKey::check("short"), Err(KeyProblem::TooShort));
+        for fine in [
+            "a bank-wide secret key",
+            "another bank's secret",
+            "the bank's shared secret key",
+            "our bank's long secret",
+            "the key your bank gave you",
+            "q8Zr2LxT0vNw5mKd",
+            "Kx9#mP2$vL7@nQ4!wR8",
+        ] {
+            assert!(
+                BankKey::check(fine).is_ok(),
+                "{fine}: {}",
+                key_strength_bits(fine)
+            );
+        }
+    }
+
     proptest! {
         #[test]
         fn bank_id_never_panics_and_is_idempotent(input in "\\PC{0,40}") {
-            if let Ok(r) = ClientRef::bank_id(&input) {
+            // (A phone number typed as an id is a phone: `a_phone_typed_as_a_bank_id_…`.)
+            if let Ok(r) = ClientRef::bank_id(&input)
+                && r.normalised().starts_with("id:")
+            {
                 let again = ClientRef::bank_id(r.normalised().trim_start_matches("id:"))
                     .expect("a normalised id is valid");
                 prop_assert_eq!(again, r.clone());

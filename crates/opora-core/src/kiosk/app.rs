@@ -29,6 +29,8 @@ pub enum Notice {
     Bank(BankError),
     Store(StoreError),
     WrongCode,
+    /// The third wrong code in a row: this code no longer works.
+    CodeExpired,
     CodeNotYetArrived,
     /// Problems with locale files, already in the person's language.
     Startup(Vec<String>),
@@ -365,10 +367,21 @@ impl App {
         };
         let typed: String = code.text.chars().filter(|c| !c.is_whitespace()).collect();
         if typed != *expected {
-            self.notice = Some(Notice::WrongCode);
+            let mut expired = false;
             if let Screen::Code(step) = self.top_mut() {
                 step.text.clear();
+                step.wrong += 1;
+                if step.wrong >= screens::CODE_TRIES {
+                    step.expired = true;
+                    step.code = None;
+                    expired = true;
+                }
             }
+            self.notice = Some(if expired {
+                Notice::CodeExpired
+            } else {
+                Notice::WrongCode
+            });
             return Vec::new();
         }
         if let Screen::Code(step) = self.top_mut() {
@@ -464,7 +477,25 @@ impl App {
                         code: None,
                         text: String::new(),
                         pending: false,
+                        wrong: 0,
+                        expired: false,
                     }));
+                    return vec![Effect::IssueCode { op_id }];
+                }
+            }
+            Action::NewCode => {
+                // The old code is dead; the same operation gets a new id and a new code.
+                let op_id = OpId::new(format!("{}-{}", self.session, self.next_op));
+                self.next_op += 1;
+                if let Screen::Code(step) = self.top_mut()
+                    && step.expired
+                {
+                    step.check.op_id = op_id.clone();
+                    step.expired = false;
+                    step.wrong = 0;
+                    step.code = None;
+                    step.text.clear();
+                    self.focus = 0;
                     return vec![Effect::IssueCode { op_id }];
                 }
             }

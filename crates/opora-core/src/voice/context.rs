@@ -207,6 +207,8 @@ fn describe(action: &Action, screen: &Screen, info: &mut ChoiceInfo) {
             &[Confirm, Continue, Send, Pay, TopUp]
         }
         Action::ChangeAmount => &[ChangeAmount, OtherAmount],
+        // A new code moves no money: its number («один») is enough.
+        Action::NewCode => &[],
         Action::BlockCard => {
             info.key_only = true;
             &[Confirm, Block]

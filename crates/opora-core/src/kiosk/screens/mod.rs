@@ -99,21 +99,29 @@ pub struct CodeStep {
     pub text: String,
     /// Confirmed and waiting for the bank: further Enter presses do nothing.
     pub pending: bool,
+    /// Wrong codes typed in a row.
+    pub wrong: u8,
+    /// Too many wrong codes: this one no longer works, a new one can be asked for.
+    pub expired: bool,
 }
+
+/// Wrong codes in a row after which a code stops working, as at a real bank.
+pub const CODE_TRIES: u8 = 3;
 
 impl Screen {
     /// Whether the screen has a text field (digits type instead of choosing).
     pub fn has_field(&self) -> bool {
-        matches!(
-            self,
-            Screen::PhoneEntry { .. } | Screen::AmountEntry { .. } | Screen::Code(_)
-        )
+        match self {
+            Screen::PhoneEntry { .. } | Screen::AmountEntry { .. } => true,
+            Screen::Code(step) => !step.expired,
+            _ => false,
+        }
     }
 
     pub(super) fn field_text_mut(&mut self) -> Option<&mut String> {
         match self {
             Screen::PhoneEntry { text, .. } | Screen::AmountEntry { text, .. } => Some(text),
-            Screen::Code(step) if !step.pending => Some(&mut step.text),
+            Screen::Code(step) if !step.pending && !step.expired => Some(&mut step.text),
             _ => None,
         }
     }
@@ -133,6 +141,8 @@ pub enum Action {
     /// The draft is complete (e.g. a bill's amount due): go to the check.
     PayAmount(Draft),
     Confirm,
+    /// The code expired after too many wrong tries: send a new one.
+    NewCode,
     ChangeAmount,
     BlockCard,
     HistoryPage(usize),
@@ -234,6 +244,7 @@ pub(super) fn choices(app: &App) -> Vec<(Action, Label)> {
         Screen::Help => support::help_choices(),
         Screen::CallStaff | Screen::TrustedPerson => support::back_home_choices(),
         Screen::ScreenHelp { .. } => support::screen_help_choices(),
+        Screen::Code(step) if step.expired => money_flow::code_expired_choices(),
         Screen::PhoneEntry { .. } | Screen::AmountEntry { .. } | Screen::Code(_) => Vec::new(),
         Screen::Lessons { page } => lessons::list_choices(app, *page),
         Screen::Lesson(run) => lessons::lesson_choices(run),
