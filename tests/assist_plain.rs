@@ -52,7 +52,12 @@ fn configured() -> tempfile::TempDir {
         "the bank's shared secret key\n",
     );
     assert!(out.status.success(), "{}", text(&out));
-    let out = opora(home.path(), "en", &["config", "set", "device-id", "tver-3"], "");
+    let out = opora(
+        home.path(),
+        "en",
+        &["config", "set", "device-id", "tver-3"],
+        "",
+    );
     assert!(out.status.success(), "{}", text(&out));
     home
 }

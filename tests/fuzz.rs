@@ -2,7 +2,7 @@
 //! test`: journal NDJSON (and its import), lesson TOML, locale FTL, the configuration's TOML,
 //! amounts, phone numbers and client references, voice phrases, and whole plain-mode sessions.
 //!
-//! Each target starts from its committed corpus of interesting inputs (`tests/fuzz_corpus/
+//! Each target starts from its committed corpus of interesting inputs (`tests/fuzz/corpus/
 //! <target>/`, plus the shipped files of that kind), then mutates them — bit flips, random and
 //! chosen bytes and tokens (control characters, quotes, huge numbers, bidi marks), cuts,
 //! repeats and splices — until its time is up, checking that nothing panics and that what the
@@ -156,7 +156,7 @@ fn mutate(input: &mut Vec<u8>, rng: &mut Rng, pool: &[Vec<u8>], dict: &[&str], m
 /// The committed corpus of a target.
 fn corpus(target: &str) -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fuzz_corpus")
+        .join("tests/fuzz/corpus")
         .join(target);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -196,11 +196,9 @@ fn fuzz(name: &str, mut seeds: Vec<Vec<u8>>, dict: &[&str], max: usize, check: i
         if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(input))).is_err() {
             let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../fuzz-findings");
             let _ = std::fs::create_dir_all(&dir);
-            let hash = input
-                .iter()
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                    (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
-                });
+            let hash = input.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
+            });
             let file = dir.join(format!("{name}-{hash:016x}"));
             let _ = std::fs::write(&file, input);
             panic!(
@@ -247,5 +245,5 @@ fn has_controls(s: &str, keep_newlines: bool) -> bool {
         .any(|c| opora_core::safe_text::is_unsafe(c) && !(keep_newlines && c == '\n'))
 }
 
-#[path = "fuzz_targets.rs"]
+#[path = "fuzz/targets.rs"]
 mod targets;

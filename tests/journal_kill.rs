@@ -56,7 +56,10 @@ fn killing_at_random_moments_loses_nothing_committed() {
     let home = tempfile::tempdir().expect("temp");
     // The key comes on standard input, never on the command line.
     for (args, input) in [
-        (&["config", "set", "bank-key"][..], "the bank's shared secret key\n"),
+        (
+            &["config", "set", "bank-key"][..],
+            "the bank's shared secret key\n",
+        ),
         (&["config", "set", "device-id", "kill-test"][..], ""),
     ] {
         let mut child = Command::new(common::binary())
