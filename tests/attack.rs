@@ -176,7 +176,14 @@ fn stored_text_is_clean(home: &Path) {
             "{event:?}"
         );
         let json = serde_json::to_string(&event.payload).expect("json");
-        for personal in ["9123456789", "912 345", "Мария", "Иванов", "4276 1600", "pwned"] {
+        for personal in [
+            "9123456789",
+            "912 345",
+            "Мария",
+            "Иванов",
+            "4276 1600",
+            "pwned",
+        ] {
             assert!(!json.contains(personal), "{personal} stored: {json}");
         }
     }

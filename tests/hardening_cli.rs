@@ -4,9 +4,8 @@
 
 mod common;
 
-use common::run::{Ran, Runner, control_in};
+use common::run::{Runner, control_in};
 use opora::store::journal::Journal;
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
 
