@@ -81,3 +81,43 @@ fn a_bank_on_disk_sends_a_fresh_random_code_each_time() {
         first[3]
     );
 }
+
+/// Text with everything a terminal would obey: escape sequences, a bell, a bidi override.
+const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}x\r";
+
+#[test]
+fn the_full_screen_face_never_draws_a_control_character() {
+    use opora::tui::theme::{Theme, ThemeName};
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut s = Session::new(Lang::Ru);
+    s.up_to_check().press(1);
+    let mut model = s.model();
+    model.title.push_str(HOSTILE);
+    model.fact = Some(format!("1 000 ₽{HOSTILE}"));
+    model.lines.push(HOSTILE.into());
+    model.staff_hint = Some(HOSTILE.into());
+    model.prompt.push_str(HOSTILE);
+    if let Some(phone) = model.phone.as_mut() {
+        phone.message.push_str(HOSTILE);
+    }
+    if let Some(field) = model.field.as_mut() {
+        field.value.push_str(HOSTILE);
+    }
+    for (width, height) in [(40, 12), (80, 24), (120, 44), (200, 60)] {
+        let mut terminal =
+            Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        terminal
+            .draw(|frame| {
+                opora::tui::render::draw(frame, &model, &Theme::new(ThemeName::Mono), &s.i18n)
+            })
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        for cell in buffer.content() {
+            assert!(
+                !cell.symbol().chars().any(opora_core::safe_text::is_unsafe),
+                "{width}×{height}: {:?}",
+                cell.symbol()
+            );
+        }
+    }
+}
