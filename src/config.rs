@@ -41,6 +41,12 @@ pub struct Config {
 pub enum ConfigError {
     #[error("the configuration file {path:?} cannot be read or written: {reason}")]
     Io { path: PathBuf, reason: String },
+    /// Not a regular file, too large, or refused by the system.
+    #[error("the configuration file {path:?} cannot be read: {problem:?}")]
+    Unreadable {
+        path: PathBuf,
+        problem: opora_core::file_problem::FileProblem,
+    },
     #[error("the configuration file {path:?} is not valid: {reason}")]
     Invalid { path: PathBuf, reason: String },
     #[error("no bank-wide pseudonym key is set in {path:?}")]
@@ -74,12 +80,9 @@ impl Config {
             Ok(text) => text,
             Err(_) if !path.exists() => return Ok(Config::default()),
             Err(problem) => {
-                return Err(ConfigError::Io {
+                return Err(ConfigError::Unreadable {
                     path: path.to_path_buf(),
-                    reason: match problem {
-                        opora_core::file_problem::FileProblem::Io(reason) => reason,
-                        other => format!("{other:?}"),
-                    },
+                    problem,
                 });
             }
         };
@@ -184,7 +187,7 @@ fn valid_device_id(id: &str) -> bool {
 
 /// The parser's words without the values it quotes (`invalid type: integer \`1234…\``): the
 /// value may be the bank key. The names of settings stay, so a typo is still easy to find.
-fn redact(message: &str) -> String {
+pub(crate) fn redact(message: &str) -> String {
     const NAMES: [&str; 6] = ["bank_key", "device_id", "speech", "mode", "rate", "wav"];
     let mut out = String::new();
     let mut quoted: Option<String> = None;

@@ -104,8 +104,7 @@ fn the_full_screen_face_never_draws_a_control_character() {
         field.value.push_str(HOSTILE);
     }
     for (width, height) in [(40, 12), (80, 24), (120, 44), (200, 60)] {
-        let mut terminal =
-            Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
         terminal
             .draw(|frame| {
                 opora::tui::render::draw(frame, &model, &Theme::new(ThemeName::Mono), &s.i18n)

@@ -336,6 +336,16 @@ fn fifos_devices_and_endless_files_are_refused_at_once() {
         Duration::from_secs(20),
     );
     assert!(import.calm() && !import.ok(), "{}", import.all());
+    // A FIFO where the configuration should be: a sentence, not a hang.
+    mkfifo(&home.path().join("config.toml"));
+    for args in [
+        &["--plain"][..],
+        &["config", "show"][..],
+        &["--plain", "assist"][..],
+    ] {
+        let ran = opora.run(args, b"1\n", Duration::from_secs(20));
+        assert!(ran.calm(), "{args:?}: {}", ran.all());
+    }
 }
 
 #[test]

@@ -35,6 +35,7 @@ pub fn config_error(error: &ConfigError, i18n: &I18n) -> String {
             path = path.display().to_string(),
             reason = reason.clone()
         ),
+        ConfigError::Unreadable { path, problem } => problem.sentence(path, i18n),
         ConfigError::Invalid { path, reason } => tr!(
             i18n,
             "config-invalid",
