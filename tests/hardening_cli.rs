@@ -11,16 +11,16 @@ use std::time::Duration;
 
 const LIMIT: Duration = Duration::from_secs(30);
 
-/// A data folder with the bank key and device id set (the key on standard input).
+/// A data folder with the bank key and device id set, in the file (as an administrator would
+/// write it), then rewritten by `config set`.
 fn configured() -> (tempfile::TempDir, Runner) {
     let home = tempfile::tempdir().expect("temp dir");
     let opora = Runner::new(home.path());
-    let key = opora.run(
-        &["config", "set", "bank-key"],
-        b"the bank's shared secret key\n",
-        LIMIT,
-    );
-    assert!(key.ok(), "{}", key.all());
+    std::fs::write(
+        home.path().join("config.toml"),
+        "bank_key = \"the bank's shared secret key\"\n",
+    )
+    .expect("config");
     let device = opora.run(&["config", "set", "device-id", "tver-3"], b"", LIMIT);
     assert!(device.ok(), "{}", device.all());
     (home, opora)
