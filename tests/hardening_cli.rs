@@ -150,7 +150,7 @@ fn recorded_text_reaches_the_terminal_and_spreadsheets_as_text() {
     let mut journal = Journal::open(&home.path().join("journal.db")).expect("journal");
     let mut fixture = Vec::new();
     for (i, site) in [
-        "Tver\u{1b}]0;pwned\u{7}\u{1b}[2J",
+        "Tver\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}",
         "=HYPERLINK(\"http://x\")",
     ]
     .iter()
@@ -196,6 +196,20 @@ fn recorded_text_reaches_the_terminal_and_spreadsheets_as_text() {
         csv.out()
     );
     assert!(!csv.out().contains(",=HYPERLINK"), "{}", csv.out());
+    let json = opora.run(&["report", "--by", "site", "--format", "json"], b"", LIMIT);
+    assert!(json.ok(), "{}", json.all());
+    assert_eq!(control_in(&json.stdout), None, "{}", json.out());
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("still JSON");
+    let sites: Vec<&str> = value["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .filter_map(|g| g["group"].as_str())
+        .collect();
+    assert!(
+        sites.iter().any(|s| s.contains('\u{1b}')),
+        "the data itself is kept: {sites:?}"
+    );
 }
 
 #[test]
