@@ -410,17 +410,8 @@ pub fn csv(report: &Report) -> String {
 pub fn json(report: &Report) -> String {
     let text = serde_json::to_string_pretty(report)
         .unwrap_or_else(|_| unreachable!("plain data serialises"));
-    // JSON needs only C0 escaped; DEL, C1 and the bidi marks are escaped too (`\u009b`), so a
-    // recorded name never acts on a terminal the JSON is printed to. Still the same JSON.
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c != '\n' && opora_core::safe_text::is_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    // A recorded name never acts on a terminal the JSON is printed to.
+    opora_core::safe_text::json(&text).into_owned()
 }
 
 #[cfg(test)]

@@ -61,6 +61,25 @@ pub fn echo(text: &str, max: usize) -> String {
     cut
 }
 
+/// JSON text for a terminal: JSON itself escapes only C0 controls, so DEL, C1 controls and the
+/// bidi marks are written as `\u009b` too (inside strings, the only place they can be). The
+/// result is the same JSON.
+pub fn json(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c != '\n' && is_unsafe(c) {
+            use std::fmt::Write;
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The characters a spreadsheet reads as the start of a formula (OWASP CSV injection), with
 /// their full-width twins, which some spreadsheets accept too.
 const FORMULA_STARTS: &[char] = &[
@@ -110,6 +129,14 @@ mod tests {
         assert_eq!(short.chars().count(), 40);
         assert!(short.ends_with('…'));
         assert_eq!(echo("\u{1b}[2J", 40), "\\x1B[2J");
+    }
+
+    #[test]
+    fn json_stays_json_and_shows_c1_and_bidi() {
+        assert_eq!(
+            json("{\"a\": \"x\u{9b}y\u{202e}\"}\n"),
+            "{\"a\": \"x\\u009by\\u202e\"}\n"
+        );
     }
 
     #[test]

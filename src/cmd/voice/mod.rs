@@ -47,10 +47,9 @@ pub fn run(cli: &Cli, action: &VoiceAction, i18n: &I18n) -> ExitCode {
             match parse::sample_contexts(i18n, lang) {
                 Ok(contexts) => {
                     let report = parse::report(phrase, &contexts, i18n);
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&report).unwrap_or_default()
-                    );
+                    // The phrase comes back as typed: shown, never obeyed by the terminal.
+                    let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+                    println!("{}", opora_core::safe_text::json(&text));
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
