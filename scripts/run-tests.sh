@@ -8,11 +8,13 @@ scripts/setup.sh test
 export PATH="$HOME/.cargo/bin:$PATH"
 # Snapshots are compared, never rewritten, here.
 export INSTA_UPDATE=no CI=true
+# Each fuzz target (tests/fuzz.rs) runs this many seconds; longer runs by hand are in its header.
+export OPORA_FUZZ_SECS="${OPORA_FUZZ_SECS:-60}"
 
 echo "== formatting"
 cargo fmt --all -- --check
 echo "== lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-echo "== tests (unit, property, snapshots, terminal, plain mode; benchmarks once each)"
+echo "== tests (unit, property, snapshots, terminal, plain mode, fuzz targets ${OPORA_FUZZ_SECS}s each; benchmarks once each)"
 cargo test --workspace --all-targets --locked
 echo "== all tests passed"

@@ -1,19 +1,30 @@
 //! The device's configuration file: the bank-wide pseudonym key and this device's id, set once
-//! per device by `opora config set bank-key …` / `opora config set device-id …` or by editing
-//! the file (`$OPORA_HOME/config.toml`, else `~/.config/opora/config.toml`):
+//! per device by `opora config set bank-key` (the key is typed at a prompt that does not show
+//! it, or read from standard input — never from the command line, where `ps` and the shell's
+//! history would keep it) and `opora config set device-id …`, or by editing the file
+//! (`$OPORA_HOME/config.toml`, else `~/.config/opora/config.toml`):
 //!
 //! ```toml
 //! bank_key = "the same secret on every device of the bank"
 //! device_id = "tver-branch-3"
 //! site = "Тверь, отделение 3"      # recorded with self-practice sessions
 //! self_practice_journal = false    # do not keep clients practising alone (kept by default)
+//!
+//! [speech]
+//! mode = "espeak"
 //! ```
+//!
+//! The file is its owner's alone: written `0600` through a new temporary file beside it,
+//! created exclusively and never through a symbolic link, then renamed into place. A file that
+//! others may read is still used, with a warning ([`exposed`]). Error messages never repeat a
+//! value from the file: the value might be the key.
 
 use serde::{Deserialize, Serialize};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-use opora_core::journal::pseudonym::{BankKey, KEY_MIN_CHARS};
+use opora_core::journal::pseudonym::{BankKey, KEY_MIN_CHARS, KeyProblem};
 
 /// What the file holds. Unknown keys are kept out (a typo is an error, not silently ignored).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -39,12 +50,23 @@ pub struct Config {
 pub enum ConfigError {
     #[error("the configuration file {path:?} cannot be read or written: {reason}")]
     Io { path: PathBuf, reason: String },
+    /// Not a regular file, too large, or refused by the system.
+    #[error("the configuration file {path:?} cannot be read: {problem:?}")]
+    Unreadable {
+        path: PathBuf,
+        problem: opora_core::file_problem::FileProblem,
+    },
     #[error("the configuration file {path:?} is not valid: {reason}")]
     Invalid { path: PathBuf, reason: String },
     #[error("no bank-wide pseudonym key is set in {path:?}")]
     NoBankKey { path: PathBuf },
     #[error("the bank key must have at least {KEY_MIN_CHARS} characters")]
     KeyTooShort,
+    #[error("the bank key is too easy to guess")]
+    KeyWeak,
+    /// `config set bank-key VALUE`: the key on the command line.
+    #[error("the bank key is never given on the command line")]
+    KeyOnCommandLine,
     #[error("no device id is set in {path:?}")]
     NoDeviceId { path: PathBuf },
     #[error("a device id has 1 to 64 letters, digits, dots, dashes or underscores")]
@@ -67,50 +89,57 @@ pub struct JournalSettings {
 impl Config {
     /// Reads the file; a missing file is an empty configuration.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::files::read::read_text(path, crate::files::read::CONFIG_MAX) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
-                return Err(ConfigError::Io {
+            Err(_) if !path.exists() => return Ok(Config::default()),
+            Err(problem) => {
+                return Err(ConfigError::Unreadable {
                     path: path.to_path_buf(),
-                    reason: e.to_string(),
+                    problem,
                 });
             }
         };
-        toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+        Config::parse(&text).map_err(|reason| ConfigError::Invalid {
             path: path.to_path_buf(),
-            reason: e.message().to_string(),
+            reason,
         })
     }
 
-    /// Writes the file (creating its folder), readable by its owner only.
+    /// Reads the file's text. The error names the line and what is wrong, never the value
+    /// found there (it may be the key).
+    pub fn parse(text: &str) -> Result<Config, String> {
+        toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|span| {
+                text.get(..span.start.min(text.len()))
+                    .map_or(1, |head| head.matches('\n').count() + 1)
+            });
+            let reason = redact(e.message());
+            match line {
+                Some(line) => format!("line {line}: {reason}"),
+                None => reason,
+            }
+        })
+    }
+
+    /// Writes the file (creating its folder, private), readable by its owner only, replaced
+    /// whole through a new temporary file.
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
         let io = |e: std::io::Error| ConfigError::Io {
             path: path.to_path_buf(),
             reason: e.to_string(),
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(io)?;
+            crate::files::private::private_dir(dir).map_err(io)?;
         }
         let text = toml::to_string(self).map_err(|e| ConfigError::Invalid {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            reason: redact(&e.to_string()),
         })?;
-        let tmp = path.with_extension("toml.new");
-        {
+        crate::files::private::replace_with(path, |file| {
             use std::io::Write;
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create(true).truncate(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            let mut file = options.open(&tmp).map_err(io)?;
-            file.write_all(text.as_bytes()).map_err(io)?;
-            file.sync_all().map_err(io)?;
-        }
-        std::fs::rename(&tmp, path).map_err(io)
+            file.write_all(text.as_bytes())
+        })
+        .map_err(io)
     }
 
     /// Changes one setting by its command-line name (`bank-key`, `device-id`).
@@ -118,9 +147,7 @@ impl Config {
         match name {
             "bank-key" | "bank_key" => {
                 let key = value.trim();
-                if BankKey::new(key).is_none() {
-                    return Err(ConfigError::KeyTooShort);
-                }
+                BankKey::check(key).map_err(key_error)?;
                 self.bank_key = Some(key.to_string());
             }
             "device-id" | "device_id" => {
@@ -132,7 +159,8 @@ impl Config {
             }
             "site" => {
                 let site = value.trim();
-                if !opora_core::journal::values::is_label(site) {
+                use opora_core::journal::validate::{TextRule, text};
+                if text(site, TextRule::Label).is_err() {
                     return Err(ConfigError::BadSite);
                 }
                 self.site = Some(site.to_string());
@@ -162,7 +190,7 @@ impl Config {
                     path: path.to_path_buf(),
                 });
             }
-            Some(text) => BankKey::new(text).ok_or(ConfigError::KeyTooShort)?,
+            Some(text) => BankKey::check(text).map_err(key_error)?,
         };
         let device_id = match self.device_id.as_deref() {
             None => {
@@ -177,11 +205,52 @@ impl Config {
     }
 }
 
+/// What is wrong with a key, as a configuration error.
+pub fn key_error(problem: KeyProblem) -> ConfigError {
+    match problem {
+        KeyProblem::TooShort => ConfigError::KeyTooShort,
+        KeyProblem::Weak => ConfigError::KeyWeak,
+    }
+}
+
+/// The journal's own rule for device ids (`journal::validate`), so every event it stamps passes.
 fn valid_device_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    opora_core::journal::validate::text(id, opora_core::journal::validate::TextRule::Device).is_ok()
+}
+
+/// The parser's words without the values it quotes (`invalid type: integer \`1234…\``): the
+/// value may be the bank key. The names of settings stay, so a typo is still easy to find.
+pub(crate) fn redact(message: &str) -> String {
+    const NAMES: [&str; 6] = ["bank_key", "device_id", "speech", "mode", "rate", "wav"];
+    let mut out = String::new();
+    let mut quoted: Option<String> = None;
+    for c in message.chars() {
+        match (&mut quoted, c) {
+            (None, '`' | '"' | '\'') => quoted = Some(String::new()),
+            (None, c) => out.push(c),
+            (Some(inside), '`' | '"' | '\'') => {
+                if NAMES.contains(&inside.as_str()) {
+                    out.push_str(&format!("`{inside}`"));
+                } else {
+                    out.push('…');
+                }
+                quoted = None;
+            }
+            (Some(inside), c) => inside.push(c),
+        }
+    }
+    if quoted.is_some() {
+        out.push('…');
+    }
+    opora_core::safe_text::line(out.trim()).into_owned()
+}
+
+/// Whether the configuration file may be read by other users of this computer (it holds the
+/// bank key): its mode, when it does.
+pub fn exposed(path: &Path) -> Option<u32> {
+    let meta = std::fs::metadata(path).ok()?;
+    let mode = meta.mode() & 0o777;
+    (mode & 0o044 != 0).then_some(mode)
 }
 
 #[cfg(test)]
@@ -203,7 +272,7 @@ mod tests {
             Err(ConfigError::KeyTooShort)
         );
         config
-            .set("bank-key", "0123456789abcdef-secret")
+            .set("bank-key", "a bank-wide secret key")
             .expect("long key");
         assert_eq!(
             config.journal_settings(&path).map(|_| ()),
@@ -220,6 +289,50 @@ mod tests {
         assert_eq!(
             loaded.journal_settings(&path).expect("complete").device_id,
             "tver-3"
+        );
+    }
+
+    #[test]
+    fn errors_never_repeat_the_key() {
+        for text in [
+            "bank_key = 1234567890123456789\n",
+            "bank_key = \"s3cr3t-k3y-v4lu3-XYZ\"\nbank_key = \"s3cr3t-k3y-v4lu3-XYZ\"\n",
+            "bank_key = [\"s3cr3t-k3y-v4lu3-XYZ\"]\n",
+            "bank_key = 's3cr3t-k3y-v4lu3-XYZ\n",
+        ] {
+            let reason = Config::parse(text).expect_err("invalid");
+            assert!(
+                !reason.contains("1234567890123456789") && !reason.contains("s3cr3t"),
+                "{reason}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_typo_still_names_the_settings() {
+        let reason = Config::parse("bank_kye = \"x\"\n").expect_err("typo");
+        assert!(reason.contains("line 1"), "{reason}");
+        assert!(
+            reason.contains("`bank_key`") && reason.contains("`speech`"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn weak_keys_are_refused_when_set_and_when_read() {
+        let mut config = Config::default();
+        assert_eq!(
+            config.set("bank-key", "aaaaaaaaaaaaaaaa"),
+            Err(ConfigError::KeyWeak)
+        );
+        let written = Config {
+            bank_key: Some("aaaaaaaaaaaaaaaa".into()),
+            device_id: Some("d".into()),
+            ..Config::default()
+        };
+        assert_eq!(
+            written.journal_settings(Path::new("c")).map(|_| ()),
+            Err(ConfigError::KeyWeak)
         );
     }
 
@@ -245,7 +358,7 @@ mod tests {
         .expect("written");
         let mut config = Config::load(&path).expect("the speech table is allowed");
         config
-            .set("bank-key", "0123456789abcdef-secret")
+            .set("bank-key", "a bank-wide secret key")
             .expect("long key");
         config.save(&path).expect("saved");
         let again = Config::load(&path).expect("loaded");

@@ -1,10 +1,13 @@
 //! Reading lessons from disk: the shipped lessons (compiled in) plus every `*.toml` in a
 //! trainer's folder, checked by the core ([`check_files`]) against the texts and the practice
-//! bank's demo data.
+//! bank's demo data. A file is read only when it is a regular file of at most
+//! [`LESSON_MAX`](crate::files::read::LESSON_MAX) bytes: a FIFO or a link to a device in the
+//! folder is one problem, never a hang.
 
 use crate::locales::{self, LocaleSource};
+use opora_core::file_problem::FileProblem;
 use opora_core::i18n::{I18n, Lang};
-use opora_core::lessons::{Catalog, check_files, shipped_files};
+use opora_core::lessons::{Catalog, LessonText, check_files, shipped_files};
 use std::path::{Path, PathBuf};
 
 /// The shipped lessons plus every `*.toml` in `extra` (a trainer's folder), checked against the
@@ -35,7 +38,7 @@ pub fn load_path(locales: &LocaleSource, path: &Path) -> Catalog {
 }
 
 /// The shipped lesson files and a trainer's folder.
-fn all_files(extra: Option<&Path>) -> Vec<(PathBuf, Result<String, String>)> {
+fn all_files(extra: Option<&Path>) -> Vec<(PathBuf, LessonText)> {
     let mut files = shipped_files();
     if let Some(dir) = extra {
         files.extend(read_dir(dir));
@@ -43,12 +46,12 @@ fn all_files(extra: Option<&Path>) -> Vec<(PathBuf, Result<String, String>)> {
     files
 }
 
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| e.to_string())
+fn read(path: &Path) -> LessonText {
+    crate::files::read::read_text(path, crate::files::read::LESSON_MAX)
 }
 
 /// Every `*.toml` in a folder, sorted by name; an unreadable folder is one problem.
-fn read_dir(dir: &Path) -> Vec<(PathBuf, Result<String, String>)> {
+fn read_dir(dir: &Path) -> Vec<(PathBuf, LessonText)> {
     match std::fs::read_dir(dir) {
         Ok(entries) => {
             let mut paths: Vec<PathBuf> = entries
@@ -65,6 +68,6 @@ fn read_dir(dir: &Path) -> Vec<(PathBuf, Result<String, String>)> {
                 })
                 .collect()
         }
-        Err(error) => vec![(dir.to_path_buf(), Err(error.to_string()))],
+        Err(error) => vec![(dir.to_path_buf(), Err(FileProblem::Io(error.to_string())))],
     }
 }

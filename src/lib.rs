@@ -5,12 +5,14 @@
 //! (`cmd`), the full-screen face (`tui`) and the plain linear face (`plain`), Opora's voice
 //! (`speech`) and ears (`listen`), the SQLite files (`store`), the carrying out of the core's
 //! effects (`edge`), the take-home reminder PDF (`reminder`), the report (`report`), and the
-//! files and settings they read (`config`, `paths`, `locales`, `lesson_files`).
+//! files and settings they read (`config`, `paths`, `locales`, `lesson_files`), and the safe
+//! handling of every file that crosses the edge (`files`).
 //! `ARCHITECTURE.md` is the map.
 
 pub mod cmd;
 pub mod config;
 pub mod edge;
+pub mod files;
 pub mod lesson_files;
 pub mod listen;
 pub mod locales;

@@ -1,7 +1,9 @@
 //! Where the messages come from: the copy compiled into the binary, or a bank's own copy of the
 //! `locales/` folder (`--locales`, `OPORA_LOCALES`), read here and handed to the core's
-//! [`I18n`]; a missing or broken file there falls back to the built-in one, with a sentence.
+//! [`I18n`]; a missing or broken file there falls back to the built-in one, with a sentence, and
+//! so does a file that is not a regular file or is larger than a locale file can be.
 
+use opora_core::file_problem::FileProblem;
 use opora_core::i18n::{I18n, Lang, LocaleFiles, LocaleProblem};
 use std::path::PathBuf;
 
@@ -29,9 +31,10 @@ struct Folder(PathBuf);
 impl LocaleFiles for Folder {
     fn read(&self, lang: Lang, name: &str) -> Result<(PathBuf, String), LocaleProblem> {
         let path = self.0.join(lang.code()).join(name);
-        match std::fs::read_to_string(&path) {
+        match crate::files::read::read_text(&path, crate::files::read::LOCALE_MAX) {
             Ok(text) => Ok((path, text)),
-            Err(_) => Err(LocaleProblem::Missing { path }),
+            Err(FileProblem::Io(_)) if !path.exists() => Err(LocaleProblem::Missing { path }),
+            Err(problem) => Err(LocaleProblem::Unreadable { path, problem }),
         }
     }
 }

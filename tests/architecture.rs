@@ -11,11 +11,20 @@ use std::path::{Path, PathBuf};
 
 /// The core crate's top modules, bottom first: each may import only modules on earlier lines.
 const CORE_LAYERS: &[&[&str]] = &[
-    &["lang", "money", "phone", "input"],
+    &[
+        "lang",
+        "money",
+        "phone",
+        "input",
+        "safe_text",
+        "file_problem",
+    ],
     &["words"],
     &["i18n"],
-    &["store_error", "screen_model"],
-    &["bank", "journal", "voice"],
+    &["screen_model"],
+    &["journal", "voice"],
+    &["store_error"],
+    &["bank"],
     &["lessons"],
     &["program"],
     &["kiosk"],
@@ -24,7 +33,7 @@ const CORE_LAYERS: &[&[&str]] = &[
 
 /// The edge crate's top modules, bottom first.
 const EDGE_LAYERS: &[&[&str]] = &[
-    &["paths"],
+    &["paths", "files"],
     &["config", "locales"],
     &["lesson_files", "store", "reminder", "speech", "listen"],
     &["report"],

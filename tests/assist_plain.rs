@@ -46,13 +46,21 @@ fn text(output: &Output) -> String {
 
 fn configured() -> tempfile::TempDir {
     let home = tempfile::tempdir().expect("temp");
-    for (name, value) in [
-        ("bank-key", "the bank's shared secret key"),
-        ("device-id", "tver-3"),
-    ] {
-        let out = opora(home.path(), "en", &["config", "set", name, value], "");
-        assert!(out.status.success(), "{}", text(&out));
-    }
+    // The key comes on standard input, never on the command line.
+    let out = opora(
+        home.path(),
+        "en",
+        &["config", "set", "bank-key"],
+        "the bank's shared secret key\n",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = opora(
+        home.path(),
+        "en",
+        &["config", "set", "device-id", "tver-3"],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out));
     home
 }
 

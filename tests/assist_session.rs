@@ -51,15 +51,28 @@ const EN: Texts = Texts {
 /// A data folder with the bank key and this device's id set.
 fn configured() -> tempfile::TempDir {
     let home = tempfile::tempdir().expect("temp dir");
-    for (name, value) in [
-        ("bank-key", "the bank's shared secret key"),
-        ("device-id", "tver-3"),
+    for (args, input) in [
+        // The key comes on standard input, never on the command line.
+        (
+            &["config", "set", "bank-key"][..],
+            "the bank's shared secret key\n",
+        ),
+        (&["config", "set", "device-id", "tver-3"][..], ""),
     ] {
-        let out = std::process::Command::new(common::binary())
-            .args(["config", "set", name, value])
+        let mut child = std::process::Command::new(common::binary())
+            .args(args)
             .env("OPORA_HOME", home.path())
-            .output()
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
             .expect("config set");
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().expect("stdin");
+            stdin.write_all(input.as_bytes()).expect("write the key");
+        }
+        let out = child.wait_with_output().expect("config set");
         assert!(out.status.success(), "{out:?}");
     }
     home

@@ -18,6 +18,27 @@ fn opora(home: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// The binary with `input` on its standard input.
+fn opora_with_input(home: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(common::binary())
+        .args(["--lang", "en"])
+        .args(args)
+        .env("OPORA_HOME", home)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("written");
+    child.wait_with_output().expect("finished")
+}
+
 fn text(output: &Output) -> String {
     format!(
         "{}{}",
@@ -29,8 +50,9 @@ fn text(output: &Output) -> String {
 fn device_with(home: &Path, device: &str, sessions: usize) {
     let mut journal = Journal::open(&home.join("journal.db")).expect("journal");
     let mut events = Vec::new();
-    for i in 0..sessions {
-        let session = format!("{device}-{i}");
+    for _ in 0..sessions {
+        // Sessions are UUIDv7, as Opora makes them: imports check.
+        let session = opora::store::journal::new_session_id();
         events.push(opora::store::journal::event_now(
             device,
             &session,
@@ -170,16 +192,17 @@ fn purge_deletes_old_sessions() {
 #[test]
 fn configuration_by_command() {
     let a = tempfile::tempdir().expect("temp");
-    let short = opora(a.path(), &["config", "set", "bank-key", "short"]);
+    let short = opora_with_input(a.path(), &["config", "set", "bank-key"], "short\n");
     assert!(!short.status.success());
     assert!(
         text(&short).contains("at least 16 characters"),
         "{}",
         text(&short)
     );
-    let ok = opora(
+    let ok = opora_with_input(
         a.path(),
-        &["config", "set", "bank-key", "our bank's long secret"],
+        &["config", "set", "bank-key"],
+        "our bank's long secret\n",
     );
     assert!(ok.status.success(), "{}", text(&ok));
     let ok = opora(a.path(), &["config", "set", "device-id", "tver-3"]);

@@ -58,16 +58,28 @@ fn ids(path: &Path) -> BTreeSet<String> {
 #[test]
 fn killing_at_random_moments_loses_nothing_committed() {
     let home = tempfile::tempdir().expect("temp");
-    for (name, value) in [
-        ("bank-key", "the bank's shared secret key"),
-        ("device-id", "kill-test"),
+    // The key comes on standard input, never on the command line.
+    for (args, input) in [
+        (
+            &["config", "set", "bank-key"][..],
+            "the bank's shared secret key\n",
+        ),
+        (&["config", "set", "device-id", "kill-test"][..], ""),
     ] {
-        let out = Command::new(common::binary())
-            .args(["config", "set", name, value])
+        let mut child = Command::new(common::binary())
+            .args(args)
             .env("OPORA_HOME", home.path())
-            .output()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
             .expect("runs");
-        assert!(out.status.success());
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("written");
+        assert!(child.wait().expect("finished").success());
     }
     let db = home.path().join("journal.db");
     let lines = script();

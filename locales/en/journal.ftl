@@ -16,8 +16,8 @@ journal-line-too-new = the file was written by a newer Opora; update Opora on th
 journal-line-bad-event = this is not a journal event ({ $detail }).
 journal-file-io = The file cannot be read or written: { $reason }.
 config-io = The configuration file { $path } cannot be read or written: { $reason }.
-config-invalid = The configuration file { $path } has a mistake: { $reason }. It may contain only bank_key and device_id.
-config-no-bank-key = The bank-wide pseudonym key is not set. Ask for your bank's key and run: opora config set bank-key "THE KEY" (or put bank_key = "…" into { $path }).
+config-invalid = The configuration file { $path } has a mistake: { $reason }. It may contain only bank_key, device_id and the [speech] table (mode, rate, wav).
+config-no-bank-key = The bank-wide pseudonym key is not set. Ask for your bank's key and run: opora config set bank-key — Opora asks for the key without showing it (or put bank_key = "…" into { $path }).
 config-key-too-short = The bank key must be at least 16 characters long. Use the key your bank gave you.
 config-no-device-id = This device has no id yet. Run: opora config set device-id NAME (e.g. tver-branch-3), or put device_id = "…" into { $path }.
 config-bad-device-id = A device id has 1 to 64 letters, digits, dots, dashes or underscores, e.g. tver-branch-3.

@@ -16,8 +16,8 @@ journal-line-too-new = файл записан более новой верси�
 journal-line-bad-event = это не событие журнала ({ $detail }).
 journal-file-io = Файл не читается или не записывается: { $reason }.
 config-io = Файл настроек { $path } не читается или не записывается: { $reason }.
-config-invalid = В файле настроек { $path } ошибка: { $reason }. В нём могут быть только bank_key и device_id.
-config-no-bank-key = Не задан общий ключ банка для псевдонимов. Получите ключ вашего банка и выполните: opora config set bank-key "КЛЮЧ" (или впишите bank_key = "…" в { $path }).
+config-invalid = В файле настроек { $path } ошибка: { $reason }. В нём могут быть только bank_key, device_id и таблица [speech] (mode, rate, wav).
+config-no-bank-key = Не задан общий ключ банка для псевдонимов. Получите ключ вашего банка и выполните: opora config set bank-key — Opora спросит ключ и не покажет его на экране (или впишите bank_key = "…" в { $path }).
 config-key-too-short = Ключ банка должен быть не короче 16 символов. Используйте ключ, который выдал банк.
 config-no-device-id = У устройства ещё нет имени. Выполните: opora config set device-id ИМЯ (например tver-branch-3) или впишите device_id = "…" в { $path }.
 config-bad-device-id = Имя устройства — от 1 до 64 букв, цифр, точек, дефисов или подчёркиваний, например tver-branch-3.

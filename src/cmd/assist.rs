@@ -17,6 +17,7 @@ use crate::locales::LocaleSource;
 use opora_core::assist::{Assist, Goal, Mode, OPERATIONS};
 use opora_core::i18n::I18n;
 use opora_core::lessons::{Audience, Lesson};
+use opora_core::tr;
 
 #[derive(Debug, Args)]
 pub struct AssistArgs {
@@ -24,7 +25,13 @@ pub struct AssistArgs {
     #[arg(long, global = true)]
     pub variant: Option<String>,
     /// Extra goals: lessons as KEY=Title (repeatable), e.g. --lesson pay-bill="Paying a bill".
-    #[arg(long = "lesson", value_name = "KEY=TITLE", global = true)]
+    /// (Its own id: the global `--lessons DIR` is another option.)
+    #[arg(
+        long = "lesson",
+        id = "lesson_goal",
+        value_name = "KEY=TITLE",
+        global = true
+    )]
     pub lessons: Vec<String>,
     #[command(subcommand)]
     pub action: Option<AssistAction>,
@@ -37,9 +44,39 @@ pub enum AssistAction {
 }
 
 fn fail(sentence: &str) -> ExitCode {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{sentence}");
+    super::tell(sentence);
     ExitCode::FAILURE
+}
+
+/// The command line's variant and lesson keys go into every session's first event: checked by
+/// the journal's own rules now, so a session is never refused at its start.
+fn check_goals_and_variant(args: &AssistArgs, i18n: &I18n) -> Result<(), String> {
+    use opora_core::journal::validate::{TextRule, text};
+    if let Some(variant) = &args.variant {
+        text(variant, TextRule::Code).map_err(|reason| {
+            tr!(
+                i18n,
+                "assist-bad-variant",
+                variant = variant.clone(),
+                reason = reason.sentence(i18n)
+            )
+        })?;
+    }
+    for lesson in &args.lessons {
+        let key = lesson
+            .split_once('=')
+            .map_or(lesson.as_str(), |(k, _)| k)
+            .trim();
+        text(key, TextRule::Key).map_err(|reason| {
+            tr!(
+                i18n,
+                "assist-bad-lesson-goal",
+                key = key.to_string(),
+                reason = reason.sentence(i18n)
+            )
+        })?;
+    }
+    Ok(())
 }
 
 /// The goals on offer: the practice bank's operations, the lessons the kiosk offers (shipped and
@@ -60,7 +97,11 @@ pub fn catalogue(shipped: &[std::sync::Arc<Lesson>], lessons: &[String], i18n: &
 
 pub fn run(cli: &Cli, args: &AssistArgs, i18n: &I18n, locales: &LocaleSource) -> ExitCode {
     let plain = wants_plain(cli);
+    if let Err(sentence) = check_goals_and_variant(args, i18n) {
+        return fail(&sentence);
+    }
     let path = crate::paths::config_file();
+    super::config::warn_if_exposed(&path, i18n);
     let settings = match Config::load(&path).and_then(|c| c.journal_settings(&path)) {
         Ok(settings) => settings,
         Err(e) => return fail(&config_error(&e, i18n)),
@@ -124,6 +165,6 @@ pub fn run(cli: &Cli, args: &AssistArgs, i18n: &I18n, locales: &LocaleSource) ->
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(&e.to_string()),
+        Err(e) => fail(&tr!(i18n, "input-failed", reason = e.to_string())),
     }
 }

@@ -6,7 +6,7 @@
 use super::parts::{
     lessons_dir, open_store, prepare_voice, speech, voice_config, voice_unavailable,
 };
-use super::{Cli, report};
+use super::{Cli, tell};
 use crate::edge::{BankEdge, ReminderMaker, session_id};
 use crate::listen::engine::{Prepared, VoiceConfig, VoiceSwitch};
 use crate::listen::quiet::QuietStderr;
@@ -118,7 +118,7 @@ where
     // opened, so the sentences below reach them.
     drop(quiet);
     for sentence in problems {
-        report(sentence);
+        tell(sentence);
     }
     let lang = prepared.as_ref().map(|p| p.dir.lang);
     let app = voice_of(program);
@@ -130,7 +130,7 @@ where
         Err(error) => {
             let sentence = error.sentence(i18n);
             if voice_unavailable(app, &voice, sentence.clone()).is_some() {
-                report(&sentence);
+                tell(&sentence);
             }
             None
         }

@@ -1,17 +1,27 @@
 //! `opora config set|show`: the bank-wide pseudonym key and this device's id, kept in the
-//! configuration file (owner-only); `show` says whether the key is set and never prints it.
+//! configuration file (owner-only); `show` says whether the key is set and usable and never
+//! prints it. The key is never taken from the command line: `config set bank-key` asks for it
+//! at a prompt that does not show what is typed, or reads it from standard input.
 
 use super::journal::fail;
 use crate::config::{Config, ConfigError};
 use clap::Subcommand;
 use opora_core::i18n::I18n;
+use opora_core::journal::pseudonym::BankKey;
 use opora_core::tr;
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
+
+/// The longest key read from standard input.
+const KEY_INPUT_MAX: u64 = 4096;
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
-    /// Set bank-key (the bank-wide pseudonym key, the same on every device) or device-id.
-    Set { name: String, value: String },
+    /// Set device-id NAME, or bank-key (the bank-wide pseudonym key, the same on every
+    /// device): the key is asked for without showing it, or read from standard input, never
+    /// given here.
+    Set { name: String, value: Option<String> },
     /// Show where the configuration is and what is set (never the key itself).
     Show,
 }
@@ -25,6 +35,7 @@ pub fn config_error(error: &ConfigError, i18n: &I18n) -> String {
             path = path.display().to_string(),
             reason = reason.clone()
         ),
+        ConfigError::Unreadable { path, problem } => problem.sentence(path, i18n),
         ConfigError::Invalid { path, reason } => tr!(
             i18n,
             "config-invalid",
@@ -39,6 +50,8 @@ pub fn config_error(error: &ConfigError, i18n: &I18n) -> String {
             )
         }
         ConfigError::KeyTooShort => i18n.t("config-key-too-short"),
+        ConfigError::KeyWeak => i18n.t("config-key-weak"),
+        ConfigError::KeyOnCommandLine => i18n.t("config-key-on-command-line"),
         ConfigError::NoDeviceId { path } => {
             tr!(
                 i18n,
@@ -55,6 +68,22 @@ pub fn config_error(error: &ConfigError, i18n: &I18n) -> String {
     }
 }
 
+/// Warns on standard error when others may read the configuration file (it holds the key).
+pub fn warn_if_exposed(path: &Path, i18n: &I18n) {
+    if let Some(mode) = crate::config::exposed(path) {
+        super::tell(&tr!(
+            i18n,
+            "config-exposed",
+            path = path.display().to_string(),
+            mode = format!("{mode:03o}")
+        ));
+    }
+}
+
+fn is_key(name: &str) -> bool {
+    matches!(name, "bank-key" | "bank_key")
+}
+
 /// `opora config …`.
 pub fn run(action: &ConfigAction, i18n: &I18n) -> ExitCode {
     let path = crate::paths::config_file();
@@ -64,23 +93,32 @@ pub fn run(action: &ConfigAction, i18n: &I18n) -> ExitCode {
     };
     match action {
         ConfigAction::Set { name, value } => {
-            match config.set(name, value).and_then(|()| config.save(&path)) {
+            let value = match (is_key(name), value) {
+                (true, Some(_)) => {
+                    return fail(&config_error(&ConfigError::KeyOnCommandLine, i18n));
+                }
+                (true, None) => match read_key(i18n) {
+                    Some(key) => key,
+                    None => return fail(&i18n.t("config-key-empty")),
+                },
+                (false, Some(value)) => value.clone(),
+                (false, None) => String::new(),
+            };
+            match config.set(name, &value).and_then(|()| config.save(&path)) {
                 Ok(()) => {
-                    println!(
-                        "{}",
-                        tr!(
-                            i18n,
-                            "config-saved",
-                            name = name.clone(),
-                            path = path.display().to_string()
-                        )
-                    );
+                    super::say(&tr!(
+                        i18n,
+                        "config-saved",
+                        name = name.clone(),
+                        path = path.display().to_string()
+                    ));
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(&config_error(&e, i18n)),
             }
         }
         ConfigAction::Show => {
+            warn_if_exposed(&path, i18n);
             let yes_no = |set: bool| {
                 i18n.t(if set {
                     "config-is-set"
@@ -88,17 +126,90 @@ pub fn run(action: &ConfigAction, i18n: &I18n) -> ExitCode {
                     "config-not-set"
                 })
             };
-            println!(
-                "{}",
-                tr!(
-                    i18n,
-                    "config-shown",
-                    path = path.display().to_string(),
-                    key = yes_no(config.bank_key.is_some()),
-                    device = config.device_id.clone().unwrap_or_else(|| yes_no(false))
-                )
-            );
+            let key = match config.bank_key.as_deref().map(BankKey::check) {
+                None => yes_no(false),
+                Some(Ok(_)) => yes_no(true),
+                Some(Err(problem)) => {
+                    let reason = config_error(&crate::config::key_error(problem), i18n);
+                    tr!(i18n, "config-key-unusable", reason = reason)
+                }
+            };
+            super::say(&tr!(
+                i18n,
+                "config-shown",
+                path = path.display().to_string(),
+                key = key,
+                device = config.device_id.clone().unwrap_or_else(|| yes_no(false))
+            ));
             ExitCode::SUCCESS
+        }
+    }
+}
+
+/// The key: typed at a prompt that does not show it, when standard input is a terminal;
+/// otherwise the first line of standard input. `None` when nothing was given.
+fn read_key(i18n: &I18n) -> Option<String> {
+    let stdin = std::io::stdin();
+    let line = if stdin.is_terminal() {
+        let mut err = std::io::stderr();
+        let _ = write!(err, "{} ", i18n.t("config-key-prompt"));
+        let _ = err.flush();
+        let echo = EchoOff::new();
+        let mut line = String::new();
+        let read = stdin.lock().read_line(&mut line);
+        drop(echo);
+        let _ = writeln!(err);
+        read.ok()?;
+        line
+    } else {
+        let mut bytes = Vec::new();
+        stdin
+            .lock()
+            .take(KEY_INPUT_MAX)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        String::from_utf8_lossy(&bytes)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let key = line.trim().to_string();
+    (!key.is_empty()).then_some(key)
+}
+
+/// The terminal's echo turned off while the key is typed, and back on when dropped.
+struct EchoOff {
+    saved: Option<libc::termios>,
+}
+
+impl EchoOff {
+    fn new() -> EchoOff {
+        // SAFETY: termios is plain data; tcgetattr fills it or fails, and both calls only
+        // touch standard input's terminal settings.
+        unsafe {
+            let mut term: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(libc::STDIN_FILENO, &mut term) != 0 {
+                return EchoOff { saved: None };
+            }
+            let saved = term;
+            term.c_lflag &= !libc::ECHO;
+            term.c_lflag |= libc::ECHONL;
+            if libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &term) != 0 {
+                return EchoOff { saved: None };
+            }
+            EchoOff { saved: Some(saved) }
+        }
+    }
+}
+
+impl Drop for EchoOff {
+    fn drop(&mut self) {
+        if let Some(saved) = &self.saved {
+            // SAFETY: restores the settings read in `new`.
+            unsafe {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, saved);
+            }
         }
     }
 }

@@ -34,14 +34,11 @@ pub fn run(cli: &Cli, args: &DashboardArgs, i18n: &I18n) -> ExitCode {
     let plain = wants_plain(cli);
     let theme = &Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
     if plain {
-        println!(
-            "{}",
-            tr!(
-                i18n,
-                "dashboard-plain",
-                by = args.by.name().replace('_', "-")
-            )
-        );
+        super::say(&tr!(
+            i18n,
+            "dashboard-plain",
+            by = args.by.name().replace('_', "-")
+        ));
         let report = ReportArgs {
             by: Some(args.by),
             from: args.from.clone(),
@@ -51,8 +48,7 @@ pub fn run(cli: &Cli, args: &DashboardArgs, i18n: &I18n) -> ExitCode {
         return super::report::run(&report, i18n);
     }
     let fail = |sentence: String| {
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "{sentence}");
+        super::tell(&sentence);
         ExitCode::FAILURE
     };
     let period = match period(args.from.as_deref(), args.to.as_deref(), i18n) {

@@ -31,15 +31,51 @@ pub fn run(cli: &Cli, i18n: &I18n) -> ExitCode {
     let (_, findings) = crate::speech::choose::choose(&settings, true);
     lines.extend(doctor_speech_lines(&findings, i18n));
     lines.push(doctor_voice_line(cli, i18n));
-    // A closed pipe (`opora doctor | head -1`) is not worth a panic.
+    lines.extend(doctor_privacy_lines(i18n));
+    // A closed pipe (`opora doctor | head -1`) is not worth a panic; paths and sentences from
+    // files are shown, never obeyed by the terminal.
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::plain::safe_io::SafeOutput::new(std::io::stdout().lock());
     for line in lines {
         if writeln!(out, "{line}").is_err() {
             break;
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Who can read Opora's files: the configuration (it holds the bank key) and the data folder.
+fn doctor_privacy_lines(i18n: &I18n) -> Vec<String> {
+    use std::os::unix::fs::MetadataExt;
+    let mut lines = Vec::new();
+    let config = crate::paths::config_file();
+    let shown = |p: &std::path::Path| p.display().to_string();
+    if config.exists() {
+        lines.push(match crate::config::exposed(&config) {
+            Some(mode) => tr!(
+                i18n,
+                "config-exposed",
+                path = shown(&config),
+                mode = format!("{mode:03o}")
+            ),
+            None => tr!(i18n, "doctor-config-private", path = shown(&config)),
+        });
+    }
+    let data = crate::paths::data_dir();
+    if let Ok(meta) = std::fs::metadata(&data) {
+        let mode = meta.mode() & 0o777;
+        lines.push(if mode & 0o077 != 0 {
+            tr!(
+                i18n,
+                "doctor-data-exposed",
+                path = shown(&data),
+                mode = format!("{mode:03o}")
+            )
+        } else {
+            tr!(i18n, "doctor-data-private", path = shown(&data))
+        });
+    }
+    lines
 }
 
 /// The voice-input part of `opora doctor`: the model, libvosk and the microphone (or the WAV

@@ -5,7 +5,7 @@ use super::client::{self, ClientParts};
 use super::config::config_error;
 use super::journal::open_journal;
 use super::parts::wants_plain;
-use super::{Cli, report};
+use super::{Cli, tell};
 use crate::config::Config;
 use crate::edge::PracticeLog;
 use crate::locales::LocaleSource;
@@ -25,7 +25,7 @@ pub fn run(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
     } = match client::build(cli, i18n, source, plain) {
         Ok(parts) => parts,
         Err(sentence) => {
-            report(&sentence);
+            tell(&sentence);
             return ExitCode::FAILURE;
         }
     };
@@ -55,11 +55,11 @@ pub fn run(cli: &Cli, i18n: &I18n, source: &LocaleSource) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) if plain => {
-            report(&e.to_string());
+            tell(&tr!(i18n, "input-failed", reason = e.to_string()));
             ExitCode::FAILURE
         }
         Err(e) => {
-            report(&tr!(i18n, "terminal-failed", reason = e.to_string()));
+            tell(&tr!(i18n, "terminal-failed", reason = e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -2,7 +2,7 @@
 //! problem's file, line and reason.
 
 use super::parts::lessons_dir;
-use super::{Cli, report};
+use super::{Cli, tell};
 use crate::locales::LocaleSource;
 use clap::Subcommand;
 use opora_core::i18n::I18n;
@@ -30,20 +30,19 @@ pub fn run(cli: &Cli, action: &LessonsAction, i18n: &I18n, source: &LocaleSource
         LessonsAction::List => {
             for lesson in &catalog.lessons {
                 let steps = lesson.steps_of(&lesson.variant_for("")).len();
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    tr!(
-                        i18n,
-                        "lessons-list-line",
-                        id = lesson.id.clone(),
-                        title = i18n.t(&lesson.title),
-                        steps = steps as i64
-                    )
+                // Ids and titles come from a trainer's files and a bank's texts: shown, never
+                // obeyed by the terminal.
+                let line = tr!(
+                    i18n,
+                    "lessons-list-line",
+                    id = lesson.id.clone(),
+                    title = i18n.t(&lesson.title),
+                    steps = steps as i64
                 );
+                let _ = writeln!(out, "{}", opora_core::safe_text::line(&line));
             }
             for problem in &catalog.problems {
-                report(&opora_core::lessons::problem_sentence(problem, i18n));
+                tell(&opora_core::lessons::problem_sentence(problem, i18n));
             }
             ExitCode::SUCCESS
         }

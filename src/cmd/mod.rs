@@ -89,6 +89,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "MS", value_parser = clap::value_parser!(u64).range(crate::listen::endpoint::PAUSE_RANGE_MS))]
     pub voice_pause: Option<u64>,
 
+    /// Replace an existing file outside Opora's folder without asking (`journal export FILE`,
+    /// `--speech-wav FILE`). Opora's own databases are never replaced.
+    #[arg(long, global = true)]
+    pub force: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -132,14 +137,32 @@ pub enum Command {
 }
 
 /// Tells the person on standard error what went wrong. A standard error that is gone (a closed
-/// window) is not worth a panic: the exit status still says it.
-pub fn report(sentence: &str) {
+/// window) is not worth a panic: the exit status still says it. Sentences carry paths and
+/// words from files and the command line: control characters are shown, never obeyed.
+pub fn tell(sentence: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{sentence}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        opora_core::safe_text::lines(sentence)
+    );
+}
+
+/// Prints a sentence on standard output, control characters shown as escapes; a closed pipe is
+/// not worth a panic.
+pub fn say(sentence: &str) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stdout(),
+        "{}",
+        opora_core::safe_text::lines(sentence)
+    );
 }
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
+    // Everything Opora creates from here on is its owner's alone.
+    crate::files::private::restrict_umask();
     let cli = Cli::parse();
     let env = |name: &str| std::env::var(name).ok();
     let lang = detect_lang(cli.lang, env);
@@ -156,7 +179,7 @@ pub fn main() -> ExitCode {
         None => kiosk::run(&cli, &i18n, &source),
         Some(Command::Doctor) => doctor::run(&cli, &i18n),
         Some(Command::Sandbox { action }) => sandbox::run(action, &i18n),
-        Some(Command::Journal { action }) => journal::run(action, &i18n),
+        Some(Command::Journal { action }) => journal::run(&cli, action, &i18n),
         Some(Command::Assist(args)) => assist::run(&cli, args, &i18n, &source),
         Some(Command::Dashboard(args)) => dashboard::run(&cli, args, &i18n),
         Some(Command::Report(args)) => report::run(args, &i18n),

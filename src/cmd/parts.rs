@@ -141,8 +141,15 @@ pub fn speech_settings(cli: &Cli) -> (SpeechSettings, Option<String>) {
 pub fn speech(cli: &Cli, i18n: &I18n, plain: bool) -> (SpeechPolicy, Vec<String>) {
     let (settings, problem) = speech_settings(cli);
     let mut sentences: Vec<String> = problem.into_iter().collect();
-    // A screen reader speaks in plain mode; Opora only joins in when asked to.
+    // A screen reader speaks in plain mode; Opora only joins in when asked to. The WAV file
+    // must be one Opora may write: checked (and asked about) before any screen.
+    let wav_problem = (settings.mode == crate::speech::choose::SpeechMode::Wav)
+        .then(|| crate::speech::wav_target::check(&settings.wav, cli.force, plain, i18n).err())
+        .flatten();
     let speaker = if plain && !settings.explicit {
+        None
+    } else if let Some(problem) = wav_problem {
+        sentences.push(problem.sentence(i18n));
         None
     } else {
         match crate::speech::choose::choose(&settings, false).0 {

@@ -49,8 +49,7 @@ pub fn period(from: Option<&str>, to: Option<&str>, i18n: &I18n) -> Result<Perio
 
 pub fn run(args: &ReportArgs, i18n: &I18n) -> ExitCode {
     let fail = |sentence: String| {
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "{sentence}");
+        super::tell(&sentence);
         ExitCode::FAILURE
     };
     let period = match period(args.from.as_deref(), args.to.as_deref(), i18n) {
@@ -65,7 +64,7 @@ pub fn run(args: &ReportArgs, i18n: &I18n) -> ExitCode {
         Ok(report) => {
             let text = match args.format {
                 Format::Table => table(&report, i18n),
-                Format::Csv => csv(&report),
+                Format::Csv => opora_core::safe_text::lines(&csv(&report)).into_owned(),
                 Format::Json => json(&report) + "\n",
             };
             use std::io::Write;

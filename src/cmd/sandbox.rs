@@ -1,7 +1,7 @@
 //! `opora sandbox reset|unblock-card`: staff commands for the practice bank.
 
 use super::parts::{clock, open_store};
-use super::report;
+use super::tell;
 use crate::store::bank::SandboxStore;
 use clap::Subcommand;
 use opora_core::i18n::I18n;
@@ -51,23 +51,20 @@ pub fn run(action: &SandboxAction, i18n: &I18n) -> ExitCode {
     });
     match result {
         Ok(()) => {
-            println!(
-                "{}",
-                match action {
-                    SandboxAction::Reset => {
-                        tr!(
-                            i18n,
-                            "sandbox-reset-done",
-                            path = path.display().to_string()
-                        )
-                    }
-                    SandboxAction::UnblockCard => i18n.t("sandbox-unblock-done"),
+            super::say(&match action {
+                SandboxAction::Reset => {
+                    tr!(
+                        i18n,
+                        "sandbox-reset-done",
+                        path = path.display().to_string()
+                    )
                 }
-            );
+                SandboxAction::UnblockCard => i18n.t("sandbox-unblock-done"),
+            });
             ExitCode::SUCCESS
         }
         Err(sentence) => {
-            report(&sentence);
+            tell(&sentence);
             ExitCode::FAILURE
         }
     }

@@ -1,6 +1,7 @@
 //! Writing and opening the take-home reminder at the end of a lesson: gathers the lesson's
 //! recap, the bank's hotline and three fraud rules in the client's language, and hands them to
-//! the PDF writer (`crate::reminder`). Files go to `<data dir>/reminders/`.
+//! the PDF writer (`crate::reminder`). Files go to `<data dir>/reminders/` and nowhere else,
+//! private to their owner.
 
 use crate::locales::LocaleSource;
 use crate::reminder::{Reminder, open_in_viewer, write_pdf};
@@ -62,6 +63,30 @@ impl ReminderMaker {
         }
     }
 
+    /// The reminder's file: `name` in the reminders folder, and only there. Lesson ids are
+    /// `[a-z0-9-]` (the lesson checker), but the name is checked here too: no separator, no
+    /// `..`, nothing that could lead out of the folder, and never one of Opora's own files.
+    fn file(&self, name: &str) -> Result<PathBuf, String> {
+        let safe = !name.is_empty()
+            && !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.'))
+            && !name.contains("..");
+        let path = self.dir.join(name);
+        let own = crate::files::target::own_files(
+            &crate::paths::data_dir(),
+            &crate::paths::config_file(),
+        );
+        if !safe
+            || path.parent() != Some(self.dir.as_path())
+            || crate::files::target::is_own(&path, &own)
+        {
+            return Err(opora_core::safe_text::line(name).into_owned());
+        }
+        Ok(path)
+    }
+
     /// Writes the reminder of a lesson; the path, or a sentence saying why not.
     pub fn write(&self, lesson: &str, snapshot: Option<&Snapshot>) -> Result<PathBuf, String> {
         let i18n = crate::locales::load(self.lang, &self.locales);
@@ -69,14 +94,17 @@ impl ReminderMaker {
             return Err(tr!(i18n, "reminder-failed", reason = lesson.to_string()));
         };
         let date = snapshot.map_or_else(|| "reminder".to_string(), |s| s.today.to_string());
-        let path = self
-            .dir
-            .join(format!("{date}-{}-{}.pdf", lesson.id, self.lang.code()));
         let content = ReminderMaker::content(lesson, snapshot, &i18n);
-        std::fs::create_dir_all(&self.dir)
-            .map_err(|e| e.to_string())
-            .and_then(|()| write_pdf(&content, &path).map_err(|e| e.to_string()))
-            .map(|()| path)
+        self.file(&format!("{date}-{}-{}.pdf", lesson.id, self.lang.code()))
+            .and_then(|path| {
+                crate::files::private::private_dir(&self.dir).map_err(|e| e.to_string())?;
+                Ok(path)
+            })
+            .and_then(|path| {
+                write_pdf(&content, &path)
+                    .map_err(|e| e.to_string())
+                    .map(|()| path)
+            })
             .map_err(|reason| tr!(i18n, "reminder-failed", reason = reason))
     }
 
@@ -112,13 +140,16 @@ impl ReminderMaker {
             .collect::<Vec<_>>()
             .join("+");
         let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
-        let path = self
-            .dir
-            .join(format!("{stamp}-session-{name}-{}.pdf", self.lang.code()));
-        std::fs::create_dir_all(&self.dir)
-            .map_err(|e| e.to_string())
-            .and_then(|()| write_pdf(&content, &path).map_err(|e| e.to_string()))
-            .map(|()| path)
+        self.file(&format!("{stamp}-session-{name}-{}.pdf", self.lang.code()))
+            .and_then(|path| {
+                crate::files::private::private_dir(&self.dir).map_err(|e| e.to_string())?;
+                Ok(path)
+            })
+            .and_then(|path| {
+                write_pdf(&content, &path)
+                    .map_err(|e| e.to_string())
+                    .map(|()| path)
+            })
             .map_err(|reason| tr!(i18n, "reminder-failed", reason = reason))
     }
 

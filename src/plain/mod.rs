@@ -5,5 +5,6 @@
 pub mod command;
 pub mod print;
 pub mod runner;
+pub mod safe_io;
 
 pub use runner::{PlainFace, PlainVoice, run};

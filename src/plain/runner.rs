@@ -45,19 +45,21 @@ pub fn run<P, E>(
     start: Vec<P::Effect>,
     mut face: PlainFace,
     input: impl BufRead,
-    mut out: impl Write,
+    out: impl Write,
 ) -> io::Result<()>
 where
     P: Program<View = ScreenModel>,
     E: Edge<P>,
 {
+    // Nothing escapes to the terminal but text; no line read can be too long or not UTF-8.
+    let mut out = super::safe_io::SafeOutput::new(out);
     let i18n = face.i18n;
     let mut shown: Option<ScreenModel> = None;
     let requests = pump(program, edge, start);
     if face_requests(program, edge, &mut face, requests, &mut shown, &mut out)? {
         return bye(&mut out, i18n);
     }
-    let mut lines = input.lines();
+    let mut lines = super::safe_io::lines(input);
     loop {
         if let Some(error) = face.speech.take_failure() {
             writeln!(out, "{}", error.sentence(i18n))?;
@@ -83,7 +85,7 @@ where
             match parse_command(&line, model.field.is_some()) {
                 Some(command) => keys(command, &model, face.voice.is_some()),
                 None => {
-                    let input = line.trim().to_string();
+                    let input = super::safe_io::echo(&line);
                     writeln!(out, "{}", tr!(i18n, "plain-unknown-command", input = input))?;
                     continue;
                 }

@@ -85,8 +85,9 @@ pub fn to_pdf_bytes(reminder: &Reminder) -> Result<Vec<u8>, ReminderError> {
     pdf::render(&layout, &reminder.title, &regular, &bold)
 }
 
-/// Writes the reminder as a PDF to `path`, creating missing parent folders. The file appears
-/// whole or not at all: it is written beside the target and renamed into place.
+/// Writes the reminder as a PDF to `path`, creating missing parent folders (private). The file
+/// appears whole or not at all, readable by its owner only: it is written beside the target
+/// and renamed into place.
 pub fn write_pdf(reminder: &Reminder, path: &Path) -> Result<(), ReminderError> {
     let bytes = to_pdf_bytes(reminder)?;
     let write_error = |source| ReminderError::Write {
@@ -94,24 +95,15 @@ pub fn write_pdf(reminder: &Reminder, path: &Path) -> Result<(), ReminderError> 
         source,
     };
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(write_error)?;
+        crate::files::private::private_dir(parent).map_err(write_error)?;
     }
-    let file_name = path.file_name().ok_or_else(|| {
-        write_error(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "no file name",
-        ))
-    })?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(file_name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = path.with_file_name(temp_name);
-    let result = std::fs::write(&temp, &bytes).and_then(|()| std::fs::rename(&temp, path));
-    if let Err(source) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(write_error(source));
-    }
-    Ok(())
+    // A private file made exclusively beside the target, renamed into place: private to its
+    // owner, whole or not at all, and nothing planted beside it receives the content.
+    crate::files::private::replace_with(path, |file| {
+        use std::io::Write;
+        file.write_all(&bytes)
+    })
+    .map_err(write_error)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The report as a terminal table (in the staff member's language), as CSV (one figure per row,
-//! for spreadsheets) and as JSON (the whole structure, for other tools).
+//! for spreadsheets) and as JSON (the whole structure, for other tools). Recorded names reach
+//! the terminal and spreadsheets as text only: control characters escaped, formulas defused.
 
 use super::stats::Share;
 use super::{GroupFigures, Report};
@@ -46,8 +47,13 @@ fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// The human-readable table.
+/// The human-readable table, with every control character in a recorded name (a site, a staff
+/// id, a lesson) shown as an escape, never sent to the terminal.
 pub fn table(report: &Report, i18n: &I18n) -> String {
+    opora_core::safe_text::lines(&raw_table(report, i18n)).into_owned()
+}
+
+fn raw_table(report: &Report, i18n: &I18n) -> String {
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
@@ -221,12 +227,11 @@ struct Row<'a> {
     small: bool,
 }
 
+/// A text cell: quoted as CSV needs, control characters escaped, and never the start of a
+/// spreadsheet formula (`=`, `+`, `-`, `@`…: the OWASP rule), since sites, staff ids and
+/// variants may come from another device's journal.
 fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
+    opora_core::safe_text::csv_cell(text)
 }
 
 fn push(out: &mut String, row: Row<'_>) {
@@ -403,7 +408,10 @@ pub fn csv(report: &Report) -> String {
 
 /// JSON: the whole report.
 pub fn json(report: &Report) -> String {
-    serde_json::to_string_pretty(report).unwrap_or_else(|_| unreachable!("plain data serialises"))
+    let text = serde_json::to_string_pretty(report)
+        .unwrap_or_else(|_| unreachable!("plain data serialises"));
+    // A recorded name never acts on a terminal the JSON is printed to.
+    opora_core::safe_text::json(&text).into_owned()
 }
 
 #[cfg(test)]

@@ -68,12 +68,24 @@ struct ConfigFile {
 /// Reads the `[speech]` table of a configuration file. A missing file is an empty table; a
 /// broken one is an error naming the file and the problem.
 pub fn read_config(path: &Path) -> Result<SpeechConfig, String> {
-    match std::fs::read_to_string(path) {
+    // A regular file of a sane size only (a FIFO there must not hang start-up); the parser's
+    // words without the values it quotes (the bank key lives in the same file).
+    match crate::files::read::read_text(path, crate::files::read::CONFIG_MAX) {
         Ok(text) => toml::from_str::<ConfigFile>(&text)
             .map(|c| c.speech)
-            .map_err(|e| format!("{}: {}", path.display(), e.message())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SpeechConfig::default()),
-        Err(e) => Err(format!("{}: {e}", path.display())),
+            .map_err(|e| format!("{}: {}", path.display(), crate::config::redact(e.message()))),
+        Err(_) if !path.exists() => Ok(SpeechConfig::default()),
+        Err(opora_core::file_problem::FileProblem::Io(e)) => {
+            Err(format!("{}: {e}", path.display()))
+        }
+        Err(opora_core::file_problem::FileProblem::NotAFile) => {
+            Err(format!("{}: not a regular file", path.display()))
+        }
+        Err(opora_core::file_problem::FileProblem::TooBig { max_bytes }) => Err(format!(
+            "{}: larger than {} KB",
+            path.display(),
+            max_bytes / 1024
+        )),
     }
 }
 

@@ -199,20 +199,15 @@ impl Drop for Espeak {
 /// Writes each utterance to one WAV file, replacing the last one only when the new one is
 /// complete (written beside it, then renamed): a kiosk's player never reads half a file.
 pub struct WavWriter {
-    espeak: Espeak,
+    program: PathBuf,
     path: PathBuf,
-    partial: PathBuf,
 }
 
 impl WavWriter {
     pub fn new(path: &Path) -> WavWriter {
-        let mut partial = path.as_os_str().to_owned();
-        partial.push(".partial");
-        let partial = PathBuf::from(partial);
         WavWriter {
-            espeak: Espeak::new(Sink::Wav(partial.clone())),
+            program: program(),
             path: path.to_owned(),
-            partial,
         }
     }
 
@@ -223,17 +218,28 @@ impl WavWriter {
 
 impl Speaker for WavWriter {
     /// Writes the file before returning: espeak-ng writes faster than real time (a few tens of
-    /// milliseconds per screen), and a file is only useful whole.
+    /// milliseconds per screen), and a file is only useful whole. espeak-ng writes into a new
+    /// private file beside the target, created here exclusively under a random name (so nothing
+    /// planted there, such as a link to another file, receives the sound), then renamed over it.
     fn say(&mut self, text: &str, voice: Voice) -> Result<(), SpeechError> {
-        let mut child = self.espeak.spawn(text, voice)?;
-        let status = child
-            .wait()
-            .map_err(|e| SpeechError::Engine(e.to_string()))?;
-        if let Some(failure) = Espeak::failure(&mut child, status) {
-            return Err(failure);
+        let failed =
+            |e: std::io::Error| SpeechError::Engine(format!("{}: {e}", self.path.display()));
+        let (partial, file) = crate::files::private::temp_beside(&self.path).map_err(failed)?;
+        drop(file);
+        let espeak = Espeak::with_program(self.program.clone(), Sink::Wav(partial.clone()));
+        let result = espeak.spawn(text, voice).and_then(|mut child| {
+            let status = child
+                .wait()
+                .map_err(|e| SpeechError::Engine(e.to_string()))?;
+            match Espeak::failure(&mut child, status) {
+                Some(failure) => Err(failure),
+                None => std::fs::rename(&partial, &self.path).map_err(failed),
+            }
+        });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&partial);
         }
-        std::fs::rename(&self.partial, &self.path)
-            .map_err(|e| SpeechError::Engine(format!("{}: {e}", self.path.display())))
+        result
     }
 
     fn stop(&mut self) -> Result<(), SpeechError> {

@@ -17,6 +17,7 @@ pub mod edge;
 pub mod espeak;
 pub mod policy;
 pub mod recorder;
+pub mod wav_target;
 
 use opora_core::i18n::{I18n, Lang};
 use opora_core::tr;

@@ -1,7 +1,9 @@
 //! How Opora opens its SQLite files (the practice bank, the journal, lesson progress): the folder
-//! is created, a write-protected file or folder is named as such at once instead of being opened
-//! read-only, and every connection gets a busy timeout, WAL on disk and `synchronous=FULL`. The
-//! schema version (`user_version`) is handed back for the caller's own migrations.
+//! is created private (0700) and the files are the owner's alone (0600, tightened if an older
+//! Opora made them readable); a write-protected file or folder is named as such at once instead
+//! of being opened read-only; and every connection gets a busy timeout, WAL on disk and
+//! `synchronous=FULL`. The schema version (`user_version`) is handed back for the caller's own
+//! migrations.
 
 use opora_core::store_error::StoreError;
 use rusqlite::ErrorCode;
@@ -22,8 +24,21 @@ pub(crate) fn open_file(path: &Path, busy: Duration) -> Result<(Connection, i64)
 }
 
 fn open_file_as_is(path: &Path, busy: Duration) -> Result<(Connection, i64), StoreError> {
+    let io = |e: std::io::Error| crate::store::sqlite::io_store_error(path, &e);
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| crate::store::sqlite::io_store_error(path, &e))?;
+        crate::files::private::private_dir(dir).map_err(io)?;
+    }
+    // The file, its WAL and its shared memory are the owner's alone (SQLite gives the WAL and
+    // shared-memory files the database's own permissions). A new file starts empty and 0600.
+    match crate::files::private::create_new(path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(io(e)),
+    }
+    for side in ["", "-wal", "-shm", "-journal"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(side);
+        let _ = crate::files::private::tighten(Path::new(&file));
     }
     if path.exists() {
         // SQLite would quietly open a write-protected file read-only; say so at once instead.
@@ -104,6 +119,8 @@ pub fn store_error(path: &Path, error: rusqlite::Error) -> StoreError {
         Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => StoreError::ReadOnly { path },
         Some(ErrorCode::CannotOpen) => StoreError::CannotOpen { path },
         Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
+        // A row Opora always keeps (the practice client, say) is gone: the file was edited.
+        _ if matches!(error, rusqlite::Error::QueryReturnedNoRows) => StoreError::Corrupt { path },
         _ => StoreError::Other(error.to_string()),
     }
 }

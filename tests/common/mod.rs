@@ -2,6 +2,7 @@
 //! a fixed date, driven by keys, and the path of the real binary.
 #![allow(dead_code)]
 
+pub mod run;
 pub mod sound;
 pub mod talk;
 pub mod unprivileged;

@@ -10,6 +10,7 @@
 
 pub mod assist;
 pub mod bank;
+pub mod file_problem;
 pub mod i18n;
 pub mod input;
 pub mod journal;
@@ -19,6 +20,7 @@ pub mod lessons;
 pub mod money;
 pub mod phone;
 pub mod program;
+pub mod safe_text;
 pub mod screen_model;
 pub mod store_error;
 pub mod voice;

@@ -26,6 +26,9 @@ pub enum StoreError {
     BadDemoData(String),
     #[error("database error: {0}")]
     Other(String),
+    /// An event the journal's gate refused (`journal::validate`): nothing was written.
+    #[error("the event was not recorded: {0}")]
+    Invalid(crate::journal::validate::Invalid),
 }
 
 /// Which file a [`StoreError`] is about, for the sentence.
@@ -51,6 +54,13 @@ impl StoreError {
             StoreError::CannotOpen { path } => ("cannot-open", path),
             StoreError::DiskFull { path } => ("disk-full", path),
             StoreError::TooNew { path, .. } => ("too-new", path),
+            StoreError::Invalid(invalid) => {
+                return tr!(
+                    i18n,
+                    "journal-event-refused",
+                    reason = invalid.sentence(i18n)
+                );
+            }
             StoreError::BadDemoData(reason) | StoreError::Other(reason) => {
                 let id = format!("{prefix}-other");
                 return tr!(i18n, &id, reason = reason.clone());

@@ -2,7 +2,7 @@
 //! (what a typed phrase means on the home and amount screens, as JSON).
 
 use super::parts::{voice_config, voice_lang};
-use super::{Cli, report};
+use super::{Cli, tell};
 use clap::Subcommand;
 
 pub mod check;
@@ -31,12 +31,13 @@ pub fn run(cli: &Cli, action: &VoiceAction, i18n: &I18n) -> ExitCode {
                 Some(_) => None,
             };
             let sound_log = quiet.as_ref().map(|_| log.as_path());
-            match check::run(&config, i18n, sound_log, &mut std::io::stdout().lock()) {
+            let mut out = crate::plain::safe_io::SafeOutput::new(std::io::stdout().lock());
+            match check::run(&config, i18n, sound_log, &mut out) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::FAILURE,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
                 Err(e) => {
-                    report(&e.to_string());
+                    tell(&e.to_string());
                     ExitCode::FAILURE
                 }
             }
@@ -46,14 +47,13 @@ pub fn run(cli: &Cli, action: &VoiceAction, i18n: &I18n) -> ExitCode {
             match parse::sample_contexts(i18n, lang) {
                 Ok(contexts) => {
                     let report = parse::report(phrase, &contexts, i18n);
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&report).unwrap_or_default()
-                    );
+                    // The phrase comes back as typed: shown, never obeyed by the terminal.
+                    let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+                    println!("{}", opora_core::safe_text::json(&text));
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
-                    report(&error.sentence(opora_core::store_error::StoreFile::Bank, i18n));
+                    tell(&error.sentence(opora_core::store_error::StoreFile::Bank, i18n));
                     ExitCode::FAILURE
                 }
             }

@@ -7,4 +7,4 @@ pub mod schema;
 pub mod store;
 mod tables;
 
-pub use store::{Clock, SandboxStore};
+pub use store::{Clock, Codes, SandboxStore};

@@ -45,11 +45,22 @@ impl Clock {
     }
 }
 
+/// Where confirmation codes come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Codes {
+    /// A fresh random code each time, as a real bank sends: a file on disk.
+    Random,
+    /// The sequence seeded by the demo data: the same after every reset, so screen snapshots
+    /// and property tests on an in-memory bank are reproducible.
+    Seeded,
+}
+
 /// The practice bank's database.
 pub struct SandboxStore {
     conn: Connection,
     path: PathBuf,
     clock: Clock,
+    codes: Codes,
 }
 
 impl SandboxStore {
@@ -62,7 +73,7 @@ impl SandboxStore {
     /// history dated relative to `clock`'s today.
     pub fn open_with_clock(path: &Path, clock: Clock) -> Result<SandboxStore, StoreError> {
         let (conn, version) = sqlite::open_file(path, BUSY_TIMEOUT)?;
-        SandboxStore::prepare(conn, path.to_path_buf(), clock, version)
+        SandboxStore::prepare(conn, path.to_path_buf(), clock, version, Codes::Random)
     }
 
     /// A sandbox that lives in memory only (tests, property tests), with the system clock.
@@ -72,7 +83,7 @@ impl SandboxStore {
 
     pub fn open_in_memory_with_clock(clock: Clock) -> Result<SandboxStore, StoreError> {
         let (conn, path, version) = sqlite::open_memory(BUSY_TIMEOUT)?;
-        SandboxStore::prepare(conn, path, clock, version)
+        SandboxStore::prepare(conn, path, clock, version, Codes::Seeded)
     }
 
     /// Foreign keys on, the schema brought up to date, the demo client seeded into a new file.
@@ -81,11 +92,17 @@ impl SandboxStore {
         path: PathBuf,
         clock: Clock,
         version: i64,
+        codes: Codes,
     ) -> Result<SandboxStore, StoreError> {
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(|e| crate::store::sqlite::store_error(&path, e))?;
         migrate(&mut conn, &path, version)?;
-        let store = SandboxStore { conn, path, clock };
+        let store = SandboxStore {
+            conn,
+            path,
+            clock,
+            codes,
+        };
         store.seed_if_empty()?;
         Ok(store)
     }
@@ -168,10 +185,22 @@ impl SandboxStore {
         Ok(changed > 0)
     }
 
-    /// The four-digit confirmation code for an operation, as the simulated phone shows it. Codes
-    /// come from a sequence seeded by the demo data and stored in the database: the same after
-    /// every reset (scripted sessions are reproducible), different from one operation to the
-    /// next, and the same again for the same `op_id`.
+    /// Where this store's confirmation codes come from.
+    pub fn codes(&self) -> Codes {
+        self.codes
+    }
+
+    /// Switches to the seeded, reproducible code sequence (tests of a bank on disk).
+    pub fn with_seeded_codes(mut self) -> SandboxStore {
+        self.codes = Codes::Seeded;
+        self
+    }
+
+    /// The four-digit confirmation code for an operation, as the simulated phone shows it: the
+    /// same again for the same `op_id`, never the same as the code before. A bank on disk sends
+    /// a fresh random code each time, as a real bank does, so a code seen on one practice
+    /// transfer says nothing about the next; an in-memory bank (tests) uses the sequence seeded
+    /// by the demo data, the same after every reset.
     pub fn issue_code(&self, op_id: &OpId) -> Result<String, StoreError> {
         let tx = self.begin()?;
         let sql = |e| self.sql(e);
@@ -195,7 +224,10 @@ impl SandboxStore {
             .map_err(sql)?;
         let code = loop {
             counter = counter.wrapping_add(1);
-            let code = confirmation_code(seed, counter);
+            let code = match self.codes {
+                Codes::Seeded => confirmation_code(seed, counter),
+                Codes::Random => random_code()?,
+            };
             if last.as_deref() != Some(code.as_str()) {
                 break code;
             }
@@ -280,6 +312,12 @@ fn migrate(conn: &mut Connection, path: &Path, found: i64) -> Result<(), StoreEr
             .map_err(sql)?;
         tx.commit().map_err(sql)?;
     }
+}
+
+/// A random confirmation code from the system's random source, 1000–9999.
+fn random_code() -> Result<String, StoreError> {
+    let n = getrandom::u32().map_err(|e| StoreError::Other(e.to_string()))?;
+    Ok((1000 + n % 9000).to_string())
 }
 
 /// A confirmation code from the seeded sequence: SplitMix64 of the seed and the counter, as

@@ -68,10 +68,21 @@ impl Db<'_> {
         text.parse().map_err(|_| self.corrupt())
     }
 
+    /// Whether the demo client is there. A file with accounts but no client row was damaged
+    /// or edited: it is `Corrupt` (`opora sandbox reset` mends it), never seeded over.
     pub(super) fn is_seeded(&self) -> Result<bool, StoreError> {
-        self.conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM client)", [], |row| row.get(0))
-            .map_err(|e| self.sql(e))
+        let (client, accounts): (bool, bool) = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM client), EXISTS (SELECT 1 FROM account)",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .map_err(|e| self.sql(e))?;
+        if !client && accounts {
+            return Err(self.corrupt());
+        }
+        Ok(client)
     }
 
     pub(super) fn clear(&self) -> Result<(), StoreError> {

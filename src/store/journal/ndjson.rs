@@ -6,22 +6,31 @@
 //! {"id":"0193…","device":"tver-3","at":1764000000000,"session":"0193…","payload":{"type":"session_started",…}}
 //! ```
 //!
-//! `import` reads the whole file first; a line that is not a valid event stops the import with
-//! its line number and nothing is written. The events are then added in one transaction,
-//! skipping ids already present, so importing the same file twice changes nothing.
+//! `import` reads the whole file first, each line at most [`LINE_MAX`] bytes; every event must
+//! pass the journal's gate (`opora_core::journal::validate`) against this device's clock. The
+//! first line that is not a valid event stops the import with its line number and nothing is
+//! written. The events are then added in one transaction, skipping ids already present with the
+//! same content, so importing the same file twice changes nothing; an id already present with
+//! different content is an error (the file is not what it claims to be), and nothing is written.
 
 use std::io::{BufRead, Write};
+
+use chrono::{DateTime, Utc};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::store::{Journal, insert};
-use opora_core::journal::event::Event;
+use crate::files::lines::BoundedLines;
+use opora_core::journal::validate::Invalid;
+use opora_core::journal::{Event, Payload};
 use opora_core::store_error::StoreError;
 
 pub const FORMAT: &str = "opora-journal";
 /// The version of the line format written by this build; older ones are read too.
 pub const VERSION: u32 = 1;
+/// The longest line read (an event is a few hundred bytes).
+pub const LINE_MAX: usize = 64 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -39,6 +48,14 @@ pub enum LineError {
     TooNew(u32),
     #[error("not a journal event: {0}")]
     BadEvent(String),
+    #[error("the line is longer than {LINE_MAX} bytes")]
+    TooLong,
+    /// A well-formed event the journal's gate refuses.
+    #[error("{0}")]
+    Invalid(Invalid),
+    /// The id is already in the journal with different content.
+    #[error("event {0} is already in the journal with different content")]
+    Conflict(uuid::Uuid),
 }
 
 /// Why an import did nothing.
@@ -88,24 +105,35 @@ pub fn event_line(event: &Event) -> String {
 
 /// Reads a whole journal file; blank lines are ignored. Line numbers count from 1.
 pub fn parse_file(input: impl BufRead) -> Result<Vec<Event>, ImportError> {
+    Ok(parse_numbered(input)?.into_iter().map(|(_, e)| e).collect())
+}
+
+/// [`parse_file`], with each event's line number.
+pub fn parse_numbered(input: impl BufRead) -> Result<Vec<(usize, Event)>, ImportError> {
     let mut events = Vec::new();
     let mut header_seen = false;
-    for (index, line) in input.lines().enumerate() {
+    for (index, line) in BoundedLines::new(input, LINE_MAX).enumerate() {
         let line = line?;
         let number = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
         let at = |error| ImportError::Line {
             line: number,
             error,
         };
+        if line.cut {
+            return Err(at(LineError::TooLong));
+        }
+        let Some(text) = line.text() else {
+            return Err(at(LineError::BadEvent("not UTF-8 text".into())));
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
         if !header_seen {
-            parse_header(&line).map_err(at)?;
+            parse_header(text).map_err(at)?;
             header_seen = true;
             continue;
         }
-        events.push(parse_event(&line).map_err(at)?);
+        events.push((number, parse_event(text).map_err(at)?));
     }
     if !header_seen {
         return Err(ImportError::Line {
@@ -134,23 +162,60 @@ impl Journal {
         Ok(events.len())
     }
 
-    /// Adds the events of a journal file, all or nothing.
+    /// Adds the events of a journal file, all or nothing, checked against this device's clock.
     pub fn import(&mut self, input: impl BufRead) -> Result<ImportSummary, ImportError> {
-        let events = parse_file(input)?;
+        self.import_at(input, Utc::now())
+    }
+
+    /// [`Journal::import`] with the clock given (tests).
+    pub fn import_at(
+        &mut self,
+        input: impl BufRead,
+        now: DateTime<Utc>,
+    ) -> Result<ImportSummary, ImportError> {
+        let events = parse_numbered(input)?;
+        for (line, event) in &events {
+            opora_core::journal::validate::check(event, now).map_err(|invalid| {
+                ImportError::Line {
+                    line: *line,
+                    error: LineError::Invalid(invalid),
+                }
+            })?;
+        }
         let path = self.path().to_path_buf();
         let sql = |e| crate::store::sqlite::store_error(&path, e);
         let tx = self.transaction()?;
         let mut summary = ImportSummary::default();
-        for event in &events {
+        for (line, event) in &events {
             if insert(&tx, event, true).map_err(sql)? {
                 summary.added += 1;
-            } else {
+            } else if same_as_stored(&tx, event).map_err(sql)? {
                 summary.already_present += 1;
+            } else {
+                // Dropping the transaction rolls back what was added.
+                return Err(ImportError::Line {
+                    line: *line,
+                    error: LineError::Conflict(event.id),
+                });
             }
         }
         tx.commit().map_err(sql)?;
         Ok(summary)
     }
+}
+
+/// Whether the event stored under `event.id` says the same as `event`.
+fn same_as_stored(conn: &rusqlite::Connection, event: &Event) -> rusqlite::Result<bool> {
+    let (device, at, session, payload): (String, i64, String, String) = conn.query_row(
+        "SELECT device, at, session, payload FROM event WHERE id = ?1",
+        [event.id.to_string()],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+    )?;
+    let stored: Option<Payload> = serde_json::from_str(&payload).ok();
+    Ok(device == event.device
+        && at == event.at.timestamp_millis()
+        && session == event.session
+        && stored.as_ref() == Some(&event.payload))
 }
 
 #[cfg(test)]
@@ -159,12 +224,19 @@ mod tests {
     use opora_core::journal::{InputMode, Outcome, Payload};
     use proptest::prelude::*;
 
+    const SESSION: &str = "019ab2f0-8a00-7000-8000-000000000001";
+
+    /// The clock the imports in these tests are checked against (a day after the sample).
+    fn now() -> chrono::DateTime<Utc> {
+        chrono::DateTime::from_timestamp_millis(1_764_086_400_000).expect("valid")
+    }
+
     fn sample() -> Vec<Event> {
         let at = chrono::DateTime::from_timestamp_millis(1_764_000_000_000).expect("valid");
         vec![
             Event::at(
                 "dev-a",
-                "s1",
+                SESSION,
                 at,
                 Payload::LessonStarted {
                     lesson: "pay".into(),
@@ -172,7 +244,7 @@ mod tests {
             ),
             Event::at(
                 "dev-a",
-                "s1",
+                SESSION,
                 at,
                 Payload::StepCompleted {
                     lesson: Some("pay".into()),
@@ -184,7 +256,7 @@ mod tests {
             ),
             Event::at(
                 "dev-a",
-                "s1",
+                SESSION,
                 at,
                 Payload::SessionEnded {
                     outcome: Outcome::Alone,
@@ -210,7 +282,7 @@ mod tests {
         let events = sample();
         let file = file_of(&events);
         let mut other = Journal::open_in_memory().expect("journal");
-        let first = other.import(file.as_slice()).expect("imported");
+        let first = other.import_at(file.as_slice(), now()).expect("imported");
         assert_eq!(
             first,
             ImportSummary {
@@ -219,7 +291,9 @@ mod tests {
             }
         );
         let before = other.events().expect("events");
-        let second = other.import(file.as_slice()).expect("imported again");
+        let second = other
+            .import_at(file.as_slice(), now())
+            .expect("imported again");
         assert_eq!(
             second,
             ImportSummary {
@@ -238,7 +312,7 @@ mod tests {
         let mut file = file_of(&sample());
         file.extend_from_slice(b"\n{\"id\": 42}\n");
         let mut other = Journal::open_in_memory().expect("journal");
-        match other.import(file.as_slice()) {
+        match other.import_at(file.as_slice(), now()) {
             Err(ImportError::Line {
                 line,
                 error: LineError::BadEvent(_),
@@ -246,6 +320,83 @@ mod tests {
             other => panic!("expected a bad line 6, got {other:?}"),
         }
         assert_eq!(other.count().expect("count"), 0);
+    }
+
+    /// A file of the sample events, each line rewritten by `edit` (the header untouched).
+    fn edited(
+        events: &[Event],
+        edit: impl Fn(usize, serde_json::Value) -> serde_json::Value,
+    ) -> Vec<u8> {
+        let file = String::from_utf8(file_of(events)).expect("utf-8");
+        let mut out = String::new();
+        for (i, line) in file.lines().enumerate() {
+            let text = if i == 0 {
+                line.to_string()
+            } else {
+                edit(i, serde_json::from_str(line).expect("json")).to_string()
+            };
+            out.push_str(&text);
+            out.push('\n');
+        }
+        out.into_bytes()
+    }
+
+    #[test]
+    fn the_first_invalid_event_is_named_by_line_and_nothing_lands() {
+        let file = edited(&sample(), |i, mut v| {
+            if i == 3 {
+                v["device"] = serde_json::json!("Мария Иванова");
+            }
+            v
+        });
+        let mut other = Journal::open_in_memory().expect("journal");
+        match other.import_at(file.as_slice(), now()) {
+            Err(ImportError::Line {
+                line: 4,
+                error: LineError::Invalid(invalid),
+            }) => assert_eq!(invalid.field, "device"),
+            other => panic!("expected line 4 refused, got {other:?}"),
+        }
+        assert_eq!(other.count().expect("count"), 0);
+    }
+
+    #[test]
+    fn an_id_already_here_with_other_content_is_an_error_not_a_skip() {
+        let events = sample();
+        let mut journal = Journal::open_in_memory().expect("journal");
+        journal
+            .import_at(file_of(&events).as_slice(), now())
+            .expect("first import");
+        let forged_line = std::cell::Cell::new(0);
+        let forged = edited(&events, |i, mut v| {
+            if v["payload"]["type"] == "step_completed" {
+                v["payload"]["step"] = serde_json::json!(7);
+                forged_line.set(i + 1);
+            }
+            v
+        });
+        match journal.import_at(forged.as_slice(), now()) {
+            Err(ImportError::Line {
+                line,
+                error: LineError::Conflict(_),
+            }) => assert_eq!(line, forged_line.get()),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+        assert_eq!(journal.count().expect("count"), 3);
+    }
+
+    #[test]
+    fn a_line_of_megabytes_is_refused_without_reading_it_into_memory() {
+        let mut file = file_of(&sample());
+        file.extend(std::iter::repeat_n(b'x', 5 * LINE_MAX));
+        file.push(b'\n');
+        match parse_file(file.as_slice()) {
+            Err(ImportError::Line {
+                line: 5,
+                error: LineError::TooLong,
+            }) => {}
+            other => panic!("expected line 5 too long, got {other:?}"),
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! folder), WAL mode with `synchronous=FULL`, so a crash or a power cut loses at most the event
 //! being written and never corrupts what was committed.
 //!
-//! Each `append` is its own transaction. Imports (`ndjson.rs`) run in one transaction: a file
+//! Each `append` is its own transaction, and passes the journal's gate first. Imports (`ndjson.rs`) run in one transaction: a file
 //! is applied whole or not at all, and `INSERT OR IGNORE` by event id makes a second import of
 //! the same file change nothing.
 
@@ -57,14 +57,18 @@ impl Journal {
         crate::store::sqlite::store_error(&self.path, e)
     }
 
-    /// Writes one event, committed before this returns.
+    /// Writes one event, committed before this returns, if it passes the journal's gate
+    /// (`opora_core::journal::validate`) against this device's clock.
     pub fn append(&self, event: &Event) -> Result<(), StoreError> {
+        opora_core::journal::validate::check(event, Utc::now()).map_err(StoreError::Invalid)?;
         insert(&self.conn, event, false)
             .map(|_| ())
             .map_err(|e| self.sql(e))
     }
 
-    /// Writes many events in one transaction (fixtures, benchmarks).
+    /// Writes many events in one transaction, unchecked: generated fixtures and benchmarks
+    /// only (their sessions and clients are short made-up names). Everything from a person or
+    /// a file goes through [`Journal::append`] or [`Journal::import`].
     pub fn append_all(&mut self, events: &[Event]) -> Result<(), StoreError> {
         let path = self.path.clone();
         let sql = |e| crate::store::sqlite::store_error(&path, e);
@@ -265,9 +269,18 @@ mod tests {
     fn a_file_keeps_events_and_refuses_updates() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("j").join("journal.db");
-        let event = Event::at("d", "s1", ms(1_000), started(Some("p1")));
+        let event = crate::store::journal::event_now(
+            "d",
+            &crate::store::journal::new_session_id(),
+            started(Some("0123456789abcdef0123456789abcdef")),
+        );
         {
             let journal = Journal::open(&path).expect("opened");
+            let refused = Event::at("d", "s1", ms(1_000), started(Some("p1")));
+            assert!(
+                matches!(journal.append(&refused), Err(StoreError::Invalid(_))),
+                "the gate stands before every append"
+            );
             journal.append(&event).expect("appended");
             assert!(journal.append(&event).is_err(), "an id is written once");
             let refused = journal

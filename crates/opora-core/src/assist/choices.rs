@@ -7,8 +7,7 @@ use crate::input::Key;
 use crate::journal::payload::{OVERRIDE_REASONS, STAFF_MARKS};
 use crate::journal::{AgeBand, Channel, Outcome, Payload, Segment};
 
-/// Complaint categories (message ids `assist-complaint-KEY`); the first means none.
-pub const COMPLAINTS: [&str; 6] = ["none", "hard-to-use", "staff", "fees", "security", "other"];
+pub use crate::journal::payload::COMPLAINTS;
 
 /// Goals per page of the goals screen (choices 1–4; 5 = more, 6 = done).
 pub const GOALS_PER_PAGE: usize = 4;

@@ -3,7 +3,6 @@
 
 use super::{Assist, AssistEffect, Mode, Notice, Stage};
 use crate::input::Key;
-use crate::journal::values::is_label;
 use crate::journal::{Channel, ClientRef, Payload};
 
 /// The longest text a field takes.
@@ -103,8 +102,9 @@ impl Assist {
         let text = self.text.trim().to_string();
         match self.stage {
             Stage::Staff => {
-                if !is_label(&text) {
-                    return self.error("assist-error-staff");
+                if let Some(id) = label_problem(&text, "assist-error-staff") {
+                    self.text.clear();
+                    return self.error(id);
                 }
                 self.staff = text;
                 self.go(Stage::ClientKind)
@@ -135,8 +135,9 @@ impl Assist {
                 }
             }
             Stage::Site => {
-                if !is_label(&text) {
-                    return self.error("assist-error-site");
+                if let Some(id) = label_problem(&text, "assist-error-site") {
+                    self.text.clear();
+                    return self.error(id);
                 }
                 self.site = text;
                 self.go(Stage::Consent)
@@ -194,5 +195,18 @@ impl Assist {
             effects.push(AssistEffect::WriteReminder(lessons));
         }
         effects
+    }
+}
+
+/// Staff ids and site names go into the journal: the journal's own rule for them
+/// (`journal::validate`), so nothing typed here is refused later. `None` when the text is fine,
+/// else the message saying why (`pattern` when it is the characters or the length). What was
+/// typed is cleared by the caller: it may be a phone number or a name.
+fn label_problem(text: &str, pattern: &'static str) -> Option<&'static str> {
+    use crate::journal::validate::{Reason, TextRule};
+    match crate::journal::validate::text(text, TextRule::Label) {
+        Ok(()) => None,
+        Err(Reason::Text(_)) => Some(pattern),
+        Err(reason) => Some(reason.message_id()),
     }
 }

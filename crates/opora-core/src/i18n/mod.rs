@@ -24,6 +24,7 @@ macro_rules! tr {
 pub use crate::tr;
 
 mod detect;
+mod file_problem;
 mod format;
 mod sources;
 
@@ -45,6 +46,9 @@ use std::sync::Arc;
 pub struct I18n {
     lang: Lang,
     bundle: Arc<FluentBundle<FluentResource>>,
+    /// The built-in messages, when a bank's files are used: a message the bank's copy defines
+    /// without a value still has the built-in text.
+    fallback: Option<Arc<FluentBundle<FluentResource>>>,
     numbers: Rc<format::Numbers>,
     problems: Vec<LocaleProblem>,
     speech: bool,
@@ -64,9 +68,11 @@ impl I18n {
 
     fn build(lang: Lang, files: Option<&dyn LocaleFiles>) -> I18n {
         let (bundle, problems) = sources::bundle(lang, files);
+        let fallback = files.map(|_| Arc::new(sources::bundle(lang, None).0));
         I18n {
             lang,
             bundle: Arc::new(bundle),
+            fallback,
             numbers: Rc::new(format::Numbers::new(lang)),
             problems,
             speech: false,
@@ -79,6 +85,7 @@ impl I18n {
         I18n {
             lang: self.lang,
             bundle: Arc::clone(&self.bundle),
+            fallback: self.fallback.clone(),
             numbers: Rc::clone(&self.numbers),
             problems: self.problems.clone(),
             speech: true,
@@ -118,16 +125,45 @@ impl I18n {
                     line = *line as i64,
                     reason = reason.clone()
                 ),
+                LocaleProblem::Unreadable { path, problem } => tr!(
+                    self,
+                    "locale-file-unreadable",
+                    path = path.display().to_string(),
+                    reason = problem.reason(self)
+                ),
+                LocaleProblem::Incomplete { path, missing } => tr!(
+                    self,
+                    "locale-file-incomplete",
+                    path = path.display().to_string(),
+                    count = i64::try_from(missing.len()).unwrap_or(i64::MAX),
+                    example = missing.first().cloned().unwrap_or_default()
+                ),
             })
+            // A bank's folder and its files' words are shown, never obeyed.
+            .map(|sentence| crate::safe_text::line(&sentence).into_owned())
             .collect()
     }
 
     /// Whether a message id exists in this language.
     pub fn has(&self, id: &str) -> bool {
-        self.bundle
-            .get_message(id)
-            .and_then(|m| m.value())
-            .is_some()
+        self.pattern(id).is_some()
+    }
+
+    /// The message's pattern and the bundle it is in: the bank's copy first, then the
+    /// built-in one.
+    fn pattern(
+        &self,
+        id: &str,
+    ) -> Option<(
+        &FluentBundle<FluentResource>,
+        &fluent_syntax::ast::Pattern<&str>,
+    )> {
+        std::iter::once(&self.bundle)
+            .chain(self.fallback.iter())
+            .find_map(|bundle| {
+                let pattern = bundle.get_message(id).and_then(|m| m.value())?;
+                Some((bundle.as_ref(), pattern))
+            })
     }
 
     /// The message `id` without arguments.
@@ -137,22 +173,20 @@ impl I18n {
 
     /// The message `id` with arguments; use the [`tr!`](crate::tr) macro to build them.
     pub fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        if self.speech {
-            let spoken = format!("speech-{id}");
-            if let Some(pattern) = self.bundle.get_message(&spoken).and_then(|m| m.value()) {
-                let mut errors = Vec::new();
-                return self
-                    .bundle
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned();
-            }
+        if self.speech
+            && let Some((bundle, pattern)) = self.pattern(&format!("speech-{id}"))
+        {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
         }
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+        let Some((bundle, pattern)) = self.pattern(id) else {
             // A missing id is a bug caught by the locale tests; show the id rather than nothing.
             return format!("⟨{id}⟩");
         };
         let mut errors = Vec::new();
-        self.bundle
+        bundle
             .format_pattern(pattern, args, &mut errors)
             .into_owned()
     }

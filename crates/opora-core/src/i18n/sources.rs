@@ -78,6 +78,16 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "voice.ftl",
         include_str!("../../../../locales/en/voice.ftl"),
     ),
+    (
+        Lang::Ru,
+        "safety.ftl",
+        include_str!("../../../../locales/ru/safety.ftl"),
+    ),
+    (
+        Lang::En,
+        "safety.ftl",
+        include_str!("../../../../locales/en/safety.ftl"),
+    ),
 ];
 
 /// The one file a bank's own locale folder must hold for each language.
@@ -99,6 +109,17 @@ pub enum LocaleProblem {
         path: PathBuf,
         line: usize,
         reason: String,
+    },
+    /// Not a regular file, or larger than a locale file can be.
+    Unreadable {
+        path: PathBuf,
+        problem: crate::file_problem::FileProblem,
+    },
+    /// A valid file that lacks some of the built-in messages: those come from the built-in
+    /// copy, one by one.
+    Incomplete {
+        path: PathBuf,
+        missing: Vec<String>,
     },
 }
 
@@ -122,9 +143,15 @@ pub(super) fn bundle(
             Some(files) => {
                 match files
                     .read(lang, name)
-                    .and_then(|(path, text)| parse(&path, text))
+                    .and_then(|(path, text)| Ok((parse(&path, text)?, path)))
                 {
-                    Ok(resource) => Some(resource),
+                    Ok((resource, path)) => {
+                        let missing = missing_messages(&resource, text);
+                        if !missing.is_empty() {
+                            problems.push(LocaleProblem::Incomplete { path, missing });
+                        }
+                        Some(resource)
+                    }
                     // Only the main file is required in a bank's folder; the others (added
                     // by later features) fall back to the built-in copy when absent.
                     Err(LocaleProblem::Missing { .. }) if *name != MAIN_FILE => None,
@@ -135,11 +162,36 @@ pub(super) fn bundle(
                 }
             }
         };
-        let resource = resource.unwrap_or_else(|| parse_embedded(text));
-        // Duplicate ids are caught by the locale tests; the first definition wins here.
-        let _ = bundle.add_resource(resource);
+        // Duplicate ids are caught by the locale tests; the first definition wins here. The
+        // built-in file goes in after a bank's copy of it, so a message the copy lacks is
+        // still there (and the copy's own ones win).
+        if let Some(resource) = resource {
+            let _ = bundle.add_resource(resource);
+        }
+        let _ = bundle.add_resource(parse_embedded(text));
     }
     (bundle, problems)
+}
+
+/// The ids of the messages of the built-in file `embedded` that `resource` does not define.
+fn missing_messages(resource: &FluentResource, embedded: &'static str) -> Vec<String> {
+    use fluent_syntax::ast::Entry;
+    let defined: std::collections::HashSet<&str> = resource
+        .entries()
+        .filter_map(|e| match e {
+            Entry::Message(m) if m.value.is_some() => Some(m.id.name),
+            _ => None,
+        })
+        .collect();
+    parse_embedded(embedded)
+        .entries()
+        .filter_map(|e| match e {
+            Entry::Message(m) if m.value.is_some() && !defined.contains(m.id.name) => {
+                Some(m.id.name.to_string())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn parse_embedded(text: &'static str) -> FluentResource {

@@ -237,6 +237,9 @@ pub fn amount_band(kopecks: i64) -> &'static str {
     }
 }
 
+/// Complaint categories (message ids `assist-complaint-KEY`); the first means none.
+pub const COMPLAINTS: [&str; 6] = ["none", "hard-to-use", "staff", "fees", "security", "other"];
+
 /// Staff marks, in the order of the staff menu.
 pub const STAFF_MARKS: [&str; 2] = ["asked-aloud", "touched-keyboard"];
 

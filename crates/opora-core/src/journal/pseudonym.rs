@@ -42,8 +42,12 @@ impl std::fmt::Debug for ClientRef {
 
 impl ClientRef {
     /// A bank client id: spaces, dashes, dots and slashes are ignored, letters are upper-cased
-    /// (`ab-12 34` is `AB1234`).
+    /// (`ab-12 34` is `AB1234`). A mobile number typed here is taken as the phone it is, so the
+    /// client gets the same pseudonym whichever of the two staff chose.
     pub fn bank_id(input: &str) -> Result<ClientRef, ClientRefError> {
+        if let Ok(phone) = ClientRef::phone(input) {
+            return Ok(phone);
+        }
         let mut id = String::new();
         for c in input.chars() {
             if c.is_whitespace() || matches!(c, '-' | '.' | '/' | '_') {
@@ -97,13 +101,80 @@ impl std::fmt::Debug for BankKey {
 
 /// Shortest key accepted: a short key could be guessed and the pseudonyms reversed.
 pub const KEY_MIN_CHARS: usize = 16;
+/// The least estimated strength of a key, in bits ([`key_strength_bits`]).
+pub const KEY_MIN_BITS: f64 = 45.0;
+
+/// Why a text cannot be the bank key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum KeyProblem {
+    #[error("the bank key must have at least {KEY_MIN_CHARS} characters")]
+    TooShort,
+    /// Long enough, but made of repeats and runs (`aaaaaaaaaaaaaaaa`, `0123456789abcdef`).
+    #[error("the bank key is too easy to guess")]
+    Weak,
+}
 
 impl BankKey {
-    /// A key of at least [`KEY_MIN_CHARS`] characters, with surrounding spaces removed.
-    pub fn new(text: &str) -> Option<BankKey> {
+    /// A key of at least [`KEY_MIN_CHARS`] characters and [`KEY_MIN_BITS`] of estimated
+    /// strength, with surrounding spaces removed.
+    pub fn check(text: &str) -> Result<BankKey, KeyProblem> {
         let text = text.trim();
-        (text.chars().count() >= KEY_MIN_CHARS).then(|| BankKey(text.to_string()))
+        if text.chars().count() < KEY_MIN_CHARS {
+            return Err(KeyProblem::TooShort);
+        }
+        if key_strength_bits(text) < KEY_MIN_BITS {
+            return Err(KeyProblem::Weak);
+        }
+        Ok(BankKey(text.to_string()))
     }
+
+    /// [`BankKey::check`], without saying why not.
+    pub fn new(text: &str) -> Option<BankKey> {
+        BankKey::check(text).ok()
+    }
+}
+
+/// A rough, conservative estimate of how hard a key is to guess, in bits, in the spirit of
+/// zxcvbn's brute-force estimate: the key is read as tokens — a character, or a stretch of at
+/// least three characters that already occurred earlier in the key (`Aa1!Aa1!…`) — where a
+/// character that repeats or continues a run from the one before (`aaaa`, `abcd`, `4321`) adds
+/// nothing; each token is worth the size of the alphabet the key draws on (lower case, upper
+/// case, digits, punctuation, other letters such as Cyrillic). A random 16-character key of
+/// letters and digits scores about 70, of hex digits about 60 (99 % above 50);
+/// `password12345678` scores 41 and `aaaaaaaaaaaaaaaa` 19. It cannot see dictionary words: the
+/// bank's key should come from a generator, as the README says.
+pub fn key_strength_bits(text: &str) -> f64 {
+    let chars: Vec<char> = text.chars().take(256).collect();
+    let has = |class: fn(&char) -> bool| chars.iter().any(class);
+    let pool = [
+        (has(|c| c.is_ascii_lowercase()), 26),
+        (has(|c| c.is_ascii_uppercase()), 26),
+        (has(|c| c.is_ascii_digit()), 10),
+        (has(|c| c.is_ascii() && !c.is_ascii_alphanumeric()), 33),
+        (has(|c| !c.is_ascii()), 66),
+    ]
+    .iter()
+    .filter(|(present, _)| *present)
+    .map(|(_, size)| size)
+    .sum::<u32>()
+    .max(2);
+    let mut tokens = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let repeat = (3..=chars.len() - i)
+            .rev()
+            .find(|&len| chars[..i].windows(len).any(|w| w == &chars[i..i + len]));
+        if let Some(len) = repeat {
+            tokens += 1;
+            i += len;
+            continue;
+        }
+        if i == 0 || u32::from(chars[i]).abs_diff(u32::from(chars[i - 1])) > 1 {
+            tokens += 1;
+        }
+        i += 1;
+    }
+    tokens as f64 * f64::from(pool).log2()
 }
 
 #[cfg(test)]
@@ -167,10 +238,66 @@ mod tests {
         assert!(BankKey::new("short").is_none());
     }
 
+    #[test]
+    fn a_phone_typed_as_a_bank_id_is_the_same_client() {
+        let key = key();
+        let as_phone = ClientRef::phone("+7 912 345-67-89").expect("phone");
+        for typed in [
+            "89123456789",
+            "8 912 345-67-89",
+            "+7 (912) 345-67-89",
+            "9123456789",
+        ] {
+            let as_id = ClientRef::bank_id(typed).expect("taken as a phone");
+            assert_eq!(as_id.pseudonym(&key), as_phone.pseudonym(&key), "{typed}");
+        }
+        assert_eq!(
+            ClientRef::bank_id("AB1234").expect("id").normalised(),
+            "id:AB1234"
+        );
+    }
+
+    #[test]
+    fn weak_keys_are_refused_and_real_ones_pass() {
+        for weak in [
+            "aaaaaaaaaaaaaaaa",
+            "abababababababab",
+            "0123456789abcdef",
+            "1111111122222222",
+            "Aa1!Aa1!Aa1!Aa1!",
+            "password12345678",
+            "qwertyqwertyqwer",
+            "abcdabcdabcdabcd",
+        ] {
+            assert_eq!(BankKey::check(weak), Err(KeyProblem::Weak), "{weak}");
+        }
+        assert_eq!(BankKey::check("short"), Err(KeyProblem::TooShort));
+        for fine in [
+            "a bank-wide secret key",
+            "another bank's secret",
+            "the bank's shared secret key",
+            "our bank's long secret",
+            "the key your bank gave you",
+            "q8Zr2LxT0vNw5mKd",
+            "Kx9#mP2$vL7@nQ4!wR8",
+            "9f86d081884c7d65",
+            "ключ нашего банка длинный",
+        ] {
+            assert!(
+                BankKey::check(fine).is_ok(),
+                "{fine}: {}",
+                key_strength_bits(fine)
+            );
+        }
+    }
+
     proptest! {
         #[test]
         fn bank_id_never_panics_and_is_idempotent(input in "\\PC{0,40}") {
-            if let Ok(r) = ClientRef::bank_id(&input) {
+            // (A phone number typed as an id is a phone: `a_phone_typed_as_a_bank_id_…`.)
+            if let Ok(r) = ClientRef::bank_id(&input)
+                && r.normalised().starts_with("id:")
+            {
                 let again = ClientRef::bank_id(r.normalised().trim_start_matches("id:"))
                     .expect("a normalised id is valid");
                 prop_assert_eq!(again, r.clone());
@@ -185,6 +312,11 @@ mod tests {
                 ClientRef::bank_id(&spaced).expect("valid"),
                 ClientRef::bank_id(&id).expect("valid")
             );
+        }
+
+        #[test]
+        fn generated_keys_pass(key in "[A-Za-z0-9]{20,40}") {
+            prop_assert!(BankKey::check(&key).is_ok(), "{}: {}", key, key_strength_bits(&key));
         }
 
         #[test]

@@ -52,13 +52,3 @@ pub enum InputMode {
     Voice,
     Arrows,
 }
-
-/// Whether staff-typed text (a staff id, a site) is a plain label: 1–40 letters, digits,
-/// spaces, dots, commas, dashes, underscores or «№».
-pub fn is_label(text: &str) -> bool {
-    let n = text.chars().count();
-    (1..=40).contains(&n)
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | '_' | '№'))
-}

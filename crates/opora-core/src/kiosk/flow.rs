@@ -121,4 +121,11 @@ pub struct CodeStep {
     pub text: String,
     /// Confirmed and waiting for the bank: further Enter presses do nothing.
     pub pending: bool,
+    /// Wrong codes typed in a row.
+    pub wrong: u8,
+    /// Too many wrong codes: this one no longer works, a new one can be asked for.
+    pub expired: bool,
 }
+
+/// Wrong codes in a row after which a code stops working, as at a real bank.
+pub const CODE_TRIES: u8 = 3;

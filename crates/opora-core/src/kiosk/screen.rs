@@ -77,16 +77,17 @@ pub enum Screen {
 impl Screen {
     /// Whether the screen has a text field (digits type instead of choosing).
     pub fn has_field(&self) -> bool {
-        matches!(
-            self,
-            Screen::PhoneEntry { .. } | Screen::AmountEntry { .. } | Screen::Code(_)
-        )
+        match self {
+            Screen::PhoneEntry { .. } | Screen::AmountEntry { .. } => true,
+            Screen::Code(step) => !step.expired,
+            _ => false,
+        }
     }
 
     pub(super) fn field_text_mut(&mut self) -> Option<&mut String> {
         match self {
             Screen::PhoneEntry { text, .. } | Screen::AmountEntry { text, .. } => Some(text),
-            Screen::Code(step) if !step.pending => Some(&mut step.text),
+            Screen::Code(step) if !step.pending && !step.expired => Some(&mut step.text),
             _ => None,
         }
     }
@@ -107,6 +108,8 @@ pub enum Action {
     PayAmount(Draft),
     Confirm,
     ChangeAmount,
+    /// The code expired after too many wrong tries: send a new one.
+    NewCode,
     BlockCard,
     HistoryPage(usize),
     Lesson(LessonAction),

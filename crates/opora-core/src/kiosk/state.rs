@@ -34,6 +34,8 @@ pub enum Notice {
     /// The journal could not be written.
     Journal(StoreError),
     WrongCode,
+    /// The third wrong code in a row: this code no longer works.
+    CodeExpired,
     CodeNotYetArrived,
     /// Problems with locale files, already in the person's language.
     Startup(Vec<String>),

@@ -3,7 +3,7 @@
 //! drive it the same way. Lessons (`lesson_play`) and voice (`heard`) add their own steps.
 
 use super::family;
-use super::flow::{Check, CodeStep, Draft, Flow, Target};
+use super::flow::{CODE_TRIES, Check, CodeStep, Draft, Flow, Target};
 use super::messages::{Effect, Msg};
 use super::screen::{Action, Screen};
 use super::state::{App, FIELD_MAX, Notice, TEXT_SIZES, VoiceNotice};
@@ -305,11 +305,27 @@ impl App {
         };
         let typed: String = code.text.chars().filter(|c| !c.is_whitespace()).collect();
         if typed != *expected {
-            self.notice = Some(Notice::WrongCode);
+            let mut expired = false;
             if let Screen::Code(step) = self.top_mut() {
                 step.text.clear();
+                step.wrong += 1;
+                if step.wrong >= CODE_TRIES {
+                    step.expired = true;
+                    step.code = None;
+                    expired = true;
+                }
             }
-            return vec![self.refused("code", "wrong-code")];
+            self.notice = Some(if expired {
+                Notice::CodeExpired
+            } else {
+                Notice::WrongCode
+            });
+            let reason = if expired {
+                "code-expired"
+            } else {
+                "wrong-code"
+            };
+            return vec![self.refused("code", reason)];
         }
         if let Screen::Code(step) = self.top_mut() {
             step.pending = true;
@@ -416,12 +432,30 @@ impl App {
                         code: None,
                         text: String::new(),
                         pending: false,
+                        wrong: 0,
+                        expired: false,
                     }));
                     return vec![Effect::IssueCode { op_id }];
                 }
             }
             // Back to where the amount was chosen.
             Action::ChangeAmount => return self.go_back(),
+            Action::NewCode => {
+                // The old code is dead; the same operation gets a new id and a new code.
+                let op_id = OpId::new(format!("{}-{}", self.session, self.next_op));
+                self.next_op += 1;
+                if let Screen::Code(step) = self.top_mut()
+                    && step.expired
+                {
+                    step.check.op_id = op_id.clone();
+                    step.expired = false;
+                    step.wrong = 0;
+                    step.code = None;
+                    step.text.clear();
+                    self.focus = 0;
+                    return vec![Effect::IssueCode { op_id }];
+                }
+            }
             Action::BlockCard => {
                 if let Screen::BlockConfirm { op_id } = self.screen() {
                     return vec![Effect::Execute {

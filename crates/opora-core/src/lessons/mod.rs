@@ -72,7 +72,7 @@ impl Catalog {
 }
 
 /// The shipped lesson files, with the path they are reported under.
-pub fn shipped_files() -> Vec<(PathBuf, Result<String, String>)> {
+pub fn shipped_files() -> Vec<(PathBuf, LessonText)> {
     SHIPPED
         .iter()
         .map(|(name, text)| {
@@ -84,9 +84,13 @@ pub fn shipped_files() -> Vec<(PathBuf, Result<String, String>)> {
         .collect()
 }
 
+/// A lesson file's text, or why it could not be read.
+pub type LessonText = Result<String, crate::file_problem::FileProblem>;
+
 /// Checks lesson files (each with its text, or why it could not be read) against the texts of
-/// `languages` and the practice bank's demo data: the usable lessons, and every problem.
-pub fn check_files(languages: &[&I18n], files: Vec<(PathBuf, Result<String, String>)>) -> Catalog {
+/// `languages` and the practice bank's demo data: the usable lessons, and every problem. A
+/// lesson's id is the name of its reminder file and its key in the journal, so only `[a-z0-9-]`.
+pub fn check_files(languages: &[&I18n], files: Vec<(PathBuf, LessonText)>) -> Catalog {
     let demo = crate::bank::demo::DemoData::embedded().ok();
     let ctx = Context {
         languages: languages.to_vec(),
@@ -136,8 +140,13 @@ pub fn problem_sentence(problem: &Problem, i18n: &I18n) -> String {
     let reason = match &problem.kind {
         ProblemKind::Syntax(why) => tr!(i18n, "lesson-problem-syntax", reason = why.clone()),
         ProblemKind::CannotRead(why) => {
-            tr!(i18n, "lesson-problem-cannot-read", reason = why.clone())
+            tr!(
+                i18n,
+                "lesson-problem-cannot-read",
+                reason = why.reason(i18n)
+            )
         }
+        ProblemKind::BadId(id) => tr!(i18n, "lesson-problem-bad-id", lesson = id.clone()),
         ProblemKind::UnknownKind(kind) => {
             tr!(i18n, "lesson-problem-unknown-kind", kind = kind.clone())
         }
@@ -208,11 +217,13 @@ pub fn problem_sentence(problem: &Problem, i18n: &I18n) -> String {
         ProblemKind::NoSteps => i18n.t("lesson-problem-no-steps"),
         ProblemKind::DrillWithoutTransfer => i18n.t("lesson-problem-drill-without-transfer"),
     };
-    tr!(
+    // Paths, ids and the parser's words come from the trainer's files: shown, never obeyed.
+    let sentence = tr!(
         i18n,
         "lesson-problem",
         file = problem.file.display().to_string(),
         line = problem.line as i64,
         reason = reason
-    )
+    );
+    crate::safe_text::line(&sentence).into_owned()
 }

@@ -54,7 +54,9 @@ pub struct Problem {
 pub enum ProblemKind {
     /// Not valid TOML, or a field of the wrong type; the parser's own words.
     Syntax(String),
-    CannotRead(String),
+    CannotRead(crate::file_problem::FileProblem),
+    /// A lesson id outside `[a-z0-9-]` (1 to 64): ids name files and journal entries.
+    BadId(String),
     UnknownKind(String),
     /// A message id missing in one language (`lang` is its code).
     MissingMessage {
@@ -215,6 +217,11 @@ impl Checker<'_> {
                 Audience::Clients
             }
         };
+        if crate::journal::validate::text(raw.id.get_ref(), crate::journal::validate::TextRule::Key)
+            .is_err()
+        {
+            self.report(&raw.id, ProblemKind::BadId(raw.id.get_ref().clone()));
+        }
         let title = self.message(&raw.title);
         let summary = self.message(&raw.summary);
         let recap = raw.recap.iter().map(|r| self.message(r)).collect();

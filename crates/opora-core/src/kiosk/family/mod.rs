@@ -45,6 +45,7 @@ pub fn choices(app: &App) -> Vec<Offer> {
         Screen::Help => support::help_choices(),
         Screen::CallStaff | Screen::TrustedPerson => support::back_home_choices(),
         Screen::ScreenHelp { .. } => support::screen_help_choices(),
+        Screen::Code(step) if step.expired => money_flow::code_expired_choices(),
         Screen::PhoneEntry { .. } | Screen::AmountEntry { .. } | Screen::Code(_) => Vec::new(),
         Screen::Lessons { page } => lessons::list_choices(app, *page),
         Screen::Lesson(run) => lessons::lesson_choices(run),

@@ -271,6 +271,16 @@ pub(super) fn code(snapshot: &Snapshot, step: &CodeStep, i18n: &I18n) -> ScreenM
         .as_ref()
         .map(|t| target_text(t, snapshot, i18n))
         .unwrap_or_default();
+    if step.expired {
+        model.phone = Some(PhonePanel {
+            caption: i18n.t("phone-caption"),
+            sender: i18n.t("phone-sender"),
+            message: i18n.t("phone-code-expired"),
+            big: None,
+        });
+        model.lines.push(i18n.t("code-expired-explain"));
+        return model;
+    }
     model.phone = Some(PhonePanel {
         caption: i18n.t("phone-caption"),
         sender: i18n.t("phone-sender"),
@@ -296,6 +306,15 @@ pub(super) fn code(snapshot: &Snapshot, step: &CodeStep, i18n: &I18n) -> ScreenM
         model.prompt = i18n.t("code-pending");
     }
     model
+}
+
+/// After too many wrong codes: a new code, or home.
+pub(super) fn code_expired_choices() -> Vec<Offer> {
+    vec![
+        // A new code moves no money: its number («один») is enough.
+        Offer::new(Action::NewCode, Label::Id("code-new")),
+        Offer::home(),
+    ]
 }
 
 pub(super) fn done_choices() -> Vec<Offer> {

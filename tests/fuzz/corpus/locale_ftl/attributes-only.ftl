@@ -1,0 +1,2 @@
+home-title =
+    .label = x

@@ -1,0 +1,2 @@
+home-title = Главная]0;pwned
+money = { $amount } [2J₽

@@ -1,0 +1,2 @@
+home-title = { home-title }
+choice-home = { choice-home } { home-title }

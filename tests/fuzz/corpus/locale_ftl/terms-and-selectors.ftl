@@ -1,0 +1,6 @@
+-bank = Банк
+home-title = { -bank } { $n ->
+    [one] один
+   *[other] много
+}
+money = { NUMBER($amount) } ₽
