@@ -168,7 +168,8 @@ fn describe(action: &Action, screen: &Screen, info: &mut ChoiceInfo) {
         Action::Back => &[Command(C::Back)],
         Action::Quit => &[],
         Action::Open(target) => match target {
-            Screen::Balance => &[Balance],
+            // Home's «Баланс и история»: the history is behind the balance.
+            Screen::Balance => &[Balance, History],
             Screen::SendWho => &[Send],
             Screen::PayWhat => &[Pay],
             Screen::History { .. } => &[History],

@@ -1,4 +1,5 @@
-//! The home screen (six operations, 1 is the balance) and the balance.
+//! The home screen (six operations: 1 is the balance, with the history behind it; 4 blocks the
+//! card) and the balance.
 
 use super::common::screen;
 use super::{Action, Label, Screen};
@@ -9,12 +10,19 @@ use crate::tr;
 
 pub(super) fn home_choices() -> Vec<(Action, Label)> {
     vec![
-        (Action::Open(Screen::Balance), Label::Id("home-balance")),
+        // The history is one press further, on the balance screen.
+        (
+            Action::Open(Screen::Balance),
+            Label::Id("home-balance-history"),
+        ),
         (Action::Open(Screen::SendWho), Label::Id("home-send")),
         (Action::Open(Screen::PayWhat), Label::Id("home-pay")),
+        // A lost card is urgent: blocking it takes two presses from here, this and «Да».
         (
-            Action::Open(Screen::History { page: 0 }),
-            Label::Id("home-history"),
+            Action::Open(Screen::BlockConfirm {
+                op_id: crate::bank::OpId::new(""),
+            }),
+            Label::Id("home-block"),
         ),
         (
             Action::Open(Screen::Lessons { page: 0 }),
@@ -37,6 +45,10 @@ pub(super) fn home(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
 pub(super) fn balance_choices() -> Vec<(Action, Label)> {
     vec![
         (Action::Open(Screen::SendWho), Label::Id("home-send")),
+        (
+            Action::Open(Screen::History { page: 0 }),
+            Label::Id("home-history"),
+        ),
         (Action::Home, Label::Id("choice-home")),
     ]
 }
