@@ -2,6 +2,7 @@
 //! fits, the renderer of a screen model, themes, and the terminal run loop.
 
 pub mod assist;
+pub mod big_font;
 pub mod big_text;
 pub mod dashboard;
 pub mod font;
