@@ -6,6 +6,7 @@
 mod common;
 
 use common::Session;
+use common::fit::{FEW_HEIGHTS, FEW_WIDTHS, fits_on};
 use opora::core::lessons::StepState;
 use opora::core::{Key, ScreenModel};
 use opora::i18n::{I18n, Lang, LocaleSource};
@@ -158,6 +159,8 @@ fn do_goal(s: &mut Session, goal: &Goal) -> Option<bool> {
         confirm_with_code(s);
     }
     let drilled = if s.model().id == "drill" {
+        // Every drill draws in every terminal from 40×12 up.
+        fits_on(&s.model(), "a drill", &FEW_WIDTHS, &FEW_HEIGHTS);
         // Stopping is the right answer; it is praised.
         s.press(1);
         let model = s.model();
@@ -181,6 +184,13 @@ fn play(lang: Lang, id: &str) -> usize {
     let mut drills = 0;
     loop {
         let model = s.model();
+        // Every step, the longest texts included, lays out in every terminal from 40×12 up.
+        fits_on(
+            &model,
+            &format!("{id} ({lang:?})"),
+            &FEW_WIDTHS,
+            &FEW_HEIGHTS,
+        );
         if model.id == "lesson-end" {
             break;
         }

@@ -97,6 +97,7 @@ amount-entry-title-topup = How much to top up?
 amount-entry-label = Amount
 amount-entry-suffix = { " " }₽
 line-to = Recipient: { $who }
+line-to-caption = Recipient:
 line-available = Available: { $amount } ({ $name })
 line-phone-free-left = You can still send { $amount } this month without a fee.
 
@@ -271,7 +272,9 @@ locale-file-broken = There is an error in the text file { $path }, line { $line 
 
 ## Terminal and commands
 
-terminal-too-small = The window is too small. Make the terminal window bigger or the font smaller (needed { $needcols } × { $needrows }, now { $cols } × { $rows }).
+terminal-too-small = The window is too small: please stretch it to at least { $needcols } × { $needrows } (now { $cols } × { $rows }).
+text-more-below = ↓ The text goes on: PgDn for more
+text-more-above = ↑ End of the text: PgUp to go back
 terminal-failed = The terminal screen could not be opened: { $reason }. Try the plain mode: opora --plain.
 sandbox-reset-done = The practice bank is restored: { $path }.
 sandbox-unblock-done = The practice card is unblocked.

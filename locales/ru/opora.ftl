@@ -97,6 +97,7 @@ amount-entry-title-topup = На сколько пополнить?
 amount-entry-label = Сумма
 amount-entry-suffix = { " " }₽
 line-to = Получатель: { $who }
+line-to-caption = Получатель:
 line-available = Доступно: { $amount } ({ $name })
 line-phone-free-left = Без комиссии в этом месяце можно перевести ещё { $amount }.
 
@@ -273,7 +274,9 @@ locale-file-broken = Ошибка в файле с текстами { $path }, �
 
 ## Терминал и команды
 
-terminal-too-small = Окно слишком маленькое. Увеличьте окно терминала или уменьшите шрифт (нужно { $needcols } × { $needrows }, сейчас { $cols } × { $rows }).
+terminal-too-small = Окно слишком маленькое: растяните его хотя бы до { $needcols } × { $needrows } (сейчас { $cols } × { $rows }).
+text-more-below = ↓ Текст продолжается: PgDn — дальше
+text-more-above = ↑ Конец текста: PgUp — к началу
 terminal-failed = Не удалось открыть экран терминала: { $reason }. Попробуйте простой режим: opora --plain.
 sandbox-reset-done = Учебный банк восстановлен: { $path }.
 sandbox-unblock-done = Учебная карта разблокирована.

@@ -3,8 +3,8 @@
 //! and on resize, and ends cleanly on Ctrl-C, SIGTERM, SIGHUP or a terminal that has gone away
 //! (crossterm would otherwise read a hung-up terminal in an endless loop).
 
-use super::keys::map_key;
-use super::render::draw;
+use super::keys::{map_key, page_turn};
+use super::render::draw_scrolled;
 use super::theme::Theme;
 use crate::core::assist::{Assist, AssistEffect, AssistMsg, view};
 use crate::i18n::I18n;
@@ -37,15 +37,22 @@ pub fn run(
     if run_assist_effects(assist, edge, start) {
         return Ok(());
     }
+    super::big_font::choose_from_env();
     let hang_up = HangUpWatch::new();
     let mut terminal = ratatui::try_init()?;
     let keys = spawn_input_thread()?;
     let result = (|| -> io::Result<()> {
         let mut dirty = true;
+        // Where the text starts when it does not all fit (PgDn, PgUp), and what was shown.
+        let (mut scroll, mut shown, mut text) = (0, None, Vec::new());
         while !stop.load(Ordering::Relaxed) && !hang_up.hung_up() {
             if dirty {
                 let model = view(assist, i18n);
-                terminal.draw(|frame| draw(frame, &model, theme, i18n))?;
+                if text != model.lines {
+                    scroll = 0;
+                    text.clone_from(&model.lines);
+                }
+                terminal.draw(|frame| shown = draw_scrolled(frame, &model, theme, i18n, scroll))?;
                 dirty = false;
             }
             let event = match keys.recv_timeout(TICK) {
@@ -54,6 +61,10 @@ pub fn run(
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             };
             match event {
+                Event::Key(key) if page_turn(key, shown).is_some() => {
+                    scroll = page_turn(key, shown).unwrap_or(0);
+                    dirty = true;
+                }
                 Event::Key(key) => {
                     if let Some(key) = map_key(key) {
                         if drive_assist(assist, edge, AssistMsg::Key(key)) {

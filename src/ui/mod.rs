@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod font;
 pub mod keys;
 pub mod layout;
+pub mod place;
 pub mod render;
 pub mod terminal;
 pub mod theme;

@@ -5,8 +5,8 @@
 //! the voice), what to listen for to the voice thread (the screen's grammar). Ctrl-C, SIGTERM,
 //! SIGHUP, panics and a closed window all end it cleanly.
 
-use super::keys::map_key;
-use super::render::draw;
+use super::keys::{map_key, page_turn};
+use super::render::{Shown, draw_scrolled};
 use super::theme::Theme;
 use crate::core::{App, Effect, Msg, RateStep, ScreenModel, view};
 use crate::i18n::I18n;
@@ -111,6 +111,7 @@ pub fn run(
         }
         None => None,
     };
+    super::big_font::choose_from_env();
     // Installs a panic hook that restores the terminal before the panic message is printed.
     let watch = HangUpWatch::new();
     let mut terminal = ratatui::try_init()?;
@@ -128,6 +129,7 @@ pub fn run(
         listener: listener.as_ref(),
         said: None,
         say_again: None,
+        page: (0, None),
     };
     let ending = kiosk.run(&mut terminal, start);
     match ending {
@@ -193,6 +195,8 @@ struct Kiosk<'a> {
     /// Say the screen on the next frame even if it has not changed, after this preface (`r`, a
     /// rate step).
     say_again: Option<String>,
+    /// Where the screen's text starts when it does not all fit (PgDn, PgUp), and what was shown.
+    page: (usize, Option<Shown>),
 }
 
 /// Speech for the run loop: a speaker (none when the voice is off) and the starting rate.
@@ -210,6 +214,7 @@ impl Kiosk<'_> {
         self.dispatch(start);
         let mut dirty = true;
         let mut shown: Option<(&'static str, String)> = None;
+        let mut text: Vec<String> = Vec::new();
         let mut size: Option<Size> = None;
         loop {
             if self.app.is_quitting() || self.stop.load(Ordering::Relaxed) {
@@ -236,7 +241,15 @@ impl Kiosk<'_> {
                     repaint_from_scratch(terminal)?;
                     shown = Some(screen);
                 }
-                terminal.draw(|frame| draw(frame, &model, self.theme, self.i18n))?;
+                // Another text starts at its top.
+                if text != model.lines {
+                    self.page.0 = 0;
+                    text.clone_from(&model.lines);
+                }
+                let scroll = self.page.0;
+                terminal.draw(|frame| {
+                    self.page.1 = draw_scrolled(frame, &model, self.theme, self.i18n, scroll);
+                })?;
                 self.speak(&model);
                 dirty = false;
             }
@@ -264,6 +277,10 @@ impl Kiosk<'_> {
             Incoming::Bank(msg) => {
                 let effects = self.app.update(msg);
                 self.dispatch(effects);
+                true
+            }
+            Incoming::Terminal(Event::Key(key)) if page_turn(key, self.page.1).is_some() => {
+                self.page.0 = page_turn(key, self.page.1).unwrap_or(0);
                 true
             }
             Incoming::Terminal(Event::Key(key)) => match map_key(key) {

@@ -5,7 +5,7 @@ use super::common::{account_name, bill_kind, payee_name, progress, screen};
 use super::{Action, Check, CodeStep, Label, Screen};
 use crate::bank::{AccountKind, Operation, Receipt, Recipient, Snapshot};
 use crate::core::flow::{Draft, Flow, Step, Target};
-use crate::core::model::{Field, PhonePanel, ScreenModel};
+use crate::core::model::{Field, KeyLine, PhonePanel, ScreenModel};
 use crate::i18n::I18n;
 use crate::money::Money;
 use crate::tr;
@@ -233,11 +233,14 @@ pub(super) fn check(snapshot: &Snapshot, check: &Check, i18n: &I18n) -> ScreenMo
     let amount = check.operation.amount().unwrap_or(Money::ZERO);
     model.fact = Some(i18n.money(amount));
     if let Some(target) = &check.draft.target {
-        model.lines.push(tr!(
-            i18n,
-            "line-to",
-            who = target_text(target, snapshot, i18n)
-        ));
+        let who = target_text(target, snapshot, i18n);
+        // Who receives the money defeats a fraudster: it is drawn as big as the amount.
+        model.key_line = Some(KeyLine {
+            line: model.lines.len(),
+            caption: i18n.t("line-to-caption"),
+            value: who.clone(),
+        });
+        model.lines.push(tr!(i18n, "line-to", who = who));
     }
     model.lines.push(tr!(
         i18n,
