@@ -3,8 +3,8 @@
 
 mod common;
 
+use opora::ui::big_font::ladder;
 use opora::ui::big_text::BigText;
-use opora::ui::font::bundled_fonts;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -156,9 +156,9 @@ impl Kiosk {
     }
 }
 
-/// Whether the screen rows show `text` as drawn by the big-text widget in some bundled font.
+/// Whether the screen rows show `text` as drawn by the big-text widget in some size.
 fn contains_big(rows: &[String], text: &str) -> bool {
-    bundled_fonts().iter().any(|font| {
+    ladder().iter().any(|&font| {
         let big = BigText::new(font, text);
         let (w, h) = big.size();
         let mut buf = Buffer::empty(Rect::new(0, 0, w, h));

@@ -5,7 +5,7 @@
 //! keys line, no staff line — which fits every screen from 40×12 up (a long text is shown a
 //! part at a time, PgDn/PgUp leafing through it). Then, while the screen still fits, it gives
 //! room in the order of what matters to the client: the fact (an amount, the recipient beside
-//! it), the field being typed into, the code on the phone, what voice heard, the choices, and
+//! it), the code on the phone, the field being typed into, what voice heard, the choices, and
 //! only then the headline, each in the smallest big glyphs; then the keys line, the staff line,
 //! frames and blank rows; and last it grows the big parts one step at a time, the headline never
 //! beyond the biggest thing the client acts on. Decoration therefore shrinks first when space is
@@ -357,11 +357,12 @@ impl Search<'_> {
         if model.fact.is_some() {
             self.smallest_big(Part::Fact);
         }
-        if model.field.is_some() {
-            self.smallest_big(Part::Field);
-        }
+        // The code to read before the field it is typed into.
         if model.phone.as_ref().is_some_and(|p| p.big.is_some()) {
             self.smallest_big(Part::Code);
+        }
+        if model.field.is_some() {
+            self.smallest_big(Part::Field);
         }
         if model.voice.is_some() {
             self.smallest_big(Part::Voice);
@@ -388,8 +389,8 @@ impl Search<'_> {
         // Then one step at a time, round the parts, while something grows.
         let parts = [
             Part::Fact,
-            Part::Field,
             Part::Code,
+            Part::Field,
             Part::Voice,
             Part::Choices,
             Part::Title,
