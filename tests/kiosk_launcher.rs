@@ -248,12 +248,13 @@ fn the_kiosk_boots_into_opora_full_screen_comes_back_and_lets_staff_leave() {
 
     // The staff key closes the kiosk; the launcher says so with success, so the unit stays
     // stopped, and Opora is gone.
-    let key = Command::new("xdotool")
+    // xdotool itself may end with an error: the display can be gone before it lets go of it.
+    // What counts is that the kiosk ends, and how.
+    Command::new("xdotool")
         .args(["key", "--clearmodifiers", "ctrl+alt+q"])
         .env("DISPLAY", &kiosk.display)
         .status()
         .expect("xdotool runs");
-    assert!(key.success());
     let status = kiosk.wait_for_exit();
     assert!(status.success(), "{status:?}; log:\n{}", kiosk.log());
     assert!(kiosk.log().contains("staff left"), "{}", kiosk.log());
