@@ -188,14 +188,15 @@ fn plain_mode_is_driven_by_a_wav_command_file() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
-    // Home, then «사» (4): the history; «이» (2): its second operation; «이» (2): home.
+    // Home, then «사» (4): blocking the card, which asks first; «이» (2): «Нет», home again;
+    // «이» (2): sending money.
     let marks: Vec<usize> = [
         "Слушаю… Говорите.",
-        "Операции с 1 по 4.",
+        "Заблокировать карту?",
         "Я услышал: «사»",
-        "Дата: 23 ноября",
-        "Я услышал: «이»",
         "Мария Ивановна, что вы хотите сделать?",
+        "Я услышал: «이»",
+        "Кому перевести?",
         "Я услышал: «이»",
         "Голосовые команды: Я ничего не услышал.",
     ]
