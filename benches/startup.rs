@@ -6,8 +6,9 @@
 //! reads its output through a VT100 emulator; the time is taken from just before the spawn to the
 //! moment the emulated screen first shows the wanted text (checked after every chunk of output,
 //! on the reader thread, so no polling interval is added):
-//! - opora: the practice band «УЧЕБНЫЙ РЕЖИМ — деньги не настоящие» and the first choice
-//!   «1 Баланс»; then its peak resident memory (VmHWM) is read, `0` is sent and it must exit;
+//! - opora: the practice band «УЧЕБНЫЙ РЕЖИМ — деньги не настоящие» and the prompt at the
+//!   bottom of the home screen, «Нажмите цифру от 1 до 6» (the choices are drawn in big letters
+//!   at this size); then its peak resident memory (VmHWM) is read, `0` is sent and it must exit;
 //! - dialog: `dialog --menu "Opora" 20 60 6 1 Баланс 2 Перевод …` until «Баланс» shows; then it
 //!   is killed.
 //!
@@ -36,7 +37,7 @@ const DEFAULT_SAMPLES: usize = 20;
 const QUICK_SAMPLES: usize = 2;
 
 const BAND: &str = "УЧЕБНЫЙ РЕЖИМ — деньги не настоящие";
-const FIRST_CHOICE: &str = "1 Баланс";
+const PROMPT: &str = "Нажмите цифру от 1 до 6";
 const DIALOG_MENU: [&str; 17] = [
     "--menu",
     "Opora",
@@ -252,7 +253,7 @@ fn run_opora(binary: &Path, home: &Path) -> Result<OporaSample, String> {
     ] {
         cmd.env_remove(name);
     }
-    let mut run = Running::spawn(cmd, &[BAND, FIRST_CHOICE])?;
+    let mut run = Running::spawn(cmd, &[BAND, PROMPT])?;
     let first_frame = run.first_frame("opora")?;
     let queries = run.queries.load(Ordering::Relaxed);
     let peak_rss_kb = run.peak_rss_kb();
