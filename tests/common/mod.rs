@@ -2,6 +2,7 @@
 //! a fixed date, driven by keys, and the path of the real binary.
 #![allow(dead_code)]
 
+pub mod fit;
 pub mod run;
 pub mod sound;
 pub mod talk;
@@ -109,4 +110,12 @@ impl Session {
 /// The real `opora` binary built for this test run.
 pub fn binary() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_BIN_EXE_opora"))
+}
+
+/// Whether a program is on the PATH.
+pub fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths)
+            .any(|dir| std::fs::metadata(dir.join(program)).is_ok_and(|m| m.is_file()))
+    })
 }
