@@ -1,7 +1,9 @@
 //! The journal's SQLite file: append-only events (`store`, `schema`), stamped with their id and
 //! time here (`stamp`), and the NDJSON files that move journals between devices (`ndjson`).
-//! What an event says is the core's (`opora_core::journal`); reports read it (`crate::report`).
+//! What an event says is the core's (`opora_core::journal`); its typed facts, filled as events
+//! are appended, are `facts`'; reports read them (`crate::report`).
 
+pub mod facts;
 pub mod ndjson;
 pub mod schema;
 pub mod stamp;

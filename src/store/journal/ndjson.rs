@@ -141,13 +141,16 @@ impl Journal {
         let sql = |e| crate::store::sqlite::store_error(&path, e);
         let tx = self.transaction()?;
         let mut summary = ImportSummary::default();
-        for event in &events {
-            if insert(&tx, event, true).map_err(sql)? {
+        let mut added = Vec::new();
+        for event in events {
+            if insert(&tx, &event, true).map_err(sql)? {
                 summary.added += 1;
+                added.push(event);
             } else {
                 summary.already_present += 1;
             }
         }
+        super::facts::apply(&tx, &added).map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(summary)
     }

@@ -2,9 +2,10 @@
 //! folder), WAL mode with `synchronous=FULL`, so a crash or a power cut loses at most the event
 //! being written and never corrupts what was committed.
 //!
-//! Each `append` is its own transaction. Imports (`ndjson.rs`) run in one transaction: a file
-//! is applied whole or not at all, and `INSERT OR IGNORE` by event id makes a second import of
-//! the same file change nothing.
+//! Each `append` is its own transaction, which also files the event's typed facts
+//! (`facts`): the facts never disagree with the events that were committed. Imports
+//! (`ndjson.rs`) run in one transaction: a file is applied whole or not at all, and
+//! `INSERT OR IGNORE` by event id makes a second import of the same file change nothing.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -41,6 +42,8 @@ impl Journal {
 
     fn migrated(mut conn: Connection, path: PathBuf, version: i64) -> Result<Journal, StoreError> {
         migrate(&mut conn, &path, version)?;
+        super::facts::ensure_current(&mut conn)
+            .map_err(|e| crate::store::sqlite::store_error(&path, e))?;
         Ok(Journal { conn, path })
     }
 
@@ -57,14 +60,18 @@ impl Journal {
         crate::store::sqlite::store_error(&self.path, e)
     }
 
-    /// Writes one event, committed before this returns.
+    /// Writes one event and its facts, committed before this returns.
     pub fn append(&self, event: &Event) -> Result<(), StoreError> {
-        insert(&self.conn, event, false)
-            .map(|_| ())
-            .map_err(|e| self.sql(e))
+        let write = || -> rusqlite::Result<()> {
+            let tx = self.conn.unchecked_transaction()?;
+            insert(&tx, event, false)?;
+            super::facts::apply(&tx, std::slice::from_ref(event))?;
+            tx.commit()
+        };
+        write().map_err(|e| self.sql(e))
     }
 
-    /// Writes many events in one transaction (fixtures, benchmarks).
+    /// Writes many events and their facts in one transaction (fixtures, benchmarks).
     pub fn append_all(&mut self, events: &[Event]) -> Result<(), StoreError> {
         let path = self.path.clone();
         let sql = |e| crate::store::sqlite::store_error(&path, e);
@@ -72,7 +79,18 @@ impl Journal {
         for event in events {
             insert(&tx, event, false).map_err(sql)?;
         }
+        super::facts::apply(&tx, events).map_err(sql)?;
         tx.commit().map_err(sql)
+    }
+
+    /// Makes the typed facts again from the events alone (`opora journal rebuild`).
+    pub fn rebuild_facts(&mut self) -> Result<super::facts::RebuildSummary, StoreError> {
+        let path = self.path.clone();
+        let sql = |e| crate::store::sqlite::store_error(&path, e);
+        let tx = self.transaction()?;
+        let summary = super::facts::rebuild(&tx).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(summary)
     }
 
     /// How many events the journal holds.
@@ -119,13 +137,21 @@ impl Journal {
     /// Deletes every session whose last event is older than `cutoff` (retention). Returns how
     /// many events went.
     pub fn purge_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
-        self.conn
-            .execute(
-                "DELETE FROM event WHERE session IN (
-                    SELECT session FROM event GROUP BY session HAVING max(at) < ?1)",
-                params![cutoff.timestamp_millis()],
-            )
-            .map_err(|e| self.sql(e))
+        let purge = || -> rusqlite::Result<usize> {
+            let tx = self.conn.unchecked_transaction()?;
+            let sessions: Vec<String> = tx
+                .prepare("SELECT session FROM event GROUP BY session HAVING max(at) < ?1")?
+                .query_map(params![cutoff.timestamp_millis()], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut gone = 0;
+            for session in &sessions {
+                gone += tx.execute("DELETE FROM event WHERE session = ?1", [session])?;
+            }
+            super::facts::forget(&tx, &sessions)?;
+            tx.commit()?;
+            Ok(gone)
+        };
+        purge().map_err(|e| self.sql(e))
     }
 
     /// What the client with this pseudonym has done in earlier sessions (this device's and
@@ -135,7 +161,7 @@ impl Journal {
         let sessions: u32 = self
             .conn
             .query_row(
-                "SELECT count(*) FROM session_facts WHERE client = ?1",
+                "SELECT count(*) FROM session_facts WHERE client = ?1 AND kind = 'assisted'",
                 [pseudonym],
                 |row| row.get(0),
             )
@@ -143,31 +169,32 @@ impl Journal {
         let last_outcome: Option<String> = self
             .conn
             .query_row(
-                "SELECT outcome FROM session_facts WHERE client = ?1 AND ended
-                 ORDER BY started_at DESC LIMIT 1",
+                "SELECT outcome FROM session_facts WHERE client = ?1 AND kind = 'assisted'
+                 AND outcome IS NOT NULL ORDER BY started_at DESC LIMIT 1",
                 [pseudonym],
                 |row| row.get(0),
             )
             .optional()
             .map_err(sql)?
             .flatten();
-        let lessons = |kind: &str| -> Result<Vec<String>, StoreError> {
+        let lessons = |role: super::facts::fold::Role| -> Result<Vec<String>, StoreError> {
             let mut stmt = self
                 .conn
                 .prepare(
-                    "SELECT json_extract(e.payload, '$.lesson') AS lesson FROM event e
-                     JOIN session_facts f ON f.session = e.session
-                     WHERE f.client = ?1 AND e.kind = ?2
-                     GROUP BY lesson ORDER BY min(e.at)",
+                    "SELECT n.name FROM step_facts t
+                     JOIN session_facts f ON f.sid = t.sid
+                     JOIN step_name n ON n.id = t.name_id
+                     WHERE f.client = ?1 AND t.role = ?2
+                     GROUP BY n.name ORDER BY min(t.entered_at)",
                 )
                 .map_err(sql)?;
             let rows = stmt
-                .query_map(params![pseudonym, kind], |row| row.get::<_, String>(0))
+                .query_map(params![pseudonym, role as i64], |row| row.get::<_, String>(0))
                 .map_err(sql)?;
             rows.collect::<Result<Vec<_>, _>>().map_err(sql)
         };
-        let lessons_done = lessons("lesson_completed")?;
-        let lessons_open = lessons("lesson_started")?
+        let lessons_done = lessons(super::facts::fold::Role::LessonDone)?;
+        let lessons_open = lessons(super::facts::fold::Role::LessonStart)?
             .into_iter()
             .filter(|l| !lessons_done.contains(l))
             .collect();
