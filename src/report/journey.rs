@@ -1,0 +1,477 @@
+//! The client's journey in figures, from the typed step rows (`step_facts`): a funnel per money
+//! flow (from the screens the kiosk entered) and per lesson, the drop-off step, median and p90
+//! seconds per step, errors and help per step, and "where clients get lost" — each group's
+//! steps with the largest loss and the longest time.
+//!
+//! - A flow's funnel counts sessions: started = sessions that entered any screen of the flow;
+//!   its stages are the flow's numbered steps («шаг k из n»: reached k = sessions that entered a
+//!   screen at step k, named by those screens) and then its end (the screens entered right after
+//!   the last numbered step, e.g. `done`). A screen without a number met elsewhere (a warning
+//!   between amount and check) is listed beside the funnel with its own figures but is not a
+//!   stage. A flow without numbered steps (blocking the card) has one stage per screen, in the
+//!   order its screens are usually entered.
+//! - A lesson's funnel: started = sessions with `lesson_started`; reached step k =
+//!   `lesson_step_started` k (and `lesson_started` is step 1); completed = `lesson_completed`.
+//!   In journals written by the staff-ticked version, reached step k means staff ticked it done
+//!   (`step_completed`), and errors and help come from `error_shown` and `help_asked`, as before.
+//! - Step time: seconds from entering the step until the next step (for ticked steps, from the
+//!   previous tick or the lesson's start); median and nearest-rank p90.
+//! - The drop-off step loses the most sessions from the stage before (the first of equals).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::SMALL_GROUP;
+use super::stats::{Share, median, percentile, wilson};
+use crate::store::journal::facts::fold::Role;
+
+/// One lesson within one group.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LessonFigures {
+    pub group: String,
+    pub lesson: String,
+    pub small: bool,
+    /// Completed ÷ started.
+    pub completion: Share,
+    pub steps: Vec<StepFigures>,
+    pub drop_off_step: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StepFigures {
+    pub step: u32,
+    /// Sessions that reached this step (ticked it done, in legacy journals).
+    pub reached: u64,
+    /// Reached ÷ started.
+    pub funnel: Option<f64>,
+    /// Sessions lost since the previous step (or the start).
+    pub loss: i64,
+    pub median_seconds: Option<f64>,
+    pub p90_seconds: Option<f64>,
+    pub errors: u64,
+    pub help: u64,
+}
+
+/// One money flow (`send`, `own`, `pay`, `topup`, `block`) within one group.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FlowFigures {
+    pub group: String,
+    pub flow: String,
+    pub small: bool,
+    /// Sessions that entered the flow.
+    pub started: u64,
+    /// The funnel's stages, in order.
+    pub stages: Vec<FlowStage>,
+    /// Screens of the flow met off the funnel's path (loss is none).
+    pub side: Vec<FlowStage>,
+    /// The stage that loses the most sessions (its first screen).
+    pub drop_off: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FlowStage {
+    /// The screens of this stage, the most visited first.
+    pub screens: Vec<String>,
+    /// «шаг k из n», when the flow numbers it.
+    pub step: Option<u32>,
+    pub reached: u64,
+    pub funnel: Option<f64>,
+    pub loss: Option<i64>,
+    pub visits: u64,
+    pub median_seconds: Option<f64>,
+    pub p90_seconds: Option<f64>,
+    pub errors: u64,
+    pub help: u64,
+}
+
+/// One line of "where clients get lost".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LostFigures {
+    pub group: String,
+    /// `loss` (the largest losses) or `time` (the longest median times).
+    pub rank: String,
+    /// `flow` or `lesson`.
+    pub track: String,
+    pub name: String,
+    /// The screen (flows) or step number (lessons).
+    pub step: String,
+    pub reached: u64,
+    pub loss: i64,
+    /// Loss ÷ started.
+    pub loss_share: Option<f64>,
+    pub median_seconds: Option<f64>,
+    pub p90_seconds: Option<f64>,
+}
+
+/// One step row as the report reads it.
+pub struct Row {
+    pub sid: i64,
+    pub name_id: i64,
+    pub role: i64,
+    pub step_no: Option<i64>,
+    pub after_step: Option<i64>,
+    pub ordinal: Option<i64>,
+    pub ms: Option<i64>,
+    pub errors: i64,
+    pub help: i64,
+}
+
+/// The journey's inputs: sessions and their groups, step names, step rows.
+pub struct Inputs {
+    /// (sid, group, legacy) for flows; one row per group a session is in.
+    pub sessions: Vec<(i64, String, bool)>,
+    /// The same for lessons (a breakdown by lesson uses each step's own lesson).
+    pub lesson_sessions: Vec<(i64, String, bool)>,
+    pub by_lesson: bool,
+    /// id → (track, name, step).
+    pub names: HashMap<i64, (String, String, String)>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Default)]
+struct Acc {
+    sessions: HashSet<i64>,
+    visits: u64,
+    ms: Vec<f64>,
+    errors: u64,
+    help: u64,
+    ordinal_sum: i64,
+}
+
+impl Acc {
+    fn add(&mut self, sid: i64, row: &Row, reached: bool, timed: bool) {
+        if reached {
+            self.sessions.insert(sid);
+            self.visits += 1;
+            self.ordinal_sum += row.ordinal.unwrap_or(0);
+        }
+        if timed && let Some(ms) = row.ms {
+            self.ms.push(ms as f64 / 1000.0);
+        }
+        self.errors += u64::try_from(row.errors).unwrap_or(0);
+        self.help += u64::try_from(row.help).unwrap_or(0);
+    }
+
+    fn merge(&mut self, other: &Acc) {
+        self.sessions.extend(&other.sessions);
+        self.visits += other.visits;
+        self.ms.extend(&other.ms);
+        self.errors += other.errors;
+        self.help += other.help;
+        self.ordinal_sum += other.ordinal_sum;
+    }
+
+    fn times(&mut self) -> (Option<f64>, Option<f64>) {
+        self.ms.sort_by(f64::total_cmp);
+        (median(&self.ms), percentile(&self.ms, 0.9))
+    }
+}
+
+#[derive(Default)]
+struct LessonAcc {
+    started: HashSet<i64>,
+    completed: HashSet<i64>,
+    steps: BTreeMap<u32, Acc>,
+}
+
+/// (screen, step number, after step) → its visits.
+type FlowAcc = BTreeMap<(String, Option<i64>, Option<i64>), Acc>;
+
+/// The lesson and flow figures and the "where clients get lost" lines.
+pub fn compute(inputs: &Inputs) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<LostFigures>) {
+    let index = |list: &[(i64, String, bool)]| {
+        let mut map: HashMap<i64, (Vec<String>, bool)> = HashMap::new();
+        for (sid, grp, legacy) in list {
+            let entry = map.entry(*sid).or_default();
+            entry.0.push(grp.clone());
+            entry.1 = *legacy;
+        }
+        map
+    };
+    let flow_groups = index(&inputs.sessions);
+    let lesson_groups = index(&inputs.lesson_sessions);
+    let mut lessons: BTreeMap<(String, String), LessonAcc> = BTreeMap::new();
+    let mut flows: BTreeMap<(String, String), FlowAcc> = BTreeMap::new();
+    for row in &inputs.rows {
+        let Some((track, name, step)) = inputs.names.get(&row.name_id) else {
+            continue;
+        };
+        let Some(role) = Role::from_code(row.role) else {
+            continue;
+        };
+        match track.as_str() {
+            "flow" => {
+                let Some((groups, _)) = flow_groups.get(&row.sid) else {
+                    continue;
+                };
+                for grp in groups {
+                    flows
+                        .entry((grp.clone(), name.clone()))
+                        .or_default()
+                        .entry((step.clone(), row.step_no, row.after_step))
+                        .or_default()
+                        .add(row.sid, row, true, true);
+                }
+            }
+            "lesson" => {
+                let Some((groups, legacy)) = lesson_groups.get(&row.sid) else {
+                    continue;
+                };
+                let own = [name.clone()];
+                let groups = if inputs.by_lesson {
+                    &own[..]
+                } else {
+                    &groups[..]
+                };
+                for grp in groups {
+                    let acc = lessons.entry((grp.clone(), name.clone())).or_default();
+                    lesson_row(acc, row, role, *legacy);
+                }
+            }
+            _ => {}
+        }
+    }
+    let lesson_figures: Vec<LessonFigures> = lessons
+        .into_iter()
+        .filter(|(_, acc)| !acc.started.is_empty() || !acc.completed.is_empty())
+        .map(|((group, lesson), acc)| lesson_funnel(group, lesson, acc))
+        .collect();
+    let flow_figures: Vec<FlowFigures> = flows
+        .into_iter()
+        .map(|((group, flow), acc)| flow_funnel(group, flow, acc))
+        .collect();
+    let lost = where_lost(&lesson_figures, &flow_figures);
+    (lesson_figures, flow_figures, lost)
+}
+
+fn lesson_row(acc: &mut LessonAcc, row: &Row, role: Role, legacy: bool) {
+    let step = row.step_no.and_then(|s| u32::try_from(s).ok());
+    match (role, step) {
+        (Role::LessonStart, _) => {
+            acc.started.insert(row.sid);
+            if !legacy {
+                acc.steps.entry(1).or_default().add(row.sid, row, true, true);
+            }
+        }
+        (Role::LessonDone, _) => {
+            acc.completed.insert(row.sid);
+        }
+        (Role::LessonStep | Role::LegacyStep, Some(step)) => {
+            acc.steps.entry(step).or_default().add(row.sid, row, true, true);
+        }
+        (Role::LegacyMark, Some(step)) => {
+            acc.steps
+                .entry(step)
+                .or_default()
+                .add(row.sid, row, false, false);
+        }
+        _ => {}
+    }
+}
+
+fn count(set: &HashSet<i64>) -> u64 {
+    set.len() as u64
+}
+
+fn lesson_funnel(group: String, lesson: String, acc: LessonAcc) -> LessonFigures {
+    let started = count(&acc.started);
+    let mut previous = i64::try_from(started).unwrap_or(i64::MAX);
+    let mut worst: Option<(i64, u32)> = None;
+    let mut steps = Vec::new();
+    for (step, mut a) in acc.steps {
+        let reached = count(&a.sessions);
+        let reached_i = i64::try_from(reached).unwrap_or(i64::MAX);
+        let loss = previous - reached_i;
+        if loss > 0 && worst.is_none_or(|(w, _)| loss > w) {
+            worst = Some((loss, step));
+        }
+        previous = reached_i;
+        let (median_seconds, p90_seconds) = a.times();
+        steps.push(StepFigures {
+            step,
+            reached,
+            funnel: (started > 0).then(|| reached as f64 / started as f64),
+            loss,
+            median_seconds,
+            p90_seconds,
+            errors: a.errors,
+            help: a.help,
+        });
+    }
+    LessonFigures {
+        group,
+        lesson,
+        small: started < SMALL_GROUP,
+        completion: wilson(count(&acc.completed), started),
+        steps,
+        drop_off_step: worst.map(|(_, step)| step),
+    }
+}
+
+fn stage(parts: Vec<(String, &Acc)>, step: Option<u32>) -> (FlowStage, Acc) {
+    let mut merged = Acc::default();
+    let mut by_screen: BTreeMap<String, u64> = BTreeMap::new();
+    for (screen, acc) in &parts {
+        merged.merge(acc);
+        *by_screen.entry(screen.clone()).or_default() += acc.visits;
+    }
+    let mut screens: Vec<(String, u64)> = by_screen.into_iter().collect();
+    screens.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (median_seconds, p90_seconds) = merged.times();
+    (
+        FlowStage {
+            screens: screens.into_iter().map(|(s, _)| s).collect(),
+            step,
+            reached: count(&merged.sessions),
+            funnel: None,
+            loss: None,
+            visits: merged.visits,
+            median_seconds,
+            p90_seconds,
+            errors: merged.errors,
+            help: merged.help,
+        },
+        merged,
+    )
+}
+
+fn flow_funnel(group: String, flow: String, acc: FlowAcc) -> FlowFigures {
+    let mut everyone: HashSet<i64> = HashSet::new();
+    for a in acc.values() {
+        everyone.extend(&a.sessions);
+    }
+    let started = count(&everyone);
+    let last = acc.keys().filter_map(|(_, step, _)| *step).max();
+    let mut stages: Vec<FlowStage> = Vec::new();
+    let mut side: Vec<FlowStage> = Vec::new();
+    match last {
+        Some(last) => {
+            let mut numbered: BTreeMap<i64, Vec<(String, &Acc)>> = BTreeMap::new();
+            let mut end: Vec<(String, &Acc)> = Vec::new();
+            let mut off: BTreeMap<String, Vec<(String, &Acc)>> = BTreeMap::new();
+            for ((screen, step, after), a) in &acc {
+                match (step, after) {
+                    (Some(k), _) => numbered.entry(*k).or_default().push((screen.clone(), a)),
+                    (None, Some(after)) if *after == last => end.push((screen.clone(), a)),
+                    (None, _) => off.entry(screen.clone()).or_default().push((screen.clone(), a)),
+                }
+            }
+            for (k, parts) in numbered {
+                stages.push(stage(parts, u32::try_from(k).ok()).0);
+            }
+            if !end.is_empty() {
+                stages.push(stage(end, None).0);
+            }
+            side = off.into_values().map(|parts| stage(parts, None).0).collect();
+        }
+        None => {
+            let mut by_screen: BTreeMap<String, Vec<(String, &Acc)>> = BTreeMap::new();
+            for ((screen, _, _), a) in &acc {
+                by_screen.entry(screen.clone()).or_default().push((screen.clone(), a));
+            }
+            let mut ordered: Vec<(f64, FlowStage)> = by_screen
+                .into_values()
+                .map(|parts| {
+                    let (figures, merged) = stage(parts, None);
+                    let place = merged.ordinal_sum as f64 / merged.visits.max(1) as f64;
+                    (place, figures)
+                })
+                .collect();
+            ordered.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.reached.cmp(&a.1.reached)));
+            stages = ordered.into_iter().map(|(_, s)| s).collect();
+        }
+    }
+    let mut previous = i64::try_from(started).unwrap_or(i64::MAX);
+    let mut worst: Option<(i64, usize)> = None;
+    for (i, s) in stages.iter_mut().enumerate() {
+        let reached = i64::try_from(s.reached).unwrap_or(i64::MAX);
+        let loss = previous - reached;
+        s.loss = Some(loss);
+        s.funnel = (started > 0).then(|| s.reached as f64 / started as f64);
+        if loss > 0 && worst.is_none_or(|(w, _)| loss > w) {
+            worst = Some((loss, i));
+        }
+        previous = reached;
+    }
+    for s in &mut side {
+        s.funnel = (started > 0).then(|| s.reached as f64 / started as f64);
+    }
+    FlowFigures {
+        small: started < SMALL_GROUP,
+        drop_off: worst.and_then(|(_, i)| stages[i].screens.first().cloned()),
+        group,
+        flow,
+        started,
+        stages,
+        side,
+    }
+}
+
+/// How many lines of each kind "where clients get lost" shows per group.
+const LOST_LINES: usize = 3;
+
+fn where_lost(lessons: &[LessonFigures], flows: &[FlowFigures]) -> Vec<LostFigures> {
+    let mut all: Vec<LostFigures> = Vec::new();
+    for l in lessons {
+        for s in &l.steps {
+            all.push(LostFigures {
+                group: l.group.clone(),
+                rank: String::new(),
+                track: "lesson".into(),
+                name: l.lesson.clone(),
+                step: s.step.to_string(),
+                reached: s.reached,
+                loss: s.loss,
+                loss_share: (l.completion.n > 0).then(|| s.loss as f64 / l.completion.n as f64),
+                median_seconds: s.median_seconds,
+                p90_seconds: s.p90_seconds,
+            });
+        }
+    }
+    for f in flows {
+        for s in &f.stages {
+            all.push(LostFigures {
+                group: f.group.clone(),
+                rank: String::new(),
+                track: "flow".into(),
+                name: f.flow.clone(),
+                step: s.screens.join(" / "),
+                reached: s.reached,
+                loss: s.loss.unwrap_or(0),
+                loss_share: (f.started > 0).then(|| s.loss.unwrap_or(0) as f64 / f.started as f64),
+                median_seconds: s.median_seconds,
+                p90_seconds: s.p90_seconds,
+            });
+        }
+    }
+    let mut groups: Vec<String> = all.iter().map(|l| l.group.clone()).collect();
+    groups.sort();
+    groups.dedup();
+    let mut out = Vec::new();
+    for group in groups {
+        let mine: Vec<&LostFigures> = all.iter().filter(|l| l.group == group).collect();
+        let mut by_loss: Vec<&LostFigures> = mine.iter().copied().filter(|l| l.loss > 0).collect();
+        by_loss.sort_by(|a, b| b.loss.cmp(&a.loss).then(a.name.cmp(&b.name)));
+        out.extend(by_loss.into_iter().take(LOST_LINES).map(|l| LostFigures {
+            rank: "loss".into(),
+            ..l.clone()
+        }));
+        let mut by_time: Vec<&LostFigures> = mine
+            .iter()
+            .copied()
+            .filter(|l| l.median_seconds.is_some())
+            .collect();
+        by_time.sort_by(|a, b| {
+            b.median_seconds
+                .unwrap_or(0.0)
+                .total_cmp(&a.median_seconds.unwrap_or(0.0))
+                .then(a.name.cmp(&b.name))
+        });
+        out.extend(by_time.into_iter().take(LOST_LINES).map(|l| LostFigures {
+            rank: "time".into(),
+            ..l.clone()
+        }));
+    }
+    out
+}
