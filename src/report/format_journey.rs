@@ -201,7 +201,14 @@ pub fn csv_rows(report: &Report, out: &mut String) {
             text.to_string()
         }
     };
-    let mut row = |section: &str, group: &str, name: &str, step: &str, metric: &str, value: Option<f64>, n: u64, small: bool| {
+    let mut row = |section: &str,
+                   group: &str,
+                   name: &str,
+                   step: &str,
+                   metric: &str,
+                   value: Option<f64>,
+                   n: u64,
+                   small: bool| {
         out.push_str(&format!(
             "{section},{},{},{},{metric},{},,,,{n},{small}\n",
             field(group),
@@ -215,19 +222,73 @@ pub fn csv_rows(report: &Report, out: &mut String) {
     }
     for l in &report.lost {
         let metric = format!("lost_by_{}_{}", l.rank, l.track);
-        row("lost", &l.group, &l.name, &l.step, &metric, Some(l.loss as f64), l.reached, false);
-        row("lost", &l.group, &l.name, &l.step, "median_seconds", l.median_seconds, l.reached, false);
+        row(
+            "lost",
+            &l.group,
+            &l.name,
+            &l.step,
+            &metric,
+            Some(l.loss as f64),
+            l.reached,
+            false,
+        );
+        row(
+            "lost",
+            &l.group,
+            &l.name,
+            &l.step,
+            "median_seconds",
+            l.median_seconds,
+            l.reached,
+            false,
+        );
     }
-    row("log", "", "", "", "cases", Some(report.log.cases as f64), report.log.cases, false);
-    row("log", "", "", "", "events", Some(report.log.events as f64), report.log.events, false);
+    row(
+        "log",
+        "",
+        "",
+        "",
+        "cases",
+        Some(report.log.cases as f64),
+        report.log.cases,
+        false,
+    );
+    row(
+        "log",
+        "",
+        "",
+        "",
+        "events",
+        Some(report.log.events as f64),
+        report.log.events,
+        false,
+    );
 }
 
 type CsvRow<'a> = dyn FnMut(&str, &str, &str, &str, &str, Option<f64>, u64, bool) + 'a;
 
 fn flow_csv(f: &FlowFigures, row: &mut CsvRow<'_>) {
-    row("flow", &f.group, &f.flow, "", "started", Some(f.started as f64), f.started, f.small);
+    row(
+        "flow",
+        &f.group,
+        &f.flow,
+        "",
+        "started",
+        Some(f.started as f64),
+        f.started,
+        f.small,
+    );
     if let Some(drop) = &f.drop_off {
-        row("flow", &f.group, &f.flow, drop, "drop_off_step", None, f.started, f.small);
+        row(
+            "flow",
+            &f.group,
+            &f.flow,
+            drop,
+            "drop_off_step",
+            None,
+            f.started,
+            f.small,
+        );
     }
     for (i, s) in f.stages.iter().chain(&f.side).enumerate() {
         let on_path = i < f.stages.len();
@@ -242,7 +303,9 @@ fn flow_csv(f: &FlowFigures, row: &mut CsvRow<'_>) {
             ("errors", Some(s.errors as f64)),
             ("help", Some(s.help as f64)),
         ] {
-            row(section, &f.group, &f.flow, &step, metric, value, s.reached, f.small);
+            row(
+                section, &f.group, &f.flow, &step, metric, value, s.reached, f.small,
+            );
         }
     }
 }

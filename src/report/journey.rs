@@ -18,7 +18,7 @@
 //!   previous tick or the lesson's start); median and nearest-rank p90.
 //! - The drop-off step loses the most sessions from the stage before (the first of equals).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -129,9 +129,11 @@ pub struct Inputs {
     pub rows: Vec<Row>,
 }
 
+/// A bucket of step rows. Rows arrive ordered by session, so a session is counted once by
+/// comparing with the last one seen.
 #[derive(Default)]
 struct Acc {
-    sessions: HashSet<i64>,
+    sessions: Vec<i64>,
     visits: u64,
     ms: Vec<f64>,
     errors: u64,
@@ -142,7 +144,9 @@ struct Acc {
 impl Acc {
     fn add(&mut self, sid: i64, row: &Row, reached: bool, timed: bool) {
         if reached {
-            self.sessions.insert(sid);
+            if self.sessions.last() != Some(&sid) {
+                self.sessions.push(sid);
+            }
             self.visits += 1;
             self.ordinal_sum += row.ordinal.unwrap_or(0);
         }
@@ -155,6 +159,8 @@ impl Acc {
 
     fn merge(&mut self, other: &Acc) {
         self.sessions.extend(&other.sessions);
+        self.sessions.sort_unstable();
+        self.sessions.dedup();
         self.visits += other.visits;
         self.ms.extend(&other.ms);
         self.errors += other.errors;
@@ -170,31 +176,57 @@ impl Acc {
 
 #[derive(Default)]
 struct LessonAcc {
-    started: HashSet<i64>,
-    completed: HashSet<i64>,
+    started: Vec<i64>,
+    completed: Vec<i64>,
     steps: BTreeMap<u32, Acc>,
 }
 
 /// (screen, step number, after step) → its visits.
 type FlowAcc = BTreeMap<(String, Option<i64>, Option<i64>), Acc>;
 
+/// Sessions by id: the indexes of their groups, and whether they are legacy.
+fn by_sid(list: &[(i64, String, bool)], groups: &mut Vec<String>) -> Vec<Option<(Vec<u32>, bool)>> {
+    let mut index: HashMap<String, u32> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.clone(), i as u32))
+        .collect();
+    let top = list.iter().map(|(sid, ..)| *sid).max().unwrap_or(0);
+    let mut out: Vec<Option<(Vec<u32>, bool)>> =
+        vec![None; usize::try_from(top.max(0)).unwrap_or(0) + 1];
+    for (sid, grp, legacy) in list {
+        let next = groups.len() as u32;
+        let i = *index.entry(grp.clone()).or_insert_with(|| {
+            groups.push(grp.clone());
+            next
+        });
+        if let Some(slot) = usize::try_from(*sid).ok().and_then(|s| out.get_mut(s)) {
+            let entry = slot.get_or_insert_with(|| (Vec::new(), *legacy));
+            entry.0.push(i);
+        }
+    }
+    out
+}
+
 /// The lesson and flow figures and the "where clients get lost" lines.
 pub fn compute(inputs: &Inputs) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<LostFigures>) {
-    let index = |list: &[(i64, String, bool)]| {
-        let mut map: HashMap<i64, (Vec<String>, bool)> = HashMap::new();
-        for (sid, grp, legacy) in list {
-            let entry = map.entry(*sid).or_default();
-            entry.0.push(grp.clone());
-            entry.1 = *legacy;
+    let mut groups: Vec<String> = Vec::new();
+    let flow_groups = by_sid(&inputs.sessions, &mut groups);
+    let lesson_groups = by_sid(&inputs.lesson_sessions, &mut groups);
+    let mut lesson_index: HashMap<&str, u32> = HashMap::new();
+    if inputs.by_lesson {
+        for (track, name, _) in inputs.names.values() {
+            if track == "lesson" && !lesson_index.contains_key(name.as_str()) {
+                lesson_index.insert(name, groups.len() as u32);
+                groups.push(name.clone());
+            }
         }
-        map
-    };
-    let flow_groups = index(&inputs.sessions);
-    let lesson_groups = index(&inputs.lesson_sessions);
-    let mut lessons: BTreeMap<(String, String), LessonAcc> = BTreeMap::new();
-    let mut flows: BTreeMap<(String, String), FlowAcc> = BTreeMap::new();
+    }
+    // Buckets by (group, step name, step number, after step), without a string per row.
+    let mut buckets: HashMap<(u32, i64, Option<i64>, Option<i64>, i64), Acc> = HashMap::new();
+    let mut lesson_ends: HashMap<(u32, i64, i64), Vec<i64>> = HashMap::new();
     for row in &inputs.rows {
-        let Some((track, name, step)) = inputs.names.get(&row.name_id) else {
+        let Some((track, name, _)) = inputs.names.get(&row.name_id) else {
             continue;
         };
         let Some(role) = Role::from_code(row.role) else {
@@ -202,34 +234,70 @@ pub fn compute(inputs: &Inputs) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<Lo
         };
         match track.as_str() {
             "flow" => {
-                let Some((groups, _)) = flow_groups.get(&row.sid) else {
+                let Some((in_groups, _)) = slot(&flow_groups, row.sid) else {
                     continue;
                 };
-                for grp in groups {
-                    flows
-                        .entry((grp.clone(), name.clone()))
-                        .or_default()
-                        .entry((step.clone(), row.step_no, row.after_step))
+                for g in in_groups {
+                    buckets
+                        .entry((*g, row.name_id, row.step_no, row.after_step, -1))
                         .or_default()
                         .add(row.sid, row, true, true);
                 }
             }
             "lesson" => {
-                let Some((groups, legacy)) = lesson_groups.get(&row.sid) else {
+                let Some((in_groups, legacy)) = slot(&lesson_groups, row.sid) else {
                     continue;
                 };
-                let own = [name.clone()];
-                let groups = if inputs.by_lesson {
+                let own = [lesson_index.get(name.as_str()).copied().unwrap_or(0)];
+                let in_groups = if inputs.by_lesson {
                     &own[..]
                 } else {
-                    &groups[..]
+                    &in_groups[..]
                 };
-                for grp in groups {
-                    let acc = lessons.entry((grp.clone(), name.clone())).or_default();
-                    lesson_row(acc, row, role, *legacy);
+                for g in in_groups {
+                    lesson_row(&mut buckets, &mut lesson_ends, *g, row, role, *legacy);
                 }
             }
             _ => {}
+        }
+    }
+    let mut lessons: BTreeMap<(String, String), LessonAcc> = BTreeMap::new();
+    let mut flows: BTreeMap<(String, String), FlowAcc> = BTreeMap::new();
+    for ((g, name_id, step_no, after, role), acc) in buckets {
+        let Some((track, name, step)) = inputs.names.get(&name_id) else {
+            continue;
+        };
+        let group = groups.get(g as usize).cloned().unwrap_or_default();
+        if track == "flow" {
+            flows
+                .entry((group, name.clone()))
+                .or_default()
+                .entry((step.clone(), step_no, after))
+                .or_default()
+                .merge(&acc);
+        } else if let Some(step) = step_no.and_then(|s| u32::try_from(s).ok()) {
+            let _ = role;
+            lessons
+                .entry((group, name.clone()))
+                .or_default()
+                .steps
+                .entry(step)
+                .or_default()
+                .merge(&acc);
+        }
+    }
+    for ((g, name_id, role), mut sids) in lesson_ends {
+        let Some((_, name, _)) = inputs.names.get(&name_id) else {
+            continue;
+        };
+        let group = groups.get(g as usize).cloned().unwrap_or_default();
+        let acc = lessons.entry((group, name.clone())).or_default();
+        sids.sort_unstable();
+        sids.dedup();
+        if role == Role::LessonDone as i64 {
+            acc.completed = sids;
+        } else {
+            acc.started = sids;
         }
     }
     let lesson_figures: Vec<LessonFigures> = lessons
@@ -245,33 +313,52 @@ pub fn compute(inputs: &Inputs) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<Lo
     (lesson_figures, flow_figures, lost)
 }
 
-fn lesson_row(acc: &mut LessonAcc, row: &Row, role: Role, legacy: bool) {
-    let step = row.step_no.and_then(|s| u32::try_from(s).ok());
-    match (role, step) {
-        (Role::LessonStart, _) => {
-            acc.started.insert(row.sid);
-            if !legacy {
-                acc.steps.entry(1).or_default().add(row.sid, row, true, true);
+type Buckets = HashMap<(u32, i64, Option<i64>, Option<i64>, i64), Acc>;
+
+fn slot(map: &[Option<(Vec<u32>, bool)>], sid: i64) -> Option<&(Vec<u32>, bool)> {
+    usize::try_from(sid)
+        .ok()
+        .and_then(|s| map.get(s))
+        .and_then(Option::as_ref)
+}
+
+fn lesson_row(
+    buckets: &mut Buckets,
+    ends: &mut HashMap<(u32, i64, i64), Vec<i64>>,
+    g: u32,
+    row: &Row,
+    role: Role,
+    legacy: bool,
+) {
+    // Step rows of one lesson are bucketed by the lesson's start row's name id; the step
+    // number keeps them apart.
+    fn bucket<'a>(buckets: &'a mut Buckets, g: u32, row: &Row, step: i64) -> &'a mut Acc {
+        buckets
+            .entry((g, row.name_id, Some(step), None, 0))
+            .or_default()
+    }
+    match (role, row.step_no) {
+        (Role::LessonStart | Role::LessonDone, _) => {
+            let sids = ends.entry((g, row.name_id, role as i64)).or_default();
+            if sids.last() != Some(&row.sid) {
+                sids.push(row.sid);
+            }
+            if role == Role::LessonStart && !legacy {
+                bucket(buckets, g, row, 1).add(row.sid, row, true, true);
             }
         }
-        (Role::LessonDone, _) => {
-            acc.completed.insert(row.sid);
-        }
         (Role::LessonStep | Role::LegacyStep, Some(step)) => {
-            acc.steps.entry(step).or_default().add(row.sid, row, true, true);
+            bucket(buckets, g, row, step).add(row.sid, row, true, true);
         }
         (Role::LegacyMark, Some(step)) => {
-            acc.steps
-                .entry(step)
-                .or_default()
-                .add(row.sid, row, false, false);
+            bucket(buckets, g, row, step).add(row.sid, row, false, false)
         }
         _ => {}
     }
 }
 
-fn count(set: &HashSet<i64>) -> u64 {
-    set.len() as u64
+fn count(sessions: &[i64]) -> u64 {
+    sessions.len() as u64
 }
 
 fn lesson_funnel(group: String, lesson: String, acc: LessonAcc) -> LessonFigures {
@@ -337,10 +424,12 @@ fn stage(parts: Vec<(String, &Acc)>, step: Option<u32>) -> (FlowStage, Acc) {
 }
 
 fn flow_funnel(group: String, flow: String, acc: FlowAcc) -> FlowFigures {
-    let mut everyone: HashSet<i64> = HashSet::new();
-    for a in acc.values() {
-        everyone.extend(&a.sessions);
-    }
+    let mut everyone: Vec<i64> = acc
+        .values()
+        .flat_map(|a| a.sessions.iter().copied())
+        .collect();
+    everyone.sort_unstable();
+    everyone.dedup();
     let started = count(&everyone);
     let last = acc.keys().filter_map(|(_, step, _)| *step).max();
     let mut stages: Vec<FlowStage> = Vec::new();
@@ -354,7 +443,10 @@ fn flow_funnel(group: String, flow: String, acc: FlowAcc) -> FlowFigures {
                 match (step, after) {
                     (Some(k), _) => numbered.entry(*k).or_default().push((screen.clone(), a)),
                     (None, Some(after)) if *after == last => end.push((screen.clone(), a)),
-                    (None, _) => off.entry(screen.clone()).or_default().push((screen.clone(), a)),
+                    (None, _) => off
+                        .entry(screen.clone())
+                        .or_default()
+                        .push((screen.clone(), a)),
                 }
             }
             for (k, parts) in numbered {
@@ -363,12 +455,18 @@ fn flow_funnel(group: String, flow: String, acc: FlowAcc) -> FlowFigures {
             if !end.is_empty() {
                 stages.push(stage(end, None).0);
             }
-            side = off.into_values().map(|parts| stage(parts, None).0).collect();
+            side = off
+                .into_values()
+                .map(|parts| stage(parts, None).0)
+                .collect();
         }
         None => {
             let mut by_screen: BTreeMap<String, Vec<(String, &Acc)>> = BTreeMap::new();
             for ((screen, _, _), a) in &acc {
-                by_screen.entry(screen.clone()).or_default().push((screen.clone(), a));
+                by_screen
+                    .entry(screen.clone())
+                    .or_default()
+                    .push((screen.clone(), a));
             }
             let mut ordered: Vec<(f64, FlowStage)> = by_screen
                 .into_values()

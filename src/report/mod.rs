@@ -37,9 +37,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::store::journal::Journal;
+pub use journey::{FlowFigures, FlowStage, LessonFigures, LostFigures, StepFigures};
 use opora_core::store_error::StoreError;
 pub use query::{Dimension, Period};
-pub use journey::{FlowFigures, FlowStage, LessonFigures, LostFigures, StepFigures};
 use stats::{Difference, Share, newcombe, wilson};
 
 /// Fewer clients than this in a group: shown, but marked.
@@ -192,7 +192,15 @@ fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite
         }
         Ok((r.get::<_, String>(0)?, cells))
     })? {
-        let [csat_n, csat_top, ces_n, ces_sum, nps_n, promoters, detractors] = cells;
+        let [
+            csat_n,
+            csat_top,
+            ces_n,
+            ces_sum,
+            nps_n,
+            promoters,
+            detractors,
+        ] = cells;
         let i = find(&mut groups, name);
         let g = &mut groups[i];
         g.csat = wilson(csat_top, csat_n);
@@ -226,7 +234,11 @@ fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite
 
     let sessions_of = |sql: &str| {
         rows(conn, sql, |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
         })
     };
     let inputs = journey::Inputs {

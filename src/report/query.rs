@@ -148,7 +148,8 @@ pub fn step_names() -> String {
 
 /// Every step row, in typed columns (the report groups them by session in Rust).
 pub fn step_rows() -> String {
-    "SELECT sid, name_id, role, step_no, after_step, ordinal, ms, errors, help FROM step_facts"
+    "SELECT sid, name_id, role, step_no, after_step, ordinal, ms, errors, help FROM step_facts \
+     ORDER BY sid, seq"
         .to_string()
 }
 

@@ -5,6 +5,7 @@
 
 pub mod facts;
 pub mod ndjson;
+pub mod sample;
 pub mod schema;
 pub mod stamp;
 pub mod store;

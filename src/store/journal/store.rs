@@ -93,6 +93,46 @@ impl Journal {
         Ok(summary)
     }
 
+    /// Every typed fact as text, one line per row, in an order that does not depend on the order
+    /// events arrived in (tests compare it before and after a rebuild).
+    pub fn facts_snapshot(&self) -> Result<Vec<String>, StoreError> {
+        let statements = [
+            "SELECT f.session, f.kind, f.device, f.started_at, f.ended_at, f.client, f.staff, \
+             f.segment, f.age_band, f.channel, f.site, f.variant, f.outcome, f.computed_outcome, \
+             f.override_reason, f.fcr, f.complaint, f.csat, f.ces, f.nps, f.by_key, f.by_arrows, \
+             f.by_voice, f.heard_accepted, f.heard_refused, f.helps, f.errors, f.adjustments, \
+             f.backs, f.cancels, f.staff_marks, f.operations, f.alone_at, f.legacy, f.events, \
+             f.last_at, f.last_id, f.fold FROM session_facts f ORDER BY f.session",
+            "SELECT f.session, g.goal FROM session_goal g JOIN session_facts f ON f.sid = g.sid \
+             ORDER BY f.session, g.goal",
+            "SELECT f.session, t.seq, t.role, n.track, n.name, n.step, t.step_no, t.steps, \
+             t.after_step, t.ordinal, t.entered_at, t.ms, t.errors, t.help FROM step_facts t \
+             JOIN session_facts f ON f.sid = t.sid JOIN step_name n ON n.id = t.name_id \
+             ORDER BY f.session, t.seq",
+            "SELECT event, client, used_alone, at FROM follow_up_facts ORDER BY event",
+        ];
+        let mut lines = Vec::new();
+        for sql in statements {
+            let mut stmt = self.conn.prepare(sql).map_err(|e| self.sql(e))?;
+            let width = stmt.column_count();
+            let rows = stmt
+                .query_map([], |row| {
+                    (0..width)
+                        .map(|i| {
+                            row.get::<_, rusqlite::types::Value>(i)
+                                .map(|v| format!("{v:?}"))
+                        })
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                        .map(|cells| cells.join("|"))
+                })
+                .map_err(|e| self.sql(e))?;
+            for row in rows {
+                lines.push(row.map_err(|e| self.sql(e))?);
+            }
+        }
+        Ok(lines)
+    }
+
     /// How many events the journal holds.
     pub fn count(&self) -> Result<i64, StoreError> {
         self.conn
@@ -189,7 +229,9 @@ impl Journal {
                 )
                 .map_err(sql)?;
             let rows = stmt
-                .query_map(params![pseudonym, role as i64], |row| row.get::<_, String>(0))
+                .query_map(params![pseudonym, role as i64], |row| {
+                    row.get::<_, String>(0)
+                })
                 .map_err(sql)?;
             rows.collect::<Result<Vec<_>, _>>().map_err(sql)
         };

@@ -99,7 +99,12 @@ pub fn apply(conn: &Connection, events: &[Event]) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn follow_up(conn: &Connection, event: &Event, client: &str, used_alone: bool) -> rusqlite::Result<()> {
+fn follow_up(
+    conn: &Connection,
+    event: &Event,
+    client: &str,
+    used_alone: bool,
+) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT OR IGNORE INTO follow_up_facts (event, client, used_alone, at) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -130,7 +135,12 @@ pub(crate) fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Event>
 }
 
 /// Folds one session again from all its events, keeping its id.
-fn refold(conn: &Connection, sid: i64, session: &str, names: &mut NameCache) -> rusqlite::Result<()> {
+fn refold(
+    conn: &Connection,
+    sid: i64,
+    session: &str,
+    names: &mut NameCache,
+) -> rusqlite::Result<()> {
     conn.execute("DELETE FROM step_facts WHERE sid = ?1", [sid])?;
     conn.execute("DELETE FROM session_goal WHERE sid = ?1", [sid])?;
     let mut stmt = conn.prepare_cached(
@@ -162,8 +172,8 @@ pub fn rebuild(conn: &Connection) -> rusqlite::Result<RebuildSummary> {
     )?;
     let mut names = NameCache::default();
     let mut summary = RebuildSummary::default();
-    let mut stmt =
-        conn.prepare("SELECT id, device, at, session, payload FROM event ORDER BY session, at, id")?;
+    let mut stmt = conn
+        .prepare("SELECT id, device, at, session, payload FROM event ORDER BY session, at, id")?;
     let mut rows = stmt.query([])?;
     let mut fold: Option<Fold> = None;
     while let Some(row) = rows.next()? {
@@ -175,7 +185,9 @@ pub fn rebuild(conn: &Connection) -> rusqlite::Result<RebuildSummary> {
         if !in_a_session(&event.payload) {
             continue;
         }
-        if fold.as_ref().is_some_and(|f| f.row.session != event.session)
+        if fold
+            .as_ref()
+            .is_some_and(|f| f.row.session != event.session)
             && let Some(mut done) = fold.take()
         {
             summary.sessions += 1;
@@ -250,10 +262,14 @@ impl NameCache {
         if let Some(id) = self.0.get(&key) {
             return Ok(*id);
         }
-        conn.prepare_cached("INSERT OR IGNORE INTO step_name (track, name, step) VALUES (?1, ?2, ?3)")?
-            .execute(params![key.0, key.1, key.2])?;
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO step_name (track, name, step) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![key.0, key.1, key.2])?;
         let id: i64 = conn
-            .prepare_cached("SELECT id FROM step_name WHERE track = ?1 AND name = ?2 AND step = ?3")?
+            .prepare_cached(
+                "SELECT id FROM step_name WHERE track = ?1 AND name = ?2 AND step = ?3",
+            )?
             .query_row(params![key.0, key.1, key.2], |r| r.get(0))?;
         self.0.insert(key, id);
         Ok(id)
@@ -323,7 +339,10 @@ fn save(
         Some(sid) => {
             let sql = format!(
                 "INSERT OR REPLACE INTO session_facts (sid, {COLUMNS}) VALUES (?39, {})",
-                (1..=38).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+                (1..=38)
+                    .map(|i| format!("?{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             let mut all: Vec<&dyn rusqlite::ToSql> = values.to_vec();
             all.push(&sid);
@@ -333,7 +352,10 @@ fn save(
         None => {
             let sql = format!(
                 "INSERT INTO session_facts ({COLUMNS}) VALUES ({})",
-                (1..=38).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+                (1..=38)
+                    .map(|i| format!("?{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             conn.prepare_cached(&sql)?.execute(values)?;
             conn.last_insert_rowid()
