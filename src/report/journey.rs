@@ -117,16 +117,23 @@ pub struct Row {
     pub help: i64,
 }
 
-/// The journey's inputs: sessions and their groups, step names, step rows.
-pub struct Inputs {
+/// The step rows of the flows and lessons, and their names: the same whatever the breakdown,
+/// so the dashboard keeps them while the journal does not change.
+#[derive(Default)]
+pub struct StepTable {
+    /// id → (track, name, step).
+    pub names: HashMap<i64, (String, String, String)>,
+    pub rows: Vec<Row>,
+}
+
+/// The journey's inputs: sessions and their groups, and the step table.
+pub struct Inputs<'a> {
     /// (sid, group, legacy) for flows; one row per group a session is in.
     pub sessions: Vec<(i64, String, bool)>,
     /// The same for lessons (a breakdown by lesson uses each step's own lesson).
     pub lesson_sessions: Vec<(i64, String, bool)>,
     pub by_lesson: bool,
-    /// id → (track, name, step).
-    pub names: HashMap<i64, (String, String, String)>,
-    pub rows: Vec<Row>,
+    pub steps: &'a StepTable,
 }
 
 /// A bucket of step rows. Rows arrive ordered by session, so a session is counted once by
@@ -209,13 +216,13 @@ fn by_sid(list: &[(i64, String, bool)], groups: &mut Vec<String>) -> Vec<Option<
 }
 
 /// The lesson and flow figures and the "where clients get lost" lines.
-pub fn compute(inputs: &Inputs) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<LostFigures>) {
+pub fn compute(inputs: &Inputs<'_>) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<LostFigures>) {
     let mut groups: Vec<String> = Vec::new();
     let flow_groups = by_sid(&inputs.sessions, &mut groups);
     let lesson_groups = by_sid(&inputs.lesson_sessions, &mut groups);
     let mut lesson_index: HashMap<&str, u32> = HashMap::new();
     if inputs.by_lesson {
-        for (track, name, _) in inputs.names.values() {
+        for (track, name, _) in inputs.steps.names.values() {
             if track == "lesson" && !lesson_index.contains_key(name.as_str()) {
                 lesson_index.insert(name, groups.len() as u32);
                 groups.push(name.clone());
@@ -223,16 +230,28 @@ pub fn compute(inputs: &Inputs) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<Lo
         }
     }
     // Buckets by (group, step name, step number, after step), without a string per row.
-    let mut buckets: HashMap<(u32, i64, Option<i64>, Option<i64>, i64), Acc> = HashMap::new();
+    let mut buckets: Buckets = HashMap::default();
     let mut lesson_ends: HashMap<(u32, i64, i64), Vec<i64>> = HashMap::new();
-    for row in &inputs.rows {
-        let Some((track, name, _)) = inputs.names.get(&row.name_id) else {
+    // Step names by id (ids are small and dense): track and name.
+    let top = inputs.steps.names.keys().copied().max().unwrap_or(0);
+    let mut kinds: Vec<Option<(&str, &str)>> =
+        vec![None; usize::try_from(top.max(0)).unwrap_or(0) + 1];
+    for (id, (track, name, _)) in &inputs.steps.names {
+        if let Some(k) = usize::try_from(*id).ok().and_then(|i| kinds.get_mut(i)) {
+            *k = Some((track.as_str(), name.as_str()));
+        }
+    }
+    for row in &inputs.steps.rows {
+        let Some((track, name)) = usize::try_from(row.name_id)
+            .ok()
+            .and_then(|i| kinds.get(i).copied().flatten())
+        else {
             continue;
         };
         let Some(role) = Role::from_code(row.role) else {
             continue;
         };
-        match track.as_str() {
+        match track {
             "flow" => {
                 let Some((in_groups, _)) = slot(&flow_groups, row.sid) else {
                     continue;
@@ -248,7 +267,7 @@ pub fn compute(inputs: &Inputs) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<Lo
                 let Some((in_groups, legacy)) = slot(&lesson_groups, row.sid) else {
                     continue;
                 };
-                let own = [lesson_index.get(name.as_str()).copied().unwrap_or(0)];
+                let own = [lesson_index.get(name).copied().unwrap_or(0)];
                 let in_groups = if inputs.by_lesson {
                     &own[..]
                 } else {
@@ -264,7 +283,7 @@ pub fn compute(inputs: &Inputs) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<Lo
     let mut lessons: BTreeMap<(String, String), LessonAcc> = BTreeMap::new();
     let mut flows: BTreeMap<(String, String), FlowAcc> = BTreeMap::new();
     for ((g, name_id, step_no, after, role), acc) in buckets {
-        let Some((track, name, step)) = inputs.names.get(&name_id) else {
+        let Some((track, name, step)) = inputs.steps.names.get(&name_id) else {
             continue;
         };
         let group = groups.get(g as usize).cloned().unwrap_or_default();
@@ -287,7 +306,7 @@ pub fn compute(inputs: &Inputs) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<Lo
         }
     }
     for ((g, name_id, role), mut sids) in lesson_ends {
-        let Some((_, name, _)) = inputs.names.get(&name_id) else {
+        let Some((_, name, _)) = inputs.steps.names.get(&name_id) else {
             continue;
         };
         let group = groups.get(g as usize).cloned().unwrap_or_default();
@@ -313,7 +332,48 @@ pub fn compute(inputs: &Inputs) -> (Vec<LessonFigures>, Vec<FlowFigures>, Vec<Lo
     (lesson_figures, flow_figures, lost)
 }
 
-type Buckets = HashMap<(u32, i64, Option<i64>, Option<i64>, i64), Acc>;
+type Buckets = HashMap<(u32, i64, Option<i64>, Option<i64>, i64), Acc, Quick>;
+
+/// A quick hash for the small integer keys of the buckets (one lookup per step row: the
+/// standard hasher, built to resist crafted keys, costs more than the rest of the work).
+#[derive(Clone, Copy, Default)]
+struct Quick;
+
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl std::hash::BuildHasher for Quick {
+    type Hasher = QuickHasher;
+    fn build_hasher(&self) -> QuickHasher {
+        QuickHasher(0)
+    }
+}
+
+impl std::hash::Hasher for QuickHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
 
 fn slot(map: &[Option<(Vec<u32>, bool)>], sid: i64) -> Option<&(Vec<u32>, bool)> {
     usize::try_from(sid)

@@ -143,10 +143,84 @@ pub fn build(
     by: Option<Dimension>,
     period: Period,
 ) -> Result<Report, StoreError> {
-    compute(journal.conn(), by, period).map_err(|e| journal.sql(e))
+    // The step rows read for one breakdown serve the next while the journal has not changed
+    // (the dashboard switching breakdowns); they are kept with the journal's connection.
+    let mut memo = journal.reader_memo();
+    if !memo.as_ref().is_some_and(|m| m.is::<StepCache>()) {
+        *memo = Some(Box::new(StepCache::default()));
+    }
+    let cache = memo
+        .as_mut()
+        .and_then(|m| m.downcast_mut::<StepCache>())
+        .unwrap_or_else(|| unreachable!("the memo was just made a step cache"));
+    compute(journal.conn(), by, period, cache).map_err(|e| journal.sql(e))
 }
 
-fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite::Result<Report> {
+/// The step table as last read, and what the journal looked like then (its sessions, their
+/// events and the newest one): any append, import or purge changes that.
+#[derive(Default)]
+struct StepCache {
+    stamp: Option<(i64, i64, i64)>,
+    table: std::sync::Arc<journey::StepTable>,
+}
+
+impl StepCache {
+    fn table(
+        &mut self,
+        conn: &Connection,
+        names: &str,
+        steps: &str,
+    ) -> rusqlite::Result<std::sync::Arc<journey::StepTable>> {
+        let stamp = conn.query_row(
+            "SELECT count(*), coalesce(sum(events), 0), coalesce(max(last_at), 0) FROM session_facts",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        if self.stamp != Some(stamp) {
+            self.table = std::sync::Arc::new(read_steps(conn, names, steps)?);
+            self.stamp = Some(stamp);
+        }
+        Ok(self.table.clone())
+    }
+}
+
+/// Reads the step names and rows (typed integers, read as they are stored).
+fn read_steps(conn: &Connection, names: &str, steps: &str) -> rusqlite::Result<journey::StepTable> {
+    let names = rows(conn, names, |r| {
+        Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+    })?
+    .into_iter()
+    .collect();
+    let mut stmt = conn.prepare(steps)?;
+    let mut out = Vec::new();
+    let mut cursor = stmt.query([])?;
+    while let Some(r) = cursor.next()? {
+        let int = |i: usize| -> rusqlite::Result<i64> {
+            Ok(r.get_ref(i)?.as_i64_or_null()?.unwrap_or(0))
+        };
+        let opt =
+            |i: usize| -> rusqlite::Result<Option<i64>> { Ok(r.get_ref(i)?.as_i64_or_null()?) };
+        out.push(journey::Row {
+            sid: int(0)?,
+            name_id: int(1)?,
+            role: int(2)?,
+            step_no: opt(3)?,
+            after_step: opt(4)?,
+            ordinal: opt(5)?,
+            ms: opt(6)?,
+            errors: int(7)?,
+            help: int(8)?,
+        });
+    }
+    Ok(journey::StepTable { names, rows: out })
+}
+
+fn compute(
+    conn: &Connection,
+    by: Option<Dimension>,
+    period: Period,
+    cache: &mut StepCache,
+) -> rusqlite::Result<Report> {
     let [
         conversion,
         returning,
@@ -241,28 +315,12 @@ fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite
             ))
         })
     };
+    let steps = cache.table(conn, &step_names, &step_rows)?;
     let inputs = journey::Inputs {
         sessions: sessions_of(&journey_sessions)?,
         lesson_sessions: sessions_of(&lesson_sessions)?,
         by_lesson: by == Some(Dimension::Lesson),
-        names: rows(conn, &step_names, |r| {
-            Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
-        })?
-        .into_iter()
-        .collect(),
-        rows: rows(conn, &step_rows, |r| {
-            Ok(journey::Row {
-                sid: r.get(0)?,
-                name_id: r.get(1)?,
-                role: r.get(2)?,
-                step_no: r.get(3)?,
-                after_step: r.get(4)?,
-                ordinal: r.get(5)?,
-                ms: r.get(6)?,
-                errors: r.get(7)?,
-                help: r.get(8)?,
-            })
-        })?,
+        steps: &steps,
     };
     let (lessons, flows, lost) = journey::compute(&inputs);
 

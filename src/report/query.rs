@@ -146,10 +146,11 @@ pub fn step_names() -> String {
     "SELECT id, track, name, step FROM step_name".to_string()
 }
 
-/// Every step row, in typed columns (the report groups them by session in Rust).
+/// The step rows of flows and lessons (not screens outside them), in typed columns, by session
+/// (the report groups them in Rust).
 pub fn step_rows() -> String {
     "SELECT sid, name_id, role, step_no, after_step, ordinal, ms, errors, help FROM step_facts \
-     ORDER BY sid, seq"
+     WHERE name_id IN (SELECT id FROM step_name WHERE track <> 'screen') ORDER BY sid, seq"
         .to_string()
 }
 

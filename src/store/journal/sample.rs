@@ -25,8 +25,11 @@ impl Lcg {
     }
 }
 
-/// A money flow: its id and its screens with their step numbers (`None`: unnumbered).
-const FLOWS: &[(&str, &[(&str, Option<u8>)])] = &[
+/// A screen of a flow and its «шаг k из n» (`None`: unnumbered).
+type FlowScreen = (&'static str, Option<u8>);
+
+/// A money flow: its id and its screens.
+const FLOWS: &[(&str, &[FlowScreen])] = &[
     (
         "send",
         &[

@@ -25,6 +25,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Journal {
     conn: Connection,
     path: PathBuf,
+    /// What a reader (the report) keeps between queries on this connection.
+    memo: std::cell::RefCell<Option<Box<dyn std::any::Any + Send>>>,
 }
 
 impl Journal {
@@ -44,7 +46,11 @@ impl Journal {
         migrate(&mut conn, &path, version)?;
         super::facts::ensure_current(&mut conn)
             .map_err(|e| crate::store::sqlite::store_error(&path, e))?;
-        Ok(Journal { conn, path })
+        Ok(Journal {
+            conn,
+            path,
+            memo: std::cell::RefCell::new(None),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -54,6 +60,14 @@ impl Journal {
     /// The connection, for reports (read-only use).
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// A slot where a reader keeps what it read, for its next query on this journal (it must
+    /// check itself whether the journal changed since).
+    pub(crate) fn reader_memo(
+        &self,
+    ) -> std::cell::RefMut<'_, Option<Box<dyn std::any::Any + Send>>> {
+        self.memo.borrow_mut()
     }
 
     pub(crate) fn sql(&self, e: rusqlite::Error) -> StoreError {
