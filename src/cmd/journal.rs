@@ -15,8 +15,15 @@ use opora_core::tr;
 
 #[derive(Debug, Subcommand)]
 pub enum JournalAction {
-    /// Write every event of this device's journal to FILE (newline-delimited JSON).
-    Export { file: PathBuf },
+    /// Write every event of this device's journal to FILE: newline-delimited JSON (for
+    /// `opora journal import`), or for process-mining tools XES or the flat CSV event table.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "ndjson")]
+        format: crate::cmd::journal_export::ExportFormat,
+    },
+    /// Make the typed facts that reports read again from the events alone.
+    Rebuild,
     /// Add the events of FILE (another device's export); events already here are skipped.
     Import { file: PathBuf },
     /// Delete sessions whose last event is older than DAYS days.
@@ -26,7 +33,7 @@ pub enum JournalAction {
     },
 }
 
-fn import_error(error: &ImportError, i18n: &I18n) -> String {
+pub(crate) fn import_error(error: &ImportError, i18n: &I18n) -> String {
     match error {
         ImportError::Line { line, error } => {
             let reason = match error {
@@ -67,7 +74,13 @@ pub fn run(action: &JournalAction, i18n: &I18n) -> ExitCode {
         Err(sentence) => return fail(&sentence),
     };
     match action {
-        JournalAction::Export { file } => match export_to(&journal, file) {
+        JournalAction::Export { file, format }
+            if *format != crate::cmd::journal_export::ExportFormat::Ndjson =>
+        {
+            crate::cmd::journal_export::run(&journal, file, *format, i18n)
+        }
+        JournalAction::Rebuild => crate::cmd::journal_export::rebuild(&mut journal, i18n),
+        JournalAction::Export { file, .. } => match export_to(&journal, file) {
             Ok(count) => {
                 println!(
                     "{}",
