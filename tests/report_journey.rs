@@ -414,3 +414,93 @@ fn generated_journeys_fill_the_same_facts_as_a_rebuild() {
     let order: Vec<&str> = block.stages.iter().map(|s| s.screens[0].as_str()).collect();
     assert_eq!(order, vec!["block-confirm", "block-done"]);
 }
+
+fn render(
+    dash: &opora::report::dashboard::Dashboard,
+    lang: opora_core::i18n::Lang,
+    w: u16,
+    h: u16,
+) -> String {
+    use opora::tui::theme::{Theme, ThemeName};
+    let i18n = opora_core::i18n::I18n::embedded(lang);
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("test terminal");
+    terminal
+        .draw(|frame| opora::tui::charts::draw(frame, dash, &Theme::new(ThemeName::Mono), &i18n))
+        .expect("drawn");
+    format!("{}", terminal.backend())
+}
+
+#[test]
+fn the_dashboard_shows_the_transfer_funnel_voice_and_where_clients_get_lost() {
+    use opora::edge::{DashboardEdge, drive, pump};
+    use opora::report::dashboard::{Dashboard, DashboardMsg, Funnel};
+    use opora_core::i18n::Lang;
+    use opora_core::input::Key;
+    let mut edge = DashboardEdge::new(journal_of(&journey()));
+    let (mut dash, start) = Dashboard::new(Dimension::Segment, Period::default());
+    pump(&mut dash, &mut edge, start);
+    assert_eq!(
+        dash.funnels(),
+        vec![
+            Funnel::Flow("send".into()),
+            Funnel::Lesson("pay-bills".into())
+        ]
+    );
+    let view = dash.funnel_view().expect("a funnel");
+    assert_eq!(view.started, 4);
+    let reached: Vec<u64> = view.stages.iter().map(|(_, n)| *n).collect();
+    assert_eq!(reached, vec![4, 4, 2, 1, 1]);
+    assert_eq!(view.drop_off, Some(2));
+    let en = render(&dash, Lang::En, 120, 44);
+    assert!(
+        en.contains("Sending money: sessions reaching each step; most lost at «Please check»"),
+        "{en}"
+    );
+    assert!(
+        en.contains("1 Who to send to? · 2 How much to send? · 3 Please check"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Choices by voice: 20 % of 5; voice understood: 50 % of 2 phrases"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Most lost: «Sending money», Please check — lost"),
+        "{en}"
+    );
+    let ru = render(&dash, Lang::Ru, 120, 44);
+    assert!(
+        ru.contains("Перевод денег: сколько сессий дошли до каждого шага"),
+        "{ru}"
+    );
+    assert!(ru.contains("Выбор голосом: 20 % из 5"), "{ru}");
+    for lang in Lang::ALL {
+        insta::assert_snapshot!(
+            format!("dashboard_flow_{}", lang.code()),
+            render(&dash, lang, 120, 44)
+        );
+    }
+    // Small terminals still show the funnel's title.
+    for lang in Lang::ALL {
+        let small = render(&dash, lang, 80, 24);
+        assert!(
+            small.contains(if lang == Lang::En {
+                "Sending money"
+            } else {
+                "Перевод денег"
+            }),
+            "{small}"
+        );
+    }
+    // ↓ shows the lesson's funnel; ↓ again comes back to the transfer.
+    drive(&mut dash, &mut edge, DashboardMsg::Key(Key::Down));
+    assert_eq!(dash.chosen_lesson(), Some((1, "pay-bills".to_string())));
+    let en = render(&dash, Lang::En, 120, 44);
+    assert!(
+        en.contains("Lesson Paying bills and the phone: runs reaching each step"),
+        "{en}"
+    );
+    drive(&mut dash, &mut edge, DashboardMsg::Key(Key::Down));
+    assert_eq!(dash.chosen(), Some(Funnel::Flow("send".into())));
+}

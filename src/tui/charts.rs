@@ -1,6 +1,7 @@
 //! Drawing the dashboard (`report::dashboard`): a horizontal bar per group for conversion (with
-//! its interval and count, small groups marked), vertical bars for the chosen lesson's funnel,
-//! and a sparkline of weekly conversion. The full-screen runner runs it like any program.
+//! its interval and count, small groups marked), vertical bars for the chosen flow's or lesson's
+//! funnel with its steps named below, voice and where clients get lost in three lines, and a
+//! sparkline of weekly conversion. The full-screen runner runs it like any program.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
@@ -8,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Sparkline, Wrap};
 
 use super::theme::Theme;
-use crate::report::dashboard::Dashboard;
+use crate::report::dashboard::{Dashboard, Funnel};
 use opora_core::i18n::I18n;
 use opora_core::tr;
 
@@ -19,13 +20,14 @@ fn pct(share: Option<f64>) -> u64 {
 pub fn draw(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n) {
     let area = frame.area();
     frame.render_widget(Block::new().style(theme.base), area);
-    let groups = dash.report.groups.len().max(1) as u16;
+    let groups = attempted(dash).count().max(1) as u16;
     let rows = Layout::default()
         .direction(Direction::Vertical)
         .constraints([
             Constraint::Length(1),
             Constraint::Length((groups * 2 + 1).min(area.height / 2)),
             Constraint::Min(8),
+            Constraint::Length(3),
             Constraint::Length(5),
             Constraint::Length(2),
         ])
@@ -41,13 +43,19 @@ pub fn draw(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n) {
     );
     conversion(frame, dash, theme, i18n, rows[1]);
     funnel(frame, dash, theme, i18n, rows[2]);
-    weeks(frame, dash, theme, i18n, rows[3]);
+    journey_lines(frame, dash, theme, i18n, rows[3]);
+    weeks(frame, dash, theme, i18n, rows[4]);
     frame.render_widget(
         Paragraph::new(i18n.t("dashboard-keys"))
             .style(theme.keys)
             .wrap(Wrap { trim: true }),
-        rows[4],
+        rows[5],
     );
+}
+
+/// The groups with assistance attempts (self-practice alone has no conversion to show).
+fn attempted(dash: &Dashboard) -> impl Iterator<Item = &crate::report::GroupFigures> {
+    dash.report.groups.iter().filter(|g| g.conversion.n > 0)
 }
 
 fn conversion(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, area: Rect) {
@@ -55,15 +63,12 @@ fn conversion(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, a
         .borders(Borders::TOP)
         .title(i18n.t("dashboard-conversion"))
         .style(theme.text);
-    if dash.report.groups.is_empty() {
+    if attempted(dash).next().is_none() {
         frame.render_widget(Paragraph::new(i18n.t("report-empty")).block(block), area);
         return;
     }
     let small = i18n.t("dashboard-small");
-    let bars: Vec<Bar> = dash
-        .report
-        .groups
-        .iter()
+    let bars: Vec<Bar> = attempted(dash)
         .map(|g| {
             let c = &g.conversion;
             let text = format!(
@@ -91,7 +96,7 @@ fn conversion(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, a
 }
 
 fn funnel(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, area: Rect) {
-    let Some((_, name)) = dash.chosen_lesson() else {
+    let Some(view) = dash.funnel_view() else {
         let block = Block::new()
             .borders(Borders::TOP)
             .title(i18n.t("dashboard-funnel-none"));
@@ -103,71 +108,166 @@ fn funnel(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, area:
         );
         return;
     };
-    // The chosen lesson over all groups of the breakdown: runs and steps summed.
-    let rows: Vec<_> = dash
-        .report
-        .lessons
-        .iter()
-        .filter(|l| l.lesson == name)
-        .collect();
-    let started: u64 = rows.iter().map(|l| l.completion.n).sum();
-    let mut steps: std::collections::BTreeMap<u32, u64> = std::collections::BTreeMap::new();
-    for l in &rows {
-        for s in &l.steps {
-            *steps.entry(s.step).or_default() += s.reached;
+    let names = crate::report::format_journey::Names::new(i18n);
+    let (title, legend) = match &view.funnel {
+        Funnel::Lesson(lesson) => {
+            let name = names.lesson(lesson);
+            let title = match view.drop_off.and_then(|i| view.stages.get(i)) {
+                Some((step, _)) => {
+                    tr!(i18n, "dashboard-funnel", lesson = name, step = step.clone())
+                }
+                None => tr!(i18n, "dashboard-funnel-no-drop", lesson = name),
+            };
+            (title, None)
         }
-    }
-    // The drop-off step of the summed funnel: the largest loss from the step before.
-    let mut previous = started;
-    let mut drop_off: Option<(u64, u32)> = None;
-    for (&step, &reached) in &steps {
-        let loss = previous.saturating_sub(reached);
-        if loss > 0 && drop_off.is_none_or(|(w, _)| loss > w) {
-            drop_off = Some((loss, step));
+        Funnel::Flow(flow) => {
+            let name = names.flow(flow);
+            let title = match view.drop_off.and_then(|i| view.stages.get(i)) {
+                Some((screen, _)) => tr!(
+                    i18n,
+                    "dashboard-flow-funnel",
+                    flow = name,
+                    step = names.screen(screen)
+                ),
+                None => tr!(i18n, "dashboard-flow-funnel-no-drop", flow = name),
+            };
+            let legend: Vec<String> = view
+                .stages
+                .iter()
+                .enumerate()
+                .map(|(i, (screen, _))| format!("{} {}", i + 1, names.screen(screen)))
+                .collect();
+            (title, Some(legend.join(" · ")))
         }
-        previous = reached;
-    }
-    let title = match drop_off {
-        Some((_, step)) => tr!(
-            i18n,
-            "dashboard-funnel",
-            lesson = name.clone(),
-            step = i64::from(step)
-        ),
-        None => tr!(i18n, "dashboard-funnel-no-drop", lesson = name.clone()),
     };
     let mut bars = vec![
-        Bar::with_label(Line::from(i18n.t("dashboard-started")), started)
-            .text_value(started.to_string())
+        Bar::with_label(Line::from(i18n.t("dashboard-started")), view.started)
+            .text_value(view.started.to_string())
             .style(theme.choice)
             .value_style(theme.focus),
     ];
-    for (step, reached) in &steps {
-        let style = if drop_off.is_some_and(|(_, s)| s == *step) {
+    for (i, (step, reached)) in view.stages.iter().enumerate() {
+        let style = if view.drop_off == Some(i) {
             theme.error
         } else {
             theme.choice
         };
+        let label = match view.funnel {
+            Funnel::Lesson(_) => step.clone(),
+            Funnel::Flow(_) => (i + 1).to_string(),
+        };
         bars.push(
-            Bar::with_label(Line::from(step.to_string()), *reached)
+            Bar::with_label(Line::from(label), *reached)
                 .text_value(reached.to_string())
                 .style(style)
                 .value_style(theme.focus),
         );
     }
-    let width = (area.width.saturating_sub(2) / (bars.len() as u16 + 1)).clamp(3, 12);
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(title)
+        .style(theme.text);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let parts = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([
+            Constraint::Min(3),
+            Constraint::Length(u16::from(legend.is_some())),
+        ])
+        .split(inner);
+    let width = (parts[0].width.saturating_sub(2) / (bars.len() as u16 + 1)).clamp(3, 12);
     let chart = BarChart::default()
         .data(BarGroup::default().bars(&bars))
-        .block(
-            Block::new()
-                .borders(Borders::TOP)
-                .title(title)
-                .style(theme.text),
-        )
         .bar_width(width)
         .bar_gap(1)
-        .max(started.max(1));
-    frame.render_widget(chart, area);
+        .max(view.started.max(1));
+    frame.render_widget(chart, parts[0]);
+    if let Some(legend) = legend {
+        frame.render_widget(Paragraph::new(legend).style(theme.text), parts[1]);
+    }
+}
+
+/// Voice over all groups, and the largest loss and the longest step of any group.
+fn journey_lines(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, area: Rect) {
+    let groups = &dash.report.groups;
+    let sum = |f: &dyn Fn(&crate::report::GroupFigures) -> (u64, u64)| {
+        groups
+            .iter()
+            .map(f)
+            .fold((0, 0), |(k, n), (a, b)| (k + a, n + b))
+    };
+    let (by_voice, choices) = sum(&|g| (g.voice.k, g.voice.n));
+    let (understood, heard) = sum(&|g| (g.recognition.k, g.recognition.n));
+    let share = |k: u64, n: u64| if n == 0 { 0 } else { (k * 100 + n / 2) / n };
+    let mut lines = vec![Line::from(tr!(
+        i18n,
+        "dashboard-voice",
+        share = i64::try_from(share(by_voice, choices)).unwrap_or(0),
+        choices = i64::try_from(choices).unwrap_or(0),
+        understood = i64::try_from(share(understood, heard)).unwrap_or(0),
+        heard = i64::try_from(heard).unwrap_or(0)
+    ))];
+    let names = crate::report::format_journey::Names::new(i18n);
+    let what = |l: &crate::report::LostFigures| {
+        if l.track == "lesson" {
+            tr!(
+                i18n,
+                "report-lost-lesson-step",
+                lesson = names.lesson(&l.name),
+                step = l.step.clone()
+            )
+        } else {
+            let screens: Vec<String> = l.step.split(" / ").map(str::to_string).collect();
+            let step = screens
+                .iter()
+                .map(|s| names.screen(s))
+                .collect::<Vec<_>>()
+                .join(" / ");
+            tr!(
+                i18n,
+                "report-lost-flow-step",
+                flow = names.flow(&l.name),
+                step = step
+            )
+        }
+    };
+    let label = |g: &str| crate::report::format::group_label(Some(dash.by), g, i18n);
+    if let Some(l) = dash
+        .report
+        .lost
+        .iter()
+        .filter(|l| l.rank == "loss")
+        .max_by_key(|l| l.loss)
+    {
+        lines.push(Line::from(tr!(
+            i18n,
+            "dashboard-lost-loss",
+            what = what(l),
+            loss = l.loss,
+            group = label(&l.group)
+        )));
+    }
+    if let Some(l) = dash
+        .report
+        .lost
+        .iter()
+        .filter(|l| l.rank == "time")
+        .max_by(|a, b| {
+            a.median_seconds
+                .unwrap_or(0.0)
+                .total_cmp(&b.median_seconds.unwrap_or(0.0))
+        })
+    {
+        lines.push(Line::from(tr!(
+            i18n,
+            "dashboard-lost-time",
+            what = what(l),
+            median = l.median_seconds.unwrap_or(0.0).round() as i64,
+            group = label(&l.group)
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines).style(theme.text), area);
 }
 
 fn weeks(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, area: Rect) {
