@@ -338,7 +338,7 @@ fn where_clients_get_lost_by_segment() {
     let table = format::table(&report, &ru);
     assert!(table.contains("Операция «Перевод денег»"), "{table}");
     assert!(
-        table.contains("не указано (самостоятельная практика в киоске)"),
+        table.contains("без группы: самостоятельная практика в киоске"),
         "{table}"
     );
     let csv = format::csv(&report);
@@ -498,7 +498,7 @@ fn the_dashboard_shows_the_transfer_funnel_voice_and_where_clients_get_lost() {
     assert_eq!(dash.chosen_lesson(), Some((1, "pay-bills".to_string())));
     let en = render(&dash, Lang::En, 120, 44);
     assert!(
-        en.contains("Lesson Paying bills and the phone: runs reaching each step"),
+        en.contains("Lesson «Paying bills and the phone»: sessions reaching each step"),
         "{en}"
     );
     drive(&mut dash, &mut edge, DashboardMsg::Key(Key::Down));
