@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
+use super::journal_export::{self, ExportFormat};
 use crate::store::journal::Journal;
 use crate::store::journal::ndjson::{ImportError, LineError};
 use opora_core::i18n::I18n;
@@ -20,7 +21,7 @@ pub enum JournalAction {
     Export {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "ndjson")]
-        format: crate::cmd::journal_export::ExportFormat,
+        format: ExportFormat,
     },
     /// Make the typed facts that reports read again from the events alone.
     Rebuild,
@@ -33,7 +34,7 @@ pub enum JournalAction {
     },
 }
 
-pub(crate) fn import_error(error: &ImportError, i18n: &I18n) -> String {
+fn import_error(error: &ImportError, i18n: &I18n) -> String {
     match error {
         ImportError::Line { line, error } => {
             let reason = match error {
@@ -52,6 +53,17 @@ pub(crate) fn import_error(error: &ImportError, i18n: &I18n) -> String {
         }
         ImportError::Io(e) => tr!(i18n, "journal-file-io", reason = e.to_string()),
         ImportError::Store(e) => e.sentence(opora_core::store_error::StoreFile::Journal, i18n),
+    }
+}
+
+/// Prints the sentence of a success, or fails with the sentence of a problem.
+fn said(result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(sentence) => {
+            println!("{sentence}");
+            ExitCode::SUCCESS
+        }
+        Err(sentence) => fail(&sentence),
     }
 }
 
@@ -74,12 +86,10 @@ pub fn run(action: &JournalAction, i18n: &I18n) -> ExitCode {
         Err(sentence) => return fail(&sentence),
     };
     match action {
-        JournalAction::Export { file, format }
-            if *format != crate::cmd::journal_export::ExportFormat::Ndjson =>
-        {
-            crate::cmd::journal_export::run(&journal, file, *format, i18n)
-        }
-        JournalAction::Rebuild => crate::cmd::journal_export::rebuild(&mut journal, i18n),
+        JournalAction::Export { file, format } if *format != ExportFormat::Ndjson => said(
+            journal_export::run(&journal, file, *format, i18n).map_err(|e| import_error(&e, i18n)),
+        ),
+        JournalAction::Rebuild => said(journal_export::rebuild(&mut journal, i18n)),
         JournalAction::Export { file, .. } => match export_to(&journal, file) {
             Ok(count) => {
                 println!(

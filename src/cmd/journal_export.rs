@@ -1,11 +1,10 @@
 //! `opora journal export --format xes|csv FILE` (the event log for process-mining tools; the
 //! default NDJSON export is `journal.rs`'s) and `opora journal rebuild` (the typed facts made
-//! again from the events). Each prints one sentence in the staff member's language.
+//! again from the events). Each gives `journal.rs` one sentence in the staff member's language
+//! to print.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use super::journal::{fail, import_error};
 use crate::store::journal::Journal;
 use crate::store::journal::mining::Written;
 use crate::store::journal::ndjson::ImportError;
@@ -27,8 +26,14 @@ fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// Writes the event log beside FILE first, so a failed export never leaves half a file.
-pub fn run(journal: &Journal, file: &Path, format: ExportFormat, i18n: &I18n) -> ExitCode {
+/// Writes the event log beside FILE first, so a failed export never leaves half a file; the
+/// sentence saying what was written.
+pub fn run(
+    journal: &Journal,
+    file: &Path,
+    format: ExportFormat,
+    i18n: &I18n,
+) -> Result<String, ImportError> {
     let write = || -> Result<Written, ImportError> {
         let mut tmp = file.as_os_str().to_owned();
         tmp.push(".partial");
@@ -45,40 +50,26 @@ pub fn run(journal: &Journal, file: &Path, format: ExportFormat, i18n: &I18n) ->
         std::fs::rename(&tmp, file)?;
         Ok(written)
     };
-    match write() {
-        Ok(written) => {
-            println!(
-                "{}",
-                tr!(
-                    i18n,
-                    "journal-exported-log",
-                    cases = count(written.cases),
-                    events = count(written.events),
-                    path = file.display().to_string()
-                )
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(&import_error(&e, i18n)),
-    }
+    let written = write()?;
+    Ok(tr!(
+        i18n,
+        "journal-exported-log",
+        cases = count(written.cases),
+        events = count(written.events),
+        path = file.display().to_string()
+    ))
 }
 
-/// `opora journal rebuild`.
-pub fn rebuild(journal: &mut Journal, i18n: &I18n) -> ExitCode {
-    match journal.rebuild_facts() {
-        Ok(summary) => {
-            println!(
-                "{}",
-                tr!(
-                    i18n,
-                    "journal-rebuilt",
-                    events = count(summary.events),
-                    sessions = count(summary.sessions),
-                    steps = count(summary.steps)
-                )
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(&e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
-    }
+/// `opora journal rebuild`: the sentence saying what was made, or why not.
+pub fn rebuild(journal: &mut Journal, i18n: &I18n) -> Result<String, String> {
+    let summary = journal
+        .rebuild_facts()
+        .map_err(|e| e.sentence(opora_core::store_error::StoreFile::Journal, i18n))?;
+    Ok(tr!(
+        i18n,
+        "journal-rebuilt",
+        events = count(summary.events),
+        sessions = count(summary.sessions),
+        steps = count(summary.steps)
+    ))
 }
