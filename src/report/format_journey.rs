@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 
 use super::Report;
-use super::journey::{FlowFigures, FlowStage, LostFigures};
+use super::journey::{FlowFigures, FlowStage};
+use super::lost::LostFigures;
 use opora_core::i18n::I18n;
 use opora_core::tr;
 

@@ -30,6 +30,7 @@ pub mod dashboard;
 pub mod format;
 pub mod format_journey;
 pub mod journey;
+pub mod lost;
 pub mod query;
 pub mod stats;
 
@@ -37,7 +38,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::store::journal::Journal;
-pub use journey::{FlowFigures, FlowStage, LessonFigures, LostFigures, StepFigures};
+pub use journey::{FlowFigures, FlowStage, LessonFigures, StepFigures};
+pub use lost::LostFigures;
 use opora_core::store_error::StoreError;
 pub use query::{Dimension, Period};
 use stats::{Difference, Share, newcombe, wilson};

@@ -199,7 +199,7 @@ fn journey_lines(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n
     };
     let (by_voice, choices) = sum(&|g| (g.voice.k, g.voice.n));
     let (understood, heard) = sum(&|g| (g.recognition.k, g.recognition.n));
-    let share = |k: u64, n: u64| if n == 0 { 0 } else { (k * 100 + n / 2) / n };
+    let share = |k: u64, n: u64| (k * 100 + n / 2).checked_div(n).unwrap_or(0);
     let mut lines = vec![Line::from(tr!(
         i18n,
         "dashboard-voice",

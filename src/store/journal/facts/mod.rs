@@ -9,6 +9,7 @@
 //! in which events arrived.
 
 pub mod fold;
+pub mod rows;
 
 use std::collections::HashMap;
 
