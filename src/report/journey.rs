@@ -198,14 +198,8 @@ fn by_sid(list: &[(i64, String, bool)], groups: &mut Vec<String>) -> Vec<Option<
     out
 }
 
-/// The lesson and flow figures and the "where clients get lost" lines.
-pub fn compute(
-    inputs: &Inputs<'_>,
-) -> (
-    Vec<LessonFigures>,
-    Vec<FlowFigures>,
-    Vec<super::lost::LostFigures>,
-) {
+/// The lesson and flow figures.
+pub fn compute(inputs: &Inputs<'_>) -> (Vec<LessonFigures>, Vec<FlowFigures>) {
     let mut groups: Vec<String> = Vec::new();
     let flow_groups = by_sid(&inputs.sessions, &mut groups);
     let lesson_groups = by_sid(&inputs.lesson_sessions, &mut groups);
@@ -317,8 +311,7 @@ pub fn compute(
         .into_iter()
         .map(|((group, flow), acc)| flow_funnel(group, flow, acc))
         .collect();
-    let lost = super::lost::where_lost(&lesson_figures, &flow_figures);
-    (lesson_figures, flow_figures, lost)
+    (lesson_figures, flow_figures)
 }
 
 type Buckets = HashMap<(u32, i64, Option<i64>, Option<i64>, i64), Acc, Quick>;

@@ -324,7 +324,8 @@ fn compute(
         by_lesson: by == Some(Dimension::Lesson),
         steps: &steps,
     };
-    let (lessons, flows, lost) = journey::compute(&inputs);
+    let (lessons, flows) = journey::compute(&inputs);
+    let lost = lost::where_lost(&lessons, &flows);
 
     let variant_shares = rows(conn, &variants, |r| {
         Ok((r.get::<_, String>(0)?, wilson(u(r.get(2)?), u(r.get(1)?))))
