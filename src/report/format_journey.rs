@@ -43,8 +43,18 @@ impl<'a> Names<'a> {
         self.known(&format!("report-flow-{id}"), id)
     }
 
-    /// A screen's title (`…-title`), or its id.
-    pub fn screen(&self, id: &str) -> String {
+    /// A screen's title as the kiosk shows it in `flow` (`amount-entry-title-topup`, then
+    /// `amount-entry-title`), or its id.
+    pub fn screen(&self, flow: &str, id: &str) -> String {
+        let variant = match flow {
+            "send" => "transfer",
+            "pay" => "bill",
+            other => other,
+        };
+        let specific = format!("{id}-title-{variant}");
+        if self.i18n.has(&specific) {
+            return self.i18n.t(&specific);
+        }
         self.known(&format!("{id}-title"), id)
     }
 
@@ -56,10 +66,10 @@ impl<'a> Names<'a> {
         }
     }
 
-    fn screens(&self, screens: &[String]) -> String {
+    fn screens(&self, flow: &str, screens: &[String]) -> String {
         screens
             .iter()
-            .map(|s| self.screen(s))
+            .map(|s| self.screen(flow, s))
             .collect::<Vec<_>>()
             .join(" / ")
     }
@@ -94,7 +104,11 @@ pub fn flow_lines(
             small = small
         ));
         if let Some(screen) = &f.drop_off {
-            line(tr!(i18n, "report-drop-off", step = names.screen(screen)));
+            line(tr!(
+                i18n,
+                "report-drop-off",
+                step = names.screen(&f.flow, screen)
+            ));
         }
         for (i, s) in f.stages.iter().enumerate() {
             line(stage_line(i18n, names, &f.flow, Some(i + 1), s, dec));
@@ -108,7 +122,7 @@ pub fn flow_lines(
 fn stage_line(
     i18n: &I18n,
     names: &Names<'_>,
-    _flow: &str,
+    flow: &str,
     place: Option<usize>,
     s: &FlowStage,
     dec: &dyn Fn(Option<f64>) -> String,
@@ -122,7 +136,7 @@ fn stage_line(
         i18n,
         id,
         place = i64::try_from(place.unwrap_or(0)).unwrap_or(0),
-        screens = names.screens(&s.screens),
+        screens = names.screens(flow, &s.screens),
         reached = count(s.reached),
         funnel = dec(s.funnel.map(|f| f * 100.0)),
         loss = s.loss.unwrap_or(0),
@@ -186,7 +200,7 @@ fn lost_step(names: &Names<'_>, l: &LostFigures) -> String {
             i18n,
             "report-lost-flow-step",
             flow = names.flow(&l.name),
-            step = names.screens(&screens)
+            step = names.screens(&l.name, &screens)
         )
     }
 }

@@ -127,7 +127,7 @@ fn funnel(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, area:
                     i18n,
                     "dashboard-flow-funnel",
                     flow = name,
-                    step = names.screen(screen)
+                    step = names.screen(flow, screen)
                 ),
                 None => tr!(i18n, "dashboard-flow-funnel-no-drop", flow = name),
             };
@@ -135,7 +135,7 @@ fn funnel(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n, area:
                 .stages
                 .iter()
                 .enumerate()
-                .map(|(i, (screen, _))| format!("{} {}", i + 1, names.screen(screen)))
+                .map(|(i, (screen, _))| format!("{} {}", i + 1, names.screen(flow, screen)))
                 .collect();
             (title, Some(legend.join(" · ")))
         }
@@ -221,7 +221,7 @@ fn journey_lines(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n
             let screens: Vec<String> = l.step.split(" / ").map(str::to_string).collect();
             let step = screens
                 .iter()
-                .map(|s| names.screen(s))
+                .map(|s| names.screen(&l.name, s))
                 .collect::<Vec<_>>()
                 .join(" / ");
             tr!(
