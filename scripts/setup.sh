@@ -96,7 +96,9 @@ fi
 # Voice input: libvosk (and, for the tests, the Korean model) into git-ignored folders.
 scripts/fetch-voice.sh "$purpose"
 
-# The report benchmark's peer (SQLite 3.54.1 through apsw) into the git-ignored .deps/py.
+# The report benchmark's peer (SQLite 3.54.1 through apsw) into the git-ignored .deps/py, and
+# pm4py (the export test) and DuckDB (the report benchmark's other peer) into .deps/analysis.
 if [ "$purpose" = "test" ]; then
   scripts/fetch-sqlite-peer.sh
+  scripts/fetch-analysis-peers.sh
 fi

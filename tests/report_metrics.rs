@@ -450,7 +450,7 @@ fn the_dashboard_shows_conversion_by_group_and_a_lesson_funnel() {
     }
     let en = render_dashboard(&dash, Lang::En);
     assert!(
-        en.contains("Lesson pay: runs reaching each step; drop-off at step 2"),
+        en.contains("Lesson «pay»: sessions reaching each step; drop-off at step 2"),
         "{en}"
     );
     assert!(en.contains("50% [15–85] 2/4 (small)"), "{en}");

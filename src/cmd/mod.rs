@@ -9,6 +9,7 @@ pub mod config;
 pub mod dashboard;
 pub mod doctor;
 pub mod journal;
+pub mod journal_export;
 pub mod kiosk;
 pub mod lessons;
 pub mod parts;

@@ -1,17 +1,20 @@
 //! Drawing the dashboard (`report::dashboard`): conversion per group (its figures in words and
-//! a bar, small groups marked), vertical bars for the chosen lesson's funnel, and a sparkline of
-//! weekly conversion. The title stays at the top and the keys at the bottom; the sections
-//! between are drawn as one page which, in a terminal too small for all of it, PgDn and PgUp
-//! leaf through. The full-screen runner runs it like any program.
+//! a bar, small groups marked), vertical bars for the chosen flow's or lesson's funnel with its
+//! steps named below, voice and where clients get lost in a few lines, and a sparkline of weekly
+//! conversion (the sections' contents are `chart_parts`). The title stays at the top and the
+//! keys at the bottom; the sections between are drawn as one page which, in a terminal too
+//! small for all of it, PgDn and PgUp leaf through. The full-screen runner runs it like any
+//! program.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Sparkline, Widget};
+use ratatui::widgets::{Block, Paragraph, Sparkline, Widget};
 
-use super::layout::{text_width, wrap_plain};
+use super::chart_parts::{conversion, funnel, funnel_head, journey_lines, pct, weeks_title};
+use super::layout::wrap_plain;
 use super::render::Shown;
 use super::theme::Theme;
 use crate::report::dashboard::Dashboard;
@@ -21,12 +24,6 @@ use opora_core::tr;
 /// Rows of the funnel's bars and of the weekly sparkline.
 const FUNNEL_ROWS: u16 = 8;
 const WEEK_ROWS: u16 = 3;
-/// The widest a conversion bar gets.
-const BAR_MAX: u16 = 60;
-
-fn pct(share: Option<f64>) -> u64 {
-    share.map_or(0, |p| (p * 100.0).round() as u64)
-}
 
 pub fn draw(frame: &mut Frame, dash: &Dashboard, theme: &Theme, i18n: &I18n) {
     draw_scrolled(frame, dash, theme, i18n, 0);
@@ -122,13 +119,11 @@ fn lines(buf: &mut Buffer, rect: Rect, text: &[String], style: ratatui::style::S
 /// The sections, one under another, as a page as wide as the terminal and as tall as they are.
 fn page(dash: &Dashboard, theme: &Theme, i18n: &I18n, width: u16) -> Buffer {
     let conversion = conversion(dash, i18n, width);
-    let funnel_head = wrap_plain(&funnel_title(dash, i18n), width);
+    let view = dash.funnel_view();
+    let (funnel_head, legend) = funnel_head(view.as_ref(), i18n, width);
+    let journey = journey_lines(dash, i18n, width);
     let weeks_head = wrap_plain(&weeks_title(dash, i18n), width);
-    let funnel_h = if dash.chosen_lesson().is_some() {
-        FUNNEL_ROWS
-    } else {
-        0
-    };
+    let funnel_h = if view.is_some() { FUNNEL_ROWS } else { 0 };
     let height = rows(
         &conversion
             .iter()
@@ -137,6 +132,9 @@ fn page(dash: &Dashboard, theme: &Theme, i18n: &I18n, width: u16) -> Buffer {
     ) + 1
         + rows(&funnel_head)
         + funnel_h
+        + rows(&legend)
+        + 1
+        + rows(&journey)
         + 1
         + rows(&weeks_head)
         + WEEK_ROWS;
@@ -158,25 +156,20 @@ fn page(dash: &Dashboard, theme: &Theme, i18n: &I18n, width: u16) -> Buffer {
         y += 1;
     }
     y += 1;
-    lines(
-        &mut page,
-        Rect::new(0, y, width, rows(&funnel_head)),
-        &funnel_head,
-        theme.text,
-    );
-    y += rows(&funnel_head);
-    if funnel_h > 0 {
-        funnel(dash, theme, i18n, width).render(Rect::new(0, y, width, funnel_h), &mut page);
+    let text = |page: &mut Buffer, y: &mut u16, text: &[String]| {
+        lines(page, Rect::new(0, *y, width, rows(text)), text, theme.text);
+        *y += rows(text);
+    };
+    text(&mut page, &mut y, &funnel_head);
+    if let Some(view) = &view {
+        funnel(view, theme, i18n, width).render(Rect::new(0, y, width, funnel_h), &mut page);
         y += funnel_h;
     }
+    text(&mut page, &mut y, &legend);
     y += 1;
-    lines(
-        &mut page,
-        Rect::new(0, y, width, rows(&weeks_head)),
-        &weeks_head,
-        theme.text,
-    );
-    y += rows(&weeks_head);
+    text(&mut page, &mut y, &journey);
+    y += 1;
+    text(&mut page, &mut y, &weeks_head);
     let data: Vec<u64> = dash.weeks.iter().map(|w| pct(w.conversion.value)).collect();
     Sparkline::default()
         .data(&data)
@@ -184,149 +177,6 @@ fn page(dash: &Dashboard, theme: &Theme, i18n: &I18n, width: u16) -> Buffer {
         .style(theme.choice)
         .render(Rect::new(0, y, width, WEEK_ROWS), &mut page);
     page
-}
-
-/// Conversion per group: the heading, then each group's figures in words and a bar under them
-/// (the bar lines carry `Some(percent)`).
-fn conversion(dash: &Dashboard, i18n: &I18n, width: u16) -> Vec<(String, Option<u64>)> {
-    let mut out: Vec<(String, Option<u64>)> = wrap_plain(&i18n.t("dashboard-conversion"), width)
-        .into_iter()
-        .map(|l| (l, None))
-        .collect();
-    if dash.report.groups.is_empty() {
-        out.extend(
-            wrap_plain(&i18n.t("report-empty"), width)
-                .into_iter()
-                .map(|l| (l, None)),
-        );
-        return out;
-    }
-    let small = i18n.t("dashboard-small");
-    for g in &dash.report.groups {
-        let c = &g.conversion;
-        let label = crate::report::format::group_label(Some(dash.by), &g.group, i18n);
-        let text = format!(
-            "{label}: {}% [{}–{}] {}/{}{}",
-            pct(c.value),
-            pct(Some(c.low)),
-            pct(Some(c.high)),
-            c.k,
-            c.n,
-            if g.small { small.as_str() } else { "" }
-        );
-        out.extend(wrap_plain(&text, width).into_iter().map(|l| (l, None)));
-        let bar_w = width.min(BAR_MAX);
-        let value = pct(c.value).min(100);
-        let filled = usize::try_from(value * u64::from(bar_w) / 100).unwrap_or(0);
-        let bar = format!(
-            "{}{}",
-            "█".repeat(filled),
-            "░".repeat(usize::from(bar_w).saturating_sub(filled))
-        );
-        out.push((bar, Some(value)));
-    }
-    out
-}
-
-fn funnel_title(dash: &Dashboard, i18n: &I18n) -> String {
-    let Some((_, name)) = dash.chosen_lesson() else {
-        return format!(
-            "{}: {}",
-            i18n.t("dashboard-funnel-none"),
-            i18n.t("dashboard-no-lesson")
-        );
-    };
-    match funnel_steps(dash, &name).2 {
-        Some(step) => tr!(
-            i18n,
-            "dashboard-funnel",
-            lesson = name,
-            step = i64::from(step)
-        ),
-        None => tr!(i18n, "dashboard-funnel-no-drop", lesson = name),
-    }
-}
-
-/// The chosen lesson over all groups of the breakdown: runs started, runs reaching each step,
-/// and the drop-off step (the largest loss from the step before).
-fn funnel_steps(dash: &Dashboard, name: &str) -> (u64, Vec<(u32, u64)>, Option<u32>) {
-    let rows: Vec<_> = dash
-        .report
-        .lessons
-        .iter()
-        .filter(|l| l.lesson == name)
-        .collect();
-    let started: u64 = rows.iter().map(|l| l.completion.n).sum();
-    let mut steps: std::collections::BTreeMap<u32, u64> = std::collections::BTreeMap::new();
-    for l in &rows {
-        for s in &l.steps {
-            *steps.entry(s.step).or_default() += s.reached;
-        }
-    }
-    let mut previous = started;
-    let mut drop_off: Option<(u64, u32)> = None;
-    for (&step, &reached) in &steps {
-        let loss = previous.saturating_sub(reached);
-        if loss > 0 && drop_off.is_none_or(|(w, _)| loss > w) {
-            drop_off = Some((loss, step));
-        }
-        previous = reached;
-    }
-    (
-        started,
-        steps.into_iter().collect(),
-        drop_off.map(|(_, step)| step),
-    )
-}
-
-fn funnel<'a>(dash: &Dashboard, theme: &Theme, i18n: &I18n, width: u16) -> BarChart<'a> {
-    let name = dash
-        .chosen_lesson()
-        .map(|(_, name)| name)
-        .unwrap_or_default();
-    let (started, steps, drop_off) = funnel_steps(dash, &name);
-    let mut bars = vec![
-        Bar::with_label(Line::from(i18n.t("dashboard-started")), started)
-            .text_value(started.to_string())
-            .style(theme.choice)
-            .value_style(theme.focus),
-    ];
-    for (step, reached) in &steps {
-        let style = if drop_off == Some(*step) {
-            theme.error
-        } else {
-            theme.choice
-        };
-        bars.push(
-            Bar::with_label(Line::from(step.to_string()), *reached)
-                .text_value(reached.to_string())
-                .style(style)
-                .value_style(theme.focus),
-        );
-    }
-    let count = u16::try_from(bars.len()).unwrap_or(u16::MAX);
-    // As wide as the terminal allows, and never narrower than the first label.
-    let label = text_width(&i18n.t("dashboard-started")).max(3);
-    let bar_width = (width.saturating_sub(2) / (count + 1)).clamp(label.min(12), 12);
-    BarChart::default()
-        .data(BarGroup::default().bars(&bars))
-        .bar_width(bar_width)
-        .bar_gap(1)
-        .max(started.max(1))
-        .style(theme.text)
-}
-
-fn weeks_title(dash: &Dashboard, i18n: &I18n) -> String {
-    match (dash.weeks.first(), dash.weeks.last()) {
-        (Some(first), Some(last)) => tr!(
-            i18n,
-            "dashboard-weeks",
-            first = first.week.clone(),
-            last = last.week.clone(),
-            now = i64::try_from(pct(last.conversion.value)).unwrap_or(0)
-        ),
-        _ => i18n.t("dashboard-weeks-none"),
-    }
 }
 
 impl super::runner::Drawable for Dashboard {

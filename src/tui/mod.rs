@@ -6,6 +6,7 @@
 pub mod big_font;
 pub mod big_text;
 pub mod bitmap_font;
+pub mod chart_parts;
 pub mod charts;
 pub mod keys;
 pub mod layout;

@@ -1,11 +1,18 @@
 //! The journal's SQLite file: append-only events (`store`, `schema`), stamped with their id and
-//! time here (`stamp`), and the NDJSON files that move journals between devices (`ndjson`).
-//! What an event says is the core's (`opora_core::journal`); reports read it (`crate::report`).
+//! time here (`stamp`), the NDJSON files that move journals between devices (`ndjson`), and the
+//! event log for process-mining tools (`mining`, written as `xes` or `csv`).
+//! What an event says is the core's (`opora_core::journal`); its typed facts, filled as events
+//! are appended, are `facts`'; reports read them (`crate::report`).
 
+pub mod csv;
+pub mod facts;
+pub mod mining;
 pub mod ndjson;
+pub mod sample;
 pub mod schema;
 pub mod stamp;
 pub mod store;
+pub mod xes;
 
 pub use ndjson::{ImportError, ImportSummary, LineError};
 pub use stamp::{event_now, new_session_id};

@@ -186,19 +186,22 @@ impl Journal {
         let sql = |e| crate::store::sqlite::store_error(&path, e);
         let tx = self.transaction()?;
         let mut summary = ImportSummary::default();
-        for (line, event) in &events {
-            if insert(&tx, event, true).map_err(sql)? {
+        let mut added = Vec::new();
+        for (line, event) in events {
+            if insert(&tx, &event, true).map_err(sql)? {
                 summary.added += 1;
-            } else if same_as_stored(&tx, event).map_err(sql)? {
+                added.push(event);
+            } else if same_as_stored(&tx, &event).map_err(sql)? {
                 summary.already_present += 1;
             } else {
                 // Dropping the transaction rolls back what was added.
                 return Err(ImportError::Line {
-                    line: *line,
+                    line,
                     error: LineError::Conflict(event.id),
                 });
             }
         }
+        super::facts::apply(&tx, &added).map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(summary)
     }
