@@ -1,0 +1,12 @@
+//! The kiosk's dead ends and surprises (issue 16, part A), each walked with the keys a client or
+//! a staff member would press: the real binary in a pseudo-terminal at 80×24 and 120×40 in
+//! Russian and English (`pty`), or in plain mode through standard input, always on a practice
+//! bank of its own (`OPORA_HOME=<temp dir>`).
+
+mod common;
+#[path = "dead_ends/pty.rs"]
+#[allow(dead_code)]
+mod pty;
+
+#[path = "dead_ends/screens_draw.rs"]
+mod screens_draw;
