@@ -8,5 +8,7 @@ mod common;
 #[allow(dead_code)]
 mod pty;
 
+#[path = "dead_ends/quit.rs"]
+mod quit;
 #[path = "dead_ends/screens_draw.rs"]
 mod screens_draw;

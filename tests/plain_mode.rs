@@ -272,8 +272,9 @@ fn help_back_and_unknown_words() {
     assert!(talk.say("1").contains("Block the card?"));
     assert!(talk.say("esc").contains("1. Block card"));
     assert!(talk.say("esc").contains("1. Balance"));
+    assert!(talk.say("0").contains("Leave Opora?"));
     let bye = {
-        writeln!(talk.stdin, "0").expect("write");
+        writeln!(talk.stdin, "1").expect("write");
         let mut rest = String::new();
         // Until opora closes its output; still open after 10 s without a word is a failure.
         loop {
@@ -281,7 +282,7 @@ fn help_back_and_unknown_words() {
                 Ok(piece) => rest.push_str(&piece),
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                    panic!("opora neither wrote nor ended for 10 s after `0`; so far:\n{rest}")
+                    panic!("opora neither wrote nor ended for 10 s after `0`, `1`; so far:\n{rest}")
                 }
             }
         }

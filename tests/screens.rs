@@ -136,6 +136,7 @@ screens! {
         s.press(1).press(1).press(1).press(1).press(1);
     };
     no_such_choice => |s| { s.press(9); };
+    quit_confirm => |s| { s.press(0); };
     voice_listening => |s| {
         s.app.set_voice(VoiceState::Ready);
         s.key(Key::Char(' '));

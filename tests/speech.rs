@@ -346,10 +346,11 @@ fn any_key_kills_the_utterance_in_progress_and_a_new_screen_starts_another() {
     );
 
     // Quitting silences the voice too: it does not talk on after the kiosk has gone.
-    // Esc alone, then 0 once home is spoken: an Esc followed at once by a key reads as Alt+key.
+    // Esc alone, then 0 and 1 («Да, выйти») once home is spoken: an Esc followed at once by a
+    // key reads as Alt+key.
     kiosk.keys("\x1b");
     wait_until("the home screen again", || pids(&log).len() == 4);
-    kiosk.keys("0");
+    kiosk.keys("01");
     wait_until("the kiosk to quit", || {
         kiosk.child.try_wait().is_ok_and(|status| status.is_some())
     });

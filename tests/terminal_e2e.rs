@@ -238,10 +238,10 @@ fn send_money_by_keys_and_read_the_new_balance() {
     kiosk.keys("2");
     kiosk.wait_big("25\u{a0}130,50 ₽");
 
-    // 0 on home quits and leaves the terminal as it was.
+    // 0 on home, then 1 «Да, выйти», quits and leaves the terminal as it was.
     kiosk.keys("\x1b");
     kiosk.wait_text("Мария Ивановна, что вы хотите сделать?");
-    kiosk.keys("0");
+    kiosk.keys("01");
     assert!(kiosk.exit_status().success());
     let raw = kiosk.raw_output();
     assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
@@ -403,7 +403,7 @@ fn space_listens_and_a_spoken_number_chooses() {
     kiosk.wait("the banner gone", |k| !contains_big(&k.rows(), "«이»"));
     kiosk.keys("\x1b");
     kiosk.wait_text("Мария Ивановна, что вы хотите сделать?");
-    kiosk.keys("0");
+    kiosk.keys("01");
     assert!(kiosk.exit_status().success());
 }
 
@@ -426,7 +426,7 @@ fn the_sound_system_never_writes_on_the_screen() {
     kiosk.wait_text(HOME_RU);
     kiosk.keys(" ");
     kiosk.wait_text("Голосовые команды выключены: микрофон не открылся");
-    kiosk.keys("0");
+    kiosk.keys("01");
     assert!(kiosk.exit_status().success());
     assert!(
         !kiosk.raw_output().contains("ALSA"),

@@ -180,10 +180,10 @@ impl Kiosk {
         self.wait(text, |k| k.shows(text));
     }
 
-    /// Whether `text` is on the screen in ordinary letters, wrapped or not.
+    /// Whether `text` is on the screen, in ordinary or big letters, wrapped or not.
     pub fn shows(&self, text: &str) -> bool {
         let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        flat(&self.screen()).contains(&flat(text))
+        flat(&self.screen()).contains(&flat(text)) || self.shows_big_wrapped(text)
     }
 
     /// Waits for `text` drawn in big letters, in any of the bundled sizes.
@@ -219,6 +219,9 @@ impl Kiosk {
                 || (1..=words.len())
                     .rev()
                     .any(|n| contains_big(rows, &words[..n].join(" ")) && split(rows, &words[n..]))
+        }
+        if words.len() == 1 {
+            return contains_big(&rows, text);
         }
         // A lone number is too easy to find: the first line holds it and a word at least.
         (2..=words.len())

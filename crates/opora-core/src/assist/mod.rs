@@ -223,8 +223,10 @@ impl Assist {
         mode: Mode,
         key: BankKey,
         catalogue: Vec<Goal>,
-        (kiosk, kiosk_start): (App, Vec<kiosk::Effect>),
+        (mut kiosk, kiosk_start): (App, Vec<kiosk::Effect>),
     ) -> (Assist, Vec<AssistEffect>) {
+        // The client cannot close the session from the kiosk's home screen.
+        kiosk.set_can_quit(false);
         let assist = Assist {
             mode,
             key,

@@ -88,6 +88,16 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "safety.ftl",
         include_str!("../../../../locales/en/safety.ftl"),
     ),
+    (
+        Lang::Ru,
+        "kiosk.ftl",
+        include_str!("../../../../locales/ru/kiosk.ftl"),
+    ),
+    (
+        Lang::En,
+        "kiosk.ftl",
+        include_str!("../../../../locales/en/kiosk.ftl"),
+    ),
 ];
 
 /// The one file a bank's own locale folder must hold for each language.

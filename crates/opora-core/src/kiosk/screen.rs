@@ -72,6 +72,8 @@ pub enum Screen {
     Warning(Box<Warning>),
     /// Voice asks before acting: which of two amounts, or «Вы сказали «…»?».
     VoiceQuestion(Box<Question>),
+    /// `0` on home: «Выйти из программы?», so a key pressed by accident never closes the kiosk.
+    QuitConfirm,
 }
 
 impl Screen {
@@ -157,6 +159,7 @@ impl Screen {
             Screen::DrillResult { .. } => "drill-result",
             Screen::Warning(_) => "warning",
             Screen::VoiceQuestion(question) => question.id(),
+            Screen::QuitConfirm => "quit-confirm",
         }
     }
 }
@@ -191,4 +194,5 @@ pub const ALL_IDS: &[&str] = &[
     "drill",
     "drill-result",
     "warning",
+    "quit-confirm",
 ];

@@ -108,6 +108,8 @@ pub struct App {
     pub(super) journey_kept: bool,
     /// What voice input last heard, shown big until the next action.
     pub(super) heard: Option<String>,
+    /// Whether `0` on home may close the program (not inside an assisted session).
+    pub(super) can_quit: bool,
 }
 
 impl App {
@@ -130,6 +132,7 @@ impl App {
             heard: None,
             recorded_place: None,
             journey_kept: false,
+            can_quit: true,
         };
         (app, vec![Effect::LoadSnapshot, Effect::LoadProgress])
     }
@@ -193,6 +196,16 @@ impl App {
         self.heard = None;
         self.focus = 0;
         self.recorded_place = None;
+    }
+
+    /// Inside an assisted session the client cannot close the program from home: staff end
+    /// the session.
+    pub fn set_can_quit(&mut self, can: bool) {
+        self.can_quit = can;
+    }
+
+    pub fn can_quit(&self) -> bool {
+        self.can_quit
     }
 
     /// Says on the home screen that the journey is kept, without a name.

@@ -133,9 +133,12 @@ impl App {
                 Vec::new()
             }
             _ if self.screen().has_field() => self.on_field_key(key),
-            Key::Digit(0) if matches!(self.screen(), Screen::Home) => self.quit(),
+            Key::Digit(0) | Key::Number(0)
+                if matches!(self.screen(), Screen::Home) && self.can_quit =>
+            {
+                self.ask_to_quit()
+            }
             Key::Digit(n) => self.choose(usize::from(n), InputMode::Key),
-            Key::Number(0) if matches!(self.screen(), Screen::Home) => self.quit(),
             Key::Number(n) => self.choose(usize::try_from(n).unwrap_or(usize::MAX), InputMode::Key),
             Key::Up => {
                 self.focus = self.focus.saturating_sub(1);
@@ -156,6 +159,13 @@ impl App {
     fn quit(&mut self) -> Vec<Effect> {
         self.quitting = true;
         vec![Effect::Quit]
+    }
+
+    /// `0` on home asks first, with «Нет» highlighted: Enter or a stray key stays.
+    fn ask_to_quit(&mut self) -> Vec<Effect> {
+        self.push(Screen::QuitConfirm);
+        self.focus = 1;
+        Vec::new()
     }
 
     /// The actions of the current screen, in the order of their numbers.

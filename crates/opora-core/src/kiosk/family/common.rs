@@ -85,7 +85,7 @@ pub(super) fn finish(
             tr!(i18n, "prompt-choice", max = model.choices.len() as i64)
         };
     }
-    model.keys = if model.id == "home" {
+    model.keys = if model.id == "home" && app.can_quit() {
         i18n.t("keys-home")
     } else {
         i18n.t("keys")

@@ -9,6 +9,7 @@ mod home;
 mod lessons;
 mod money_flow;
 mod question;
+mod quit;
 mod support;
 pub mod voice;
 
@@ -53,6 +54,7 @@ pub fn choices(app: &App) -> Vec<Offer> {
         Screen::DrillResult { .. } => lessons::drill_result_choices(),
         Screen::Warning(_) => lessons::warning_choices(),
         Screen::VoiceQuestion(question) => question::question_choices(question),
+        Screen::QuitConfirm => quit::quit_choices(),
     }
 }
 
@@ -103,6 +105,7 @@ fn build(app: &App, i18n: &I18n) -> ScreenModel {
         Screen::DrillResult { drill, stopped } => lessons::drill_result(drill, *stopped, i18n),
         Screen::Warning(warning) => lessons::warning(snapshot, warning, i18n),
         Screen::VoiceQuestion(question) => question::question(app, question, i18n),
+        Screen::QuitConfirm => quit::quit_confirm(i18n),
     };
     common::finish(app, snapshot, choices(app), i18n, &mut model);
     model
