@@ -8,6 +8,8 @@ mod common;
 #[allow(dead_code)]
 mod pty;
 
+#[path = "dead_ends/blocked_card.rs"]
+mod blocked_card;
 #[path = "dead_ends/quit.rs"]
 mod quit;
 #[path = "dead_ends/screens_draw.rs"]

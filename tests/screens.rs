@@ -137,6 +137,9 @@ screens! {
     };
     no_such_choice => |s| { s.press(9); };
     quit_confirm => |s| { s.press(0); };
+    staff_menu => |s| { s.press(4).press(1).press(1).key(Key::Staff); };
+    home_card_blocked => |s| { s.press(4).press(1).press(1); };
+    balance_card_blocked => |s| { s.press(4).press(1).press(1).press(1); };
     voice_listening => |s| {
         s.app.set_voice(VoiceState::Ready);
         s.key(Key::Char(' '));

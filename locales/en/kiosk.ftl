@@ -8,3 +8,15 @@ quit-yes = Yes, leave
 quit-no = No, stay
 help-quit-confirm = Opora asks whether you really want to leave. Press 2 to stay, or 1 to leave.
 staff-quit-confirm = 1 leaves. On a kiosk Opora starts again by itself.
+
+## A blocked card and the staff menu (F9)
+
+home-card-blocked = The card is blocked: what to do
+home-card-blocked-note = The card •• { $last } is blocked.
+lesson-card-unblocked = The practice card works again: the lesson blocked it for practice.
+staff-block-already = To unblock the practice card: F9, then 1.
+kiosk-staff-title = For staff
+kiosk-staff-unblock = Unblock the practice card
+kiosk-staff-card-blocked = The practice card is blocked.
+kiosk-staff-card-works = The practice card works.
+help-kiosk-staff = The staff menu: F9 opens and closes it. The client does not need it.

@@ -266,7 +266,7 @@ l-lost-block =
     Press "Start" and confirm blocking.
 l-lost-after =
     The card is blocked; the money is safe.
-    In practice mode a staff member unblocks the card afterwards.
+    This was practice: when the lesson ends, the practice card works again.
 l-lost-recap-1 = Card lost — block it at once: "Block card" on the home screen.
 l-lost-recap-2 = The money in the account stays safe.
 l-lost-recap-3 = Found the card — call the bank yourself.

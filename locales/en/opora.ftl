@@ -219,16 +219,22 @@ help-screen-help = This is a hint. Press 1 or Esc to go back.
 
 ## Hints for staff
 
-staff-home = Let the client press the number. Start with 1, the balance.
-staff-balance = Ask where the client sees the amount. Number 1 sends money, number 2 shows the history.
+staff-home = Let the client press the number. { $blocked ->
+        [yes] The practice card is blocked: F9, then 1, unblocks it.
+       *[no] Start with 1, the balance.
+    }
+staff-balance = Ask where the client sees the amount. { $blocked ->
+        [yes] The card is blocked: number 1 shows the history. F9 unblocks the practice card.
+       *[no] Number 1 sends money, number 2 shows the history.
+    }
 staff-send-who = Explain: saved recipients are free of charge.
 staff-phone-entry = The number may start with 8. The program explains any mistake itself.
 staff-amount-entry = Suggest a small amount, for example 300 roubles.
 staff-check = Ask the client to read the recipient and the amount aloud.
 staff-code = The key lesson: never tell the code to anyone, not even to you.
 staff-done = Praise the client. Ask if they could do it again alone.
-staff-block-confirm = Blocking takes two keys from home. To unblock: opora sandbox unblock-card.
-staff-card-blocked = To unblock the practice card: opora sandbox unblock-card.
+staff-block-confirm = Blocking takes two keys from home. F9 unblocks the practice card.
+staff-card-blocked = To unblock the practice card: F9, then 1.
 staff-history = Show how to tell money in (plus) from money out (minus).
 
 ## Input errors

@@ -90,6 +90,7 @@ impl BankEdge {
                 None => Vec::new(),
             },
             Effect::LoadSnapshot => vec![Msg::Snapshot(self.store.snapshot().map(Box::new))],
+            Effect::UnblockCard => self.unblock_card(),
             Effect::IssueCode { op_id } => vec![Msg::CodeIssued {
                 op_id: op_id.clone(),
                 result: self.store.issue_code(op_id),

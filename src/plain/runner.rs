@@ -76,6 +76,11 @@ where
         };
         let line = line?;
         face.speech.hush();
+        // What another process changed meanwhile (staff unblocked the card) counts for this line.
+        let requests = pump(program, edge, program.refresh());
+        if face_requests(program, edge, &mut face, requests, &mut shown, &mut out)? {
+            return bye(&mut out, i18n);
+        }
         let model = shown
             .as_ref()
             .map_or_else(ScreenModel::default, Clone::clone);

@@ -24,10 +24,12 @@ use ratatui::Frame;
 use ratatui::layout::Size;
 use std::io;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often the loop looks at signals, the window size and the terminal's health while idle.
 const TICK: Duration = Duration::from_millis(40);
+/// How often the program re-reads what another process may change ([`Program::refresh`]).
+const REFRESH: Duration = Duration::from_secs(1);
 
 /// What a program shows, as the full-screen face draws it.
 pub trait Drawable {
@@ -170,6 +172,7 @@ where
         let mut dirty = true;
         let mut shown: Option<String> = None;
         let mut size: Option<Size> = None;
+        let mut refreshed = Instant::now();
         loop {
             if self.program.is_quitting() || screen.should_stop() {
                 return Ok(());
@@ -219,6 +222,11 @@ where
             // Everything that has arrived, then one frame: a paste of many keys is drawn once.
             for incoming in first.into_iter().chain(inbox.try_iter()) {
                 dirty |= self.handle(incoming);
+            }
+            if refreshed.elapsed() >= REFRESH {
+                refreshed = Instant::now();
+                let effects = self.program.refresh();
+                self.dispatch(effects);
             }
         }
     }

@@ -206,12 +206,18 @@ impl Kiosk {
         (1..=6u8).find(|n| {
             screen.contains(&format!("{n} {label}"))
                 || screen.contains(&format!("{n}. {label}"))
-                || self.shows_big_wrapped(&format!("{n} {label}"))
+                // A lone number is too easy to find: its line holds a word of the label too.
+                || self.big_split(&format!("{n} {label}"), 2)
         })
     }
 
     /// Whether `text` is drawn big, perhaps wrapped over several lines of big letters.
     pub fn shows_big_wrapped(&self, text: &str) -> bool {
+        self.big_split(text, 1)
+    }
+
+    /// Whether `text` is drawn big in pieces of whole words, the first of at least `first`.
+    fn big_split(&self, text: &str, first: usize) -> bool {
         let rows = self.rows_text();
         let words: Vec<&str> = text.split_whitespace().collect();
         fn split(rows: &[String], words: &[&str]) -> bool {
@@ -220,13 +226,10 @@ impl Kiosk {
                     .rev()
                     .any(|n| contains_big(rows, &words[..n].join(" ")) && split(rows, &words[n..]))
         }
-        if words.len() == 1 {
-            return contains_big(&rows, text);
-        }
-        // A lone number is too easy to find: the first line holds it and a word at least.
-        (2..=words.len())
-            .rev()
-            .any(|n| contains_big(&rows, &words[..n].join(" ")) && split(&rows, &words[n..]))
+        !words.is_empty()
+            && (first.min(words.len())..=words.len())
+                .rev()
+                .any(|n| contains_big(&rows, &words[..n].join(" ")) && split(&rows, &words[n..]))
     }
 
     /// Takes the choice labelled `label` once it is on the screen.

@@ -62,6 +62,13 @@ pub trait Program {
     fn show_warning(&mut self, sentence: String) {
         let _ = sentence;
     }
+
+    /// Work to do now and then while the screen waits (the full-screen face asks about once a
+    /// second, the plain face before each line it reads): re-reading what another program may
+    /// have changed, such as staff unblocking the practice card from a shell.
+    fn refresh(&self) -> Vec<Self::Effect> {
+        Vec::new()
+    }
 }
 
 /// Carries out a program's work and answers with messages: the practice bank, the journal, the

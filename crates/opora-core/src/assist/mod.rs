@@ -450,6 +450,19 @@ impl Program for Assist {
     fn show_warning(&mut self, sentence: String) {
         self.kiosk.show_warning(sentence);
     }
+
+    /// While the client is at the kiosk, its practice bank is re-read as the kiosk's is.
+    fn refresh(&self) -> Vec<AssistEffect> {
+        if self.in_kiosk() {
+            self.kiosk
+                .refresh()
+                .into_iter()
+                .map(AssistEffect::Kiosk)
+                .collect()
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -67,6 +67,9 @@ pub enum Effect {
     StopListening,
     /// Keep a step of the client's journey in the journal ([`Payload`]); answered by nothing.
     Record(Payload),
+    /// Unblock the practice card (staff, or the end of a lesson that blocked it) →
+    /// [`Msg::Snapshot`].
+    UnblockCard,
     /// Leave the program.
     Quit,
 }
@@ -87,7 +90,8 @@ impl Effect {
             | Effect::Lesson(_)
             | Effect::WriteReminder { .. }
             | Effect::OpenFile(_)
-            | Effect::Record(_) => return None,
+            | Effect::Record(_)
+            | Effect::UnblockCard => return None,
         })
     }
 }

@@ -8,6 +8,7 @@
 //! `lesson_play`, `heard` (voice) — and what it shows: `family/` (one file per family of
 //! screens: view and choices) and `listen` (what the current screen accepts by voice).
 
+mod card_state;
 pub mod family;
 pub mod flow;
 mod heard;
@@ -65,5 +66,14 @@ impl crate::program::Program for App {
 
     fn show_warning(&mut self, sentence: String) {
         App::show_warning(self, sentence);
+    }
+
+    /// The practice bank is re-read: `opora sandbox unblock-card` reaches a running kiosk.
+    fn refresh(&self) -> Vec<Self::Effect> {
+        if self.snapshot.is_some() {
+            vec![Effect::LoadSnapshot]
+        } else {
+            Vec::new()
+        }
     }
 }

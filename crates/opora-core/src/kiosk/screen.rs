@@ -74,6 +74,8 @@ pub enum Screen {
     VoiceQuestion(Box<Question>),
     /// `0` on home: «Выйти из программы?», so a key pressed by accident never closes the kiosk.
     QuitConfirm,
+    /// What staff do at the kiosk (F9, a key no client screen names): unblock the practice card.
+    StaffMenu,
 }
 
 impl Screen {
@@ -113,6 +115,8 @@ pub enum Action {
     /// The code expired after too many wrong tries: send a new one.
     NewCode,
     BlockCard,
+    /// Staff unblock the practice card.
+    UnblockCard,
     HistoryPage(usize),
     Lesson(LessonAction),
     /// An answer to a question voice asked.
@@ -160,6 +164,7 @@ impl Screen {
             Screen::Warning(_) => "warning",
             Screen::VoiceQuestion(question) => question.id(),
             Screen::QuitConfirm => "quit-confirm",
+            Screen::StaffMenu => "kiosk-staff",
         }
     }
 }
@@ -195,4 +200,5 @@ pub const ALL_IDS: &[&str] = &[
     "drill-result",
     "warning",
     "quit-confirm",
+    "kiosk-staff",
 ];

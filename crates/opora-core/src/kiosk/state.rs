@@ -39,6 +39,10 @@ pub enum Notice {
     CodeNotYetArrived,
     /// Problems with locale files, already in the person's language.
     Startup(Vec<String>),
+    /// The practice card works again: staff unblocked it, or the lesson that blocked it ended.
+    CardUnblocked {
+        by_lesson: bool,
+    },
     /// About voice input: a phrase turned down, nothing heard, voice off…
     Voice(VoiceNotice),
 }
@@ -110,6 +114,8 @@ pub struct App {
     pub(super) heard: Option<String>,
     /// Whether `0` on home may close the program (not inside an assisted session).
     pub(super) can_quit: bool,
+    /// A lesson's practice step blocked the card: it is unblocked when the lesson is over.
+    pub(super) practice_block: bool,
 }
 
 impl App {
@@ -133,6 +139,7 @@ impl App {
             recorded_place: None,
             journey_kept: false,
             can_quit: true,
+            practice_block: false,
         };
         (app, vec![Effect::LoadSnapshot, Effect::LoadProgress])
     }

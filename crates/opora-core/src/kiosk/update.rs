@@ -29,6 +29,7 @@ impl App {
             effects.push(effect);
             effects.extend(journey);
         }
+        effects.extend(self.end_practice_block());
         self.note_screen(&mut effects);
         effects
     }
@@ -127,11 +128,8 @@ impl App {
                 self.show_staff = !self.show_staff;
                 Vec::new()
             }
-            // Staff-only actions belong to an assisted session; the kiosk alone has none.
-            Key::Staff => {
-                (self.notice, self.heard) = (had_notice, had_heard);
-                Vec::new()
-            }
+            // The staff menu (an assisted session keeps this key for its own menu).
+            Key::Staff => self.staff_key(),
             _ if self.screen().has_field() => self.on_field_key(key),
             Key::Digit(0) | Key::Number(0)
                 if matches!(self.screen(), Screen::Home) && self.can_quit =>
@@ -362,6 +360,8 @@ impl App {
                 if !receipt.already_done {
                     effects.push(super::journey::operation_completed(&receipt));
                 }
+                let in_lesson = self.lesson_run().is_some();
+                self.note_block(receipt.operation == Operation::BlockCard && in_lesson);
                 effects.extend(self.lesson_goal_check(&receipt));
                 let done = match receipt.operation {
                     Operation::BlockCard => Screen::BlockDone,
@@ -474,6 +474,7 @@ impl App {
                     }];
                 }
             }
+            Action::UnblockCard => return self.staff_unblock(),
             Action::HistoryPage(page) => {
                 if let Screen::History { page: current } = self.top_mut() {
                     *current = page;

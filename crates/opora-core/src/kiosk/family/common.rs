@@ -93,7 +93,14 @@ pub(super) fn finish(
     if app.show_staff() {
         let hint_id = format!("staff-{}", model.id);
         if i18n.has(&hint_id) {
-            model.staff_hint = Some(tr!(i18n, "staff-line", hint = i18n.t(&hint_id)));
+            // A hint may depend on the card's state and the flow (`$blocked`: yes/no; `$flow`:
+            // send, own, pay, topup, block, none), so its numbers match the screen's.
+            let blocked = if snapshot.card_blocked { "yes" } else { "no" };
+            let flow = crate::kiosk::journey::place(app.screen())
+                .0
+                .unwrap_or("none");
+            let hint = tr!(i18n, &hint_id, blocked = blocked, flow = flow);
+            model.staff_hint = Some(tr!(i18n, "staff-line", hint = hint));
         }
     }
     // A screen's own notice (a lesson's praise) stays unless the last action has its own.
@@ -125,6 +132,14 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
         Notice::CodeExpired => (NoticeKind::Error, i18n.t("error-code-expired")),
         Notice::CodeNotYetArrived => (NoticeKind::Info, i18n.t("error-code-not-yet")),
         Notice::Startup(sentences) => (NoticeKind::Warning, sentences.join(" ")),
+        Notice::CardUnblocked { by_lesson } => (
+            NoticeKind::Success,
+            i18n.t(if *by_lesson {
+                "lesson-card-unblocked"
+            } else {
+                "sandbox-unblock-done"
+            }),
+        ),
         Notice::Voice(voice) => super::voice::notice(voice, i18n),
     };
     let label = match (notice, kind) {

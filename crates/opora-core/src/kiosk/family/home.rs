@@ -1,24 +1,30 @@
 //! The home screen (six operations: 1 is the balance, with the history behind it; 4 blocks the
-//! card) and the balance.
+//! card) and the balance. A blocked card shows on both, and the balance then offers no transfer.
 
 use super::common::screen;
 use crate::bank::Snapshot;
 use crate::i18n::I18n;
 use crate::kiosk::offer::{Label, Offer};
 use crate::kiosk::screen::{Action, Screen};
-use crate::screen_model::ScreenModel;
+use crate::screen_model::{Notice, NoticeKind, ScreenModel};
 use crate::tr;
 use crate::voice::lexicon::Concept::*;
 use crate::voice::meaning::VoiceCommand;
 
-pub(super) fn home_choices() -> Vec<Offer> {
+pub(super) fn home_choices(snapshot: &Snapshot) -> Vec<Offer> {
+    // The numbers never move: with the card blocked, 4 tells what to do about it.
+    let block = if snapshot.card_blocked {
+        "home-card-blocked"
+    } else {
+        "home-block"
+    };
     vec![
         // The history is one press further, on the balance screen («история» still opens it).
         open(Screen::Balance, "home-balance-history").said(&[Balance, History]),
         open(Screen::SendWho, "home-send").said(&[Send]),
         open(Screen::PayWhat, "home-pay").said(&[Pay]),
         // A lost card is urgent: blocking it takes two presses from here, this and «Да».
-        open(block_card(), "home-block").said(&[Block]),
+        open(block_card(), block).said(&[Block]),
         open(Screen::Lessons { page: 0 }, "home-lessons").said(&[Lessons]),
         help_offer("home-help"),
     ]
@@ -51,15 +57,34 @@ pub(super) fn home(snapshot: &Snapshot, journey_kept: bool, i18n: &I18n) -> Scre
     if journey_kept {
         model.lines.push(i18n.t("home-journal-note"));
     }
+    if snapshot.card_blocked {
+        model.notice = Some(card_blocked_notice(snapshot, i18n));
+    }
     model
 }
 
-pub(super) fn balance_choices() -> Vec<Offer> {
-    vec![
-        open(Screen::SendWho, "home-send").said(&[Send]),
-        open(Screen::History { page: 0 }, "home-history").said(&[History]),
-        Offer::home(),
-    ]
+/// «Карта •• 4321 заблокирована…», said first on the home screen while it is.
+fn card_blocked_notice(snapshot: &Snapshot, i18n: &I18n) -> Notice {
+    Notice {
+        kind: NoticeKind::Warning,
+        label: i18n.t("notice-warning"),
+        text: tr!(
+            i18n,
+            "home-card-blocked-note",
+            last = snapshot.card.last_four.clone()
+        ),
+    }
+}
+
+pub(super) fn balance_choices(snapshot: &Snapshot) -> Vec<Offer> {
+    let mut choices = Vec::new();
+    // A blocked card sends nothing: the balance does not offer it.
+    if !snapshot.card_blocked {
+        choices.push(open(Screen::SendWho, "home-send").said(&[Send]));
+    }
+    choices.push(open(Screen::History { page: 0 }, "home-history").said(&[History]));
+    choices.push(Offer::home());
+    choices
 }
 
 pub(super) fn balance(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {

@@ -10,6 +10,7 @@ mod lessons;
 mod money_flow;
 mod question;
 mod quit;
+mod staff_menu;
 mod support;
 pub mod voice;
 
@@ -28,8 +29,8 @@ pub fn choices(app: &App) -> Vec<Offer> {
         return Vec::new();
     };
     match app.screen() {
-        Screen::Home => home::home_choices(),
-        Screen::Balance => home::balance_choices(),
+        Screen::Home => home::home_choices(snapshot),
+        Screen::Balance => home::balance_choices(snapshot),
         Screen::SendWho => money_flow::send_who_choices(snapshot),
         Screen::OwnDirection => money_flow::own_direction_choices(),
         Screen::PayWhat => money_flow::pay_what_choices(snapshot),
@@ -43,7 +44,7 @@ pub fn choices(app: &App) -> Vec<Offer> {
         Screen::BlockDone | Screen::BlockAlready | Screen::CardBlockedStop => {
             support::blocked_choices()
         }
-        Screen::Help => support::help_choices(),
+        Screen::Help => support::help_choices(snapshot),
         Screen::CallStaff | Screen::TrustedPerson => support::back_home_choices(),
         Screen::ScreenHelp { .. } => support::screen_help_choices(),
         Screen::Code(step) if step.expired => money_flow::code_expired_choices(),
@@ -55,6 +56,7 @@ pub fn choices(app: &App) -> Vec<Offer> {
         Screen::Warning(_) => lessons::warning_choices(),
         Screen::VoiceQuestion(question) => question::question_choices(question),
         Screen::QuitConfirm => quit::quit_choices(),
+        Screen::StaffMenu => staff_menu::staff_choices(snapshot),
     }
 }
 
@@ -106,6 +108,7 @@ fn build(app: &App, i18n: &I18n) -> ScreenModel {
         Screen::Warning(warning) => lessons::warning(snapshot, warning, i18n),
         Screen::VoiceQuestion(question) => question::question(app, question, i18n),
         Screen::QuitConfirm => quit::quit_confirm(i18n),
+        Screen::StaffMenu => staff_menu::staff_menu(snapshot, i18n),
     };
     common::finish(app, snapshot, choices(app), i18n, &mut model);
     model

@@ -62,14 +62,17 @@ pub(super) fn card_blocked(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
     model
 }
 
-pub(super) fn help_choices() -> Vec<Offer> {
-    vec![
-        // A lost card is what brings most people to help: blocking it is the first choice.
-        open(super::home::block_card(), "home-block").said(&[Block]),
-        open(Screen::CallStaff, "help-choice-staff").said(&[CallStaff]),
-        open(Screen::TrustedPerson, "help-choice-trusted").said(&[Trusted]),
-        Offer::home(),
-    ]
+pub(super) fn help_choices(snapshot: &Snapshot) -> Vec<Offer> {
+    let mut choices = Vec::new();
+    // A lost card is what brings most people to help: blocking it is the first choice, unless
+    // it is blocked already.
+    if !snapshot.card_blocked {
+        choices.push(open(super::home::block_card(), "home-block").said(&[Block]));
+    }
+    choices.push(open(Screen::CallStaff, "help-choice-staff").said(&[CallStaff]));
+    choices.push(open(Screen::TrustedPerson, "help-choice-trusted").said(&[Trusted]));
+    choices.push(Offer::home());
+    choices
 }
 
 pub(super) fn help(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
