@@ -10,6 +10,8 @@ mod pty;
 
 #[path = "dead_ends/blocked_card.rs"]
 mod blocked_card;
+#[path = "dead_ends/cancel.rs"]
+mod cancel;
 #[path = "dead_ends/quit.rs"]
 mod quit;
 #[path = "dead_ends/screens_draw.rs"]

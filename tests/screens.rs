@@ -137,6 +137,7 @@ screens! {
     };
     no_such_choice => |s| { s.press(9); };
     quit_confirm => |s| { s.press(0); };
+    transfer_cancelled => |s| { s.up_to_check().press(3); };
     staff_menu => |s| { s.press(4).press(1).press(1).key(Key::Staff); };
     home_card_blocked => |s| { s.press(4).press(1).press(1); };
     balance_card_blocked => |s| { s.press(4).press(1).press(1).press(1); };

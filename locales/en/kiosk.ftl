@@ -20,3 +20,12 @@ kiosk-staff-unblock = Unblock the practice card
 kiosk-staff-card-blocked = The practice card is blocked.
 kiosk-staff-card-works = The practice card works.
 help-kiosk-staff = The staff menu: F9 opens and closes it. The client does not need it.
+
+## A cancelled operation
+
+cancelled = { $flow ->
+        [pay] Payment cancelled. No money has left the card.
+        [topup] Top-up cancelled. No money has left the card.
+        [own] Transfer cancelled. The money stays where it was.
+       *[send] Transfer cancelled. No money has left the card.
+    }

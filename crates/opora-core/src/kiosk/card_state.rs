@@ -1,6 +1,7 @@
 //! The practice card's blocked state as the kiosk handles it: staff open their menu (F9) and
 //! unblock the card, and a lesson that blocked the card for practice unblocks it once the client
 //! leaves the lesson or reaches its end. The screens that show the state are the families'.
+//! Also what a cancelled money action says: nothing left the card.
 
 use super::messages::Effect;
 use super::screen::Screen;
@@ -23,6 +24,13 @@ impl App {
         }
         self.notice = Some(Notice::CardUnblocked { by_lesson: false });
         vec![Effect::UnblockCard]
+    }
+
+    /// A money action of this flow was cancelled: the screen it returns to says nothing moved.
+    pub(super) fn say_cancelled(&mut self, flow: Option<&'static str>) {
+        if let Some(flow @ ("send" | "own" | "pay" | "topup")) = flow {
+            self.notice = Some(Notice::Cancelled(flow));
+        }
     }
 
     /// Remembers that a lesson's practice step blocked the card.

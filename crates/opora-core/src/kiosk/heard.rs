@@ -214,11 +214,8 @@ impl App {
     fn voice_command(&mut self, command: VoiceCommand) -> Vec<Effect> {
         match command {
             VoiceCommand::Back => self.go_back(),
-            VoiceCommand::Home | VoiceCommand::Cancel => {
-                let cancel = self.in_flow().then(|| self.went_back(true));
-                self.home();
-                cancel.into_iter().collect()
-            }
+            // As «На главную»: a money action abandoned says nothing moved.
+            VoiceCommand::Home | VoiceCommand::Cancel => self.perform(Action::Home),
             VoiceCommand::Help => {
                 let heard = self.heard.take();
                 let effects = self.update(Msg::Key(Key::Help));

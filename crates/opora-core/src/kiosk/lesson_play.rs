@@ -84,6 +84,7 @@ impl App {
                         self.push(Screen::Check(warning.check));
                     } else {
                         self.home();
+                        self.say_cancelled(Some("send"));
                     }
                 }
                 Vec::new()

@@ -39,6 +39,8 @@ pub enum Notice {
     CodeNotYetArrived,
     /// Problems with locale files, already in the person's language.
     Startup(Vec<String>),
+    /// A money action was cancelled before anything moved (its flow: send, own, pay, topup).
+    Cancelled(&'static str),
     /// The practice card works again: staff unblocked it, or the lesson that blocked it ended.
     CardUnblocked {
         by_lesson: bool,

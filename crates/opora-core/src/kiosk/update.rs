@@ -389,9 +389,11 @@ impl App {
         let card_blocked = self.snapshot.as_ref().is_some_and(|s| s.card_blocked);
         match action {
             Action::Home => {
-                // Home from inside a money action abandons it.
+                // Home from inside a money action abandons it, and says nothing moved.
                 let cancel = self.in_flow().then(|| self.went_back(true));
+                let flow = super::journey::place(self.screen()).0;
                 self.home();
+                self.say_cancelled(flow);
                 return cancel.into_iter().collect();
             }
             Action::Back => return self.go_back(),

@@ -132,6 +132,8 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
         Notice::CodeExpired => (NoticeKind::Error, i18n.t("error-code-expired")),
         Notice::CodeNotYetArrived => (NoticeKind::Info, i18n.t("error-code-not-yet")),
         Notice::Startup(sentences) => (NoticeKind::Warning, sentences.join(" ")),
+        // Cancelling worked: nothing moved.
+        Notice::Cancelled(flow) => (NoticeKind::Success, tr!(i18n, "cancelled", flow = *flow)),
         Notice::CardUnblocked { by_lesson } => (
             NoticeKind::Success,
             i18n.t(if *by_lesson {
