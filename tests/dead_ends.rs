@@ -10,6 +10,8 @@ mod pty;
 
 #[path = "dead_ends/blocked_card.rs"]
 mod blocked_card;
+#[path = "dead_ends/by_phone.rs"]
+mod by_phone;
 #[path = "dead_ends/cancel.rs"]
 mod cancel;
 #[path = "dead_ends/quit.rs"]

@@ -65,7 +65,8 @@ screens! {
     own_direction => |s| { s.press(2).press(5); };
     phone_entry => |s| { s.press(2).press(4).type_text("8912"); };
     phone_entry_error => |s| { s.press(2).press(4).enter("8912345"); };
-    phone_unknown => |s| { s.press(2).press(4).enter("8 999 000-00-00"); };
+    phone_own_number => |s| { s.press(2).press(4).enter("8 912 345-67-89"); };
+    check_other_bank => |s| { s.press(2).press(4).enter("8 999 000-00-00").enter("300").press(2); };
     amount_entry => |s| { s.press(2).press(1).type_text("300"); };
     amount_insufficient => |s| { s.press(2).press(1).enter("99999"); };
     amount_not_number => |s| { s.press(2).press(1).enter("3a0"); };

@@ -8,7 +8,6 @@ use thiserror::Error;
 
 use super::operation::OpId;
 use crate::money::Money;
-use crate::phone::PhoneNumber;
 use crate::store_error::StoreError;
 
 /// A domain refusal: nothing was changed.
@@ -30,8 +29,8 @@ pub enum BankError {
     UnknownPayee(String),
     #[error("there is no bill {0:?}")]
     UnknownBill(String),
-    #[error("no client of any bank has the number {}", .0.pretty())]
-    UnknownPhone(PhoneNumber),
+    #[error("money cannot be sent by phone number to the client's own number")]
+    OwnPhone,
     #[error("the bill {0:?} is already paid")]
     BillAlreadyPaid(String),
     #[error("money cannot be moved from an account to the same account")]
@@ -54,7 +53,7 @@ impl BankError {
             BankError::BelowMinimum { .. } => "below-minimum",
             BankError::UnknownPayee(_) => "unknown-payee",
             BankError::UnknownBill(_) => "unknown-bill",
-            BankError::UnknownPhone(_) => "unknown-phone",
+            BankError::OwnPhone => "own-phone",
             BankError::BillAlreadyPaid(_) => "bill-already-paid",
             BankError::SameAccount => "same-account",
             BankError::OpIdConflict(_) => "op-id-conflict",

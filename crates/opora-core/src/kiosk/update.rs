@@ -255,11 +255,12 @@ impl App {
             Flow::TopUp => Target::TopUp(phone),
             _ => Target::Phone(phone),
         };
-        // Sending to a number nobody at the bank has is refused here, before the amount.
+        // Sending to one's own number is refused here, before the amount (any other mobile
+        // number is a practice payee, at this bank or another).
         if let (Target::Phone(phone), Some(snapshot)) = (&target, &self.snapshot)
-            && snapshot.directory_entry(phone).is_none()
+            && *phone == snapshot.own_phone
         {
-            let error = BankError::UnknownPhone(*phone);
+            let error = BankError::OwnPhone;
             let refused = self.refused("phone", error.code());
             self.notice = Some(Notice::Bank(error));
             return vec![refused];

@@ -3,7 +3,9 @@
 //!
 //! Fees follow what Russian banks commonly charge, so the practice is realistic:
 //! - a transfer to a saved payee, or by phone number to a client of this bank: free;
-//! - a transfer by phone number to another bank (Faster Payments System, СБП): free up to
+//! - a transfer by phone number to another bank (Faster Payments System, СБП) — a number in the
+//!   directory with a bank, or any other mobile number, which the practice bank treats as a
+//!   client of another bank whose name it cannot show — free up to
 //!   `phone_free_per_month` (100 000 ₽) per calendar month, counting the phone transfers already
 //!   made this month; then `phone_fee_bp` (0.5 %) of the part of this transfer above what is left
 //!   free, at most `phone_fee_max` (1 500 ₽) per transfer;
@@ -39,10 +41,10 @@ pub fn quote(snapshot: &Snapshot, operation: &Operation) -> Result<Quote, BankEr
                     (payee.name.clone(), Money::ZERO)
                 }
                 Recipient::Phone(phone) => {
-                    let entry = snapshot
-                        .directory_entry(phone)
-                        .ok_or(BankError::UnknownPhone(*phone))?;
-                    let fee = if entry.bank.is_some() {
+                    if *phone == snapshot.own_phone {
+                        return Err(BankError::OwnPhone);
+                    }
+                    let fee = if counts_as_phone_transfer(snapshot, operation) {
                         phone_transfer_fee(
                             &snapshot.limits,
                             snapshot.phone_transfers_this_month,
@@ -51,7 +53,11 @@ pub fn quote(snapshot: &Snapshot, operation: &Operation) -> Result<Quote, BankEr
                     } else {
                         Money::ZERO
                     };
-                    (entry.name.clone(), fee)
+                    let name = snapshot.directory_entry(phone).map_or_else(
+                        || Localized::same(phone.pretty()),
+                        |entry| entry.name.clone(),
+                    );
+                    (name, fee)
                 }
             };
             positive(*amount)?;
@@ -134,17 +140,23 @@ pub fn phone_transfer_fee(limits: &Limits, already_this_month: Money, amount: Mo
 }
 
 /// Whether a transfer counts towards the monthly free amount of phone transfers: a transfer by
-/// phone number to a client of another bank.
+/// phone number to a client of another bank (a number the directory does not know is one).
 pub fn counts_as_phone_transfer(snapshot: &Snapshot, operation: &Operation) -> bool {
     match operation {
         Operation::Transfer {
             to: Recipient::Phone(phone),
             ..
-        } => snapshot
-            .directory_entry(phone)
-            .is_some_and(|entry| entry.bank.is_some()),
+        } => other_bank(snapshot, phone),
         _ => false,
     }
+}
+
+/// Whether a phone number belongs to a client of another bank: one the directory names with a
+/// bank, or one it does not know.
+pub fn other_bank(snapshot: &Snapshot, phone: &crate::phone::PhoneNumber) -> bool {
+    snapshot
+        .directory_entry(phone)
+        .is_none_or(|entry| entry.bank.is_some())
 }
 
 fn card_usable(snapshot: &Snapshot) -> Result<(), BankError> {

@@ -144,10 +144,8 @@ fn unknown_targets_are_refused() {
         quote(&s, &op),
         Err(BankError::UnknownPayee("cousin".into()))
     );
-    assert_eq!(
-        quote(&s, &by_phone(STRANGER, rub(1))),
-        Err(BankError::UnknownPhone(phone(STRANGER)))
-    );
+    // A number the bank does not know is a client of another bank, not a refusal.
+    assert!(quote(&s, &by_phone(STRANGER, rub(1))).is_ok());
     let op = Operation::PayBill {
         bill: "heating".into(),
         amount: rub(1),
@@ -425,4 +423,23 @@ fn a_fee_can_make_a_transfer_not_fit() {
             .balance_after,
         Money::from_kopecks(25) // 9 950 × 0.5 % = 49,75 ₽
     );
+}
+
+#[test]
+fn a_number_nobody_knows_is_another_bank_and_the_own_number_is_refused() {
+    let mut s = snapshot();
+    assert_eq!(
+        quote(&s, &by_phone("+7 912 345-67-89", rub(1))),
+        Err(BankError::OwnPhone)
+    );
+    assert!(counts_as_phone_transfer(&s, &by_phone(STRANGER, rub(1))));
+    // Past the month's free amount it pays the СБП fee, as any other bank's client does.
+    s.phone_transfers_this_month = s.limits.phone_free_per_month;
+    let quoted = quote(&s, &by_phone(STRANGER, rub(1000))).expect("a quote");
+    assert!(quoted.fee.is_positive());
+    assert_eq!(
+        quoted.fee,
+        phone_transfer_fee(&s.limits, s.phone_transfers_this_month, rub(1000))
+    );
+    assert_eq!(quoted.recipient.ru, "+7 912 000-00-99");
 }

@@ -202,9 +202,7 @@ pub fn bank_error(error: &BankError, i18n: &I18n) -> String {
         BankError::UnknownPayee(_) | BankError::UnknownBill(_) | BankError::OpIdConflict(_) => {
             i18n.t("error-unknown")
         }
-        BankError::UnknownPhone(phone) => {
-            tr!(i18n, "error-unknown-phone", phone = i18n.phone(phone))
-        }
+        BankError::OwnPhone => i18n.t("error-own-phone"),
         BankError::BillAlreadyPaid(_) => i18n.t("error-bill-paid"),
         BankError::SameAccount => i18n.t("error-same-account"),
         BankError::Storage(error) => error.sentence(StoreFile::Bank, i18n),

@@ -119,6 +119,9 @@ pub(super) fn phone_entry(draft: &Draft, text: &str, i18n: &I18n) -> ScreenModel
     }
     model.progress = progress(Step::Target, i18n);
     model.lines.push(i18n.t("phone-entry-example"));
+    if draft.flow == Flow::Send {
+        model.lines.push(i18n.t("phone-entry-any"));
+    }
     model.field = Some(Field {
         label: i18n.t("phone-entry-label"),
         value: text.to_string(),
@@ -193,7 +196,10 @@ pub(super) fn amount_entry(
             name = account_name(from, snapshot, i18n),
             amount = i18n.money(snapshot.account(from).balance)
         ));
-        if let Target::Phone(_) = target {
+        // The month's free allowance is for transfers to other banks (СБП) only.
+        if let Target::Phone(phone) = target
+            && crate::bank::rules::other_bank(snapshot, phone)
+        {
             let limits = &snapshot.limits;
             let free_left = limits
                 .phone_free_per_month
@@ -241,6 +247,9 @@ pub(super) fn check(snapshot: &Snapshot, check: &Check, i18n: &I18n) -> ScreenMo
             value: who.clone(),
         });
         model.lines.push(tr!(i18n, "line-to", who = who));
+        if let Target::Phone(phone) = target {
+            model.lines.push(recipient_bank(snapshot, phone, i18n));
+        }
     }
     model.lines.push(tr!(
         i18n,
@@ -396,7 +405,7 @@ fn target_text(target: &Target, snapshot: &Snapshot, i18n: &I18n) -> String {
                 name = entry.name.get(i18n.lang()).to_string(),
                 phone = i18n.phone(phone)
             ),
-            None => i18n.phone(phone),
+            None => tr!(i18n, "target-phone-other", phone = i18n.phone(phone)),
         },
         Target::Own { to, .. } => account_name(*to, snapshot, i18n),
         Target::Bill(key) => snapshot.bill(key).map_or_else(
@@ -411,6 +420,21 @@ fn target_text(target: &Target, snapshot: &Snapshot, i18n: &I18n) -> String {
             },
         ),
         Target::TopUp(phone) => tr!(i18n, "target-topup", phone = i18n.phone(phone)),
+    }
+}
+
+/// «Банк получателя: Северный банк, через СБП…», or the client's own bank.
+fn recipient_bank(snapshot: &Snapshot, phone: &crate::phone::PhoneNumber, i18n: &I18n) -> String {
+    match snapshot.directory_entry(phone) {
+        Some(entry) => match &entry.bank {
+            Some(bank) => tr!(
+                i18n,
+                "line-bank-other",
+                bank = bank.get(i18n.lang()).to_string()
+            ),
+            None => i18n.t("line-bank-same"),
+        },
+        None => i18n.t("line-bank-unknown"),
     }
 }
 
