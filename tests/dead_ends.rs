@@ -8,6 +8,8 @@ mod common;
 #[allow(dead_code)]
 mod pty;
 
+#[path = "dead_ends/bills.rs"]
+mod bills;
 #[path = "dead_ends/blocked_card.rs"]
 mod blocked_card;
 #[path = "dead_ends/by_phone.rs"]

@@ -91,6 +91,7 @@ screens! {
     };
     pay_what => |s| { s.press(3); };
     bill_amount => |s| { s.press(3).press(1); };
+    bill_paid => |s| { s.press(3).press(4); };
     bill_check => |s| { s.press(3).press(2).press(1); };
     topup_whose => |s| { s.press(3).press(5); };
     topup_amount => |s| { s.press(3).press(5).press(1).type_text("500"); };

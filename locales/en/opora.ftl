@@ -85,7 +85,8 @@ bill-kind-mobile-phone = Mobile phone
 bill-kind-internet = Internet
 bill-amount-title = Bill
 bill-provider = { $provider }, account { $account }
-bill-already-paid = This bill is already paid.
+bill-paid-fact = Paid
+bill-back = Back to the bills
 bill-pay-due = Pay { $amount }
 bill-other-amount = Another amount
 topup-whose-title = Which phone to top up?
@@ -234,7 +235,15 @@ staff-balance = Ask where the client sees the amount. { $blocked ->
     }
 staff-send-who = Explain: saved recipients are free of charge.
 staff-phone-entry = The number may start with 8. The program explains any mistake itself.
-staff-amount-entry = Suggest a small amount, for example 300 roubles.
+staff-amount-entry = { $flow ->
+        [pay] The client may pay less or more than the bill. Kopecks go after the comma.
+        [topup] A top-up is between 10 and 15,000 roubles.
+        [own] The money stays the client's: these are their own accounts.
+       *[send] Suggest a small amount, for example 300 roubles.
+    }
+staff-pay-what = Each bill shows the amount due. A paid bill is marked "paid".
+staff-bill-amount = The amount due is filled in. A paid bill is not paid again.
+staff-topup-whose = The client's own number is 1; another one they type in.
 staff-check = Ask the client to read the recipient and the amount aloud.
 staff-code = The key lesson: never tell the code to anyone, not even to you.
 staff-done = Praise the client. Ask if they could do it again alone.

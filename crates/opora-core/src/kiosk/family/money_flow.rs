@@ -131,10 +131,15 @@ pub(super) fn phone_entry(draft: &Draft, text: &str, i18n: &I18n) -> ScreenModel
 }
 
 pub(super) fn bill_amount_choices(snapshot: &Snapshot, draft: &Draft) -> Vec<Offer> {
-    let due = match &draft.target {
-        Some(Target::Bill(key)) => snapshot.bill(key).map(|b| b.due),
+    let bill = match &draft.target {
+        Some(Target::Bill(key)) => snapshot.bill(key),
         _ => None,
     };
+    // A paid bill is not paid again: only the way back.
+    if bill.is_some_and(|b| b.paid) {
+        return vec![Offer::back("bill-back"), Offer::home()];
+    }
+    let due = bill.map(|b| b.due);
     let mut choices = Vec::new();
     if let Some(due) = due.filter(|d| d.is_positive()) {
         let pay = Action::PayAmount(draft.clone().with_amount(due));
@@ -152,7 +157,11 @@ pub(super) fn bill_amount(snapshot: &Snapshot, draft: &Draft, i18n: &I18n) -> Sc
         && let Some(bill) = snapshot.bill(key)
     {
         model.title = bill_kind(bill.kind, i18n);
-        model.fact = Some(i18n.money(bill.due));
+        model.fact = Some(if bill.paid {
+            i18n.t("bill-paid-fact")
+        } else {
+            i18n.money(bill.due)
+        });
         model.lines.push(tr!(
             i18n,
             "bill-provider",
@@ -160,9 +169,12 @@ pub(super) fn bill_amount(snapshot: &Snapshot, draft: &Draft, i18n: &I18n) -> Sc
             account = bill.account_number.clone()
         ));
         if bill.paid {
-            model.lines.push(i18n.t("bill-already-paid"));
+            // Nothing to pay: not a step of a payment.
+            model.progress = None;
+            model.lines.push(i18n.t("error-bill-paid"));
+        } else {
+            model.lines.push(fee_rule(bill.fee_bp, bill.fee_max, i18n));
         }
-        model.lines.push(fee_rule(bill.fee_bp, bill.fee_max, i18n));
     }
     model
 }
