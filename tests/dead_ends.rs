@@ -7,7 +7,12 @@ mod common;
 #[path = "dead_ends/pty.rs"]
 #[allow(dead_code)]
 mod pty;
+#[path = "common/amounts.rs"]
+#[allow(dead_code)]
+mod said_amounts;
 
+#[path = "dead_ends/amounts.rs"]
+mod amounts;
 #[path = "dead_ends/bills.rs"]
 mod bills;
 #[path = "dead_ends/blocked_card.rs"]

@@ -233,7 +233,7 @@ fn a_whole_transfer_by_phone_number_with_mistakes_along_the_way() {
     assert!(talk.say("-300").contains("не может быть со знаком минус"));
     assert!(talk.say("три сотни").contains("только цифры"));
     assert!(talk.say("12345678901").contains("Слишком длинное число"));
-    assert!(talk.say("100,555").contains("не больше двух цифр копеек"));
+    assert!(talk.say("100,5555").contains("не больше двух цифр копеек"));
     assert!(talk.say("30000").contains("Не хватает денег"));
     // A number that is not a saved person gets a real warning first; cancelling is choice 1.
     let warning = talk.say("1500,50");

@@ -8,6 +8,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+mod separators;
+
 /// The largest number of rouble digits a person may type: 999 999 999 ₽.
 pub const MAX_RUBLE_DIGITS: usize = 9;
 
@@ -125,13 +127,18 @@ impl AmountError {
     }
 }
 
-/// Parses an amount as a person types it: `300`, `300,50`, `300.5`, `25 430,50`, `1 000 ₽`.
+/// Parses an amount as a person types it: `300`, `300,50`, `300.5`, `25 430,50`, `1 000 ₽`,
+/// `1,000`, `₽25,430.50`, «1.000,50».
 ///
-/// Spaces (also no-break spaces) may group digits; a comma or a point separates kopecks; a
-/// trailing rouble sign or «руб»/«р» is allowed. A leading minus is reported as `Negative` so the
-/// person hears what is wrong rather than "not a number".
+/// Spaces (also no-break spaces) may group digits, and so may commas or points in groups of three
+/// ([`separators`]); a comma or a point followed by one or two digits separates kopecks; a rouble
+/// sign before or after, or «руб»/«р» after, is allowed. A leading minus is reported as
+/// `Negative` so the person hears what is wrong rather than "not a number".
 pub fn parse_amount(input: &str) -> Result<Money, AmountError> {
     let mut text = input.trim();
+    if let Some(stripped) = text.strip_prefix('₽') {
+        text = stripped.trim_start();
+    }
     for suffix in ["₽", "руб.", "руб", "р.", "р", "rub", "RUB"] {
         if let Some(stripped) = text.strip_suffix(suffix) {
             text = stripped.trim_end();
@@ -146,18 +153,7 @@ pub fn parse_amount(input: &str) -> Result<Money, AmountError> {
         None => (false, text),
     };
 
-    let mut rubles = String::new();
-    let mut kopecks = String::new();
-    let mut seen_separator = false;
-    for ch in body.chars() {
-        match ch {
-            '0'..='9' if seen_separator => kopecks.push(ch),
-            '0'..='9' => rubles.push(ch),
-            ',' | '.' if !seen_separator => seen_separator = true,
-            ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' if !seen_separator => {}
-            _ => return Err(AmountError::NotANumber),
-        }
-    }
+    let (rubles, kopecks) = separators::split(body)?;
     if rubles.is_empty() && kopecks.is_empty() {
         return Err(AmountError::NotANumber);
     }
@@ -222,6 +218,18 @@ mod tests {
             ("007", 700),
             ("999999999,99", 99_999_999_999),
             ("100р", 10_000),
+            // Thousands marks, as English screens and Russian hands write them.
+            ("1,000", 100_000),
+            ("1,234", 123_400),
+            ("₽25,430.50", 2_543_050),
+            ("₽ 1,000", 100_000),
+            ("1,000,000", 100_000_000),
+            ("1.000", 100_000),
+            ("1.000,50", 100_050),
+            ("1 000,5", 100_050),
+            ("12.500 ₽", 1_250_000),
+            ("1,5", 150),
+            ("300.", 30_000),
         ];
         for (text, kopecks) in cases {
             assert_eq!(parse_amount(text), Ok(Money(kopecks)), "{text:?}");
@@ -243,11 +251,17 @@ mod tests {
             ("12a", AmountError::NotANumber),
             ("1,2,3", AmountError::NotANumber),
             ("1,5 0", AmountError::NotANumber),
+            ("1,000,50", AmountError::NotANumber),
+            ("1,000.000,5", AmountError::NotANumber),
+            ("12,34,567", AmountError::NotANumber),
             (",", AmountError::NotANumber),
             ("1e5", AmountError::NotANumber),
             ("1000000000", AmountError::TooManyDigits),
             ("99999999999999999999999", AmountError::TooManyDigits),
-            ("1,234", AmountError::TooManyDecimals),
+            ("1,2345", AmountError::TooManyDecimals),
+            ("0,125", AmountError::TooManyDecimals),
+            (",500", AmountError::TooManyDecimals),
+            ("1000,000", AmountError::TooManyDecimals),
         ];
         for (text, error) in cases {
             assert_eq!(parse_amount(text), Err(error), "{text:?}");
@@ -295,6 +309,41 @@ mod tests {
             };
             let text = format!("{grouped}{}{:02}", if comma { ',' } else { '.' }, kopecks % 100);
             prop_assert_eq!(parse_amount(&text), Ok(Money(kopecks)));
+        }
+
+        /// Amounts as people write them: thousands grouped by a space, a no-break space, a
+        /// comma or a point (or not at all), kopecks after a comma or a point — or left out
+        /// when there are none — and a rouble sign before or after.
+        #[test]
+        fn written_amounts_parse_back(
+            kopecks in said_kopecks(9),
+            (group, decimal) in proptest::sample::select(vec![
+                ("", ','), (" ", ','), ("\u{a0}", ','), (".", ','),
+                ("", '.'), (",", '.'), (" ", '.'),
+            ]),
+            drop_zero_kopecks in any::<bool>(),
+            sign in proptest::sample::select(vec!["", "₽", " ₽", "₽ ", " руб"]),
+        ) {
+            let digits = (kopecks / 100).to_string();
+            let mut rubles = String::new();
+            for (i, ch) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    rubles.push_str(group);
+                }
+                rubles.push(ch);
+            }
+            let cents = kopecks % 100;
+            let number = if cents == 0 && drop_zero_kopecks {
+                rubles
+            } else {
+                format!("{rubles}{decimal}{cents:02}")
+            };
+            let text = if sign.starts_with('₽') {
+                format!("{sign}{number}")
+            } else {
+                format!("{number}{sign}")
+            };
+            prop_assert_eq!(parse_amount(&text), Ok(Money(kopecks)), "{:?}", text);
         }
 
         #[test]
