@@ -21,6 +21,8 @@ mod blocked_card;
 mod by_phone;
 #[path = "dead_ends/cancel.rs"]
 mod cancel;
+#[path = "dead_ends/code_field.rs"]
+mod code_field;
 #[path = "dead_ends/quit.rs"]
 mod quit;
 #[path = "dead_ends/screens_draw.rs"]

@@ -85,6 +85,7 @@ screens! {
     };
     code => |s| { s.up_to_check().press(1); };
     code_wrong => |s| { s.up_to_check().press(1).enter("0000"); };
+    code_not_a_digit => |s| { s.up_to_check().press(1).type_text("12a"); };
     done => |s| {
         let code = s.up_to_check().press(1).code();
         s.enter(&code);

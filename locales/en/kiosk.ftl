@@ -29,3 +29,7 @@ cancelled = { $flow ->
         [own] Transfer cancelled. The money stays where it was.
        *[send] Transfer cancelled. No money has left the card.
     }
+
+## The confirmation code
+
+error-code-digits = The code is 4 digits. No letters and no more digits.

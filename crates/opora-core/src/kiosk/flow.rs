@@ -129,3 +129,6 @@ pub struct CodeStep {
 
 /// Wrong codes in a row after which a code stops working, as at a real bank.
 pub const CODE_TRIES: u8 = 3;
+
+/// Digits in a confirmation code (the practice bank sends 1000–9999).
+pub const CODE_DIGITS: usize = 4;

@@ -9,6 +9,7 @@
 //! screens: view and choices) and `listen` (what the current screen accepts by voice).
 
 mod card_state;
+mod code_entry;
 pub mod family;
 pub mod flow;
 mod heard;

@@ -34,6 +34,8 @@ pub enum Notice {
     /// The journal could not be written.
     Journal(StoreError),
     WrongCode,
+    /// The code is four digits: a letter, a fifth digit or too few digits.
+    CodeDigits,
     /// The third wrong code in a row: this code no longer works.
     CodeExpired,
     CodeNotYetArrived,

@@ -214,6 +214,9 @@ impl App {
     }
 
     fn on_field_key(&mut self, key: Key) -> Vec<Effect> {
+        if matches!(self.screen(), Screen::Code(_)) {
+            return self.on_code_key(key);
+        }
         let Some(text) = self.top_mut().field_text_mut() else {
             return Vec::new();
         };
@@ -313,6 +316,11 @@ impl App {
             return vec![self.refused("code", "not-arrived")];
         };
         let typed: String = code.text.chars().filter(|c| !c.is_whitespace()).collect();
+        // Too few digits is a slip of the fingers, not a wrong code: no try is used up.
+        if typed.chars().count() != super::flow::CODE_DIGITS {
+            self.notice = Some(Notice::CodeDigits);
+            return vec![self.refused("code", "not-four-digits")];
+        }
         if typed != *expected {
             let mut expired = false;
             if let Screen::Code(step) = self.top_mut() {

@@ -129,6 +129,7 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
             error.sentence(StoreFile::Journal, i18n),
         ),
         Notice::WrongCode => (NoticeKind::Error, i18n.t("error-wrong-code")),
+        Notice::CodeDigits => (NoticeKind::Error, i18n.t("error-code-digits")),
         Notice::CodeExpired => (NoticeKind::Error, i18n.t("error-code-expired")),
         Notice::CodeNotYetArrived => (NoticeKind::Info, i18n.t("error-code-not-yet")),
         Notice::Startup(sentences) => (NoticeKind::Warning, sentences.join(" ")),
