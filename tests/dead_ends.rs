@@ -27,3 +27,5 @@ mod code_field;
 mod quit;
 #[path = "dead_ends/screens_draw.rs"]
 mod screens_draw;
+#[path = "dead_ends/voice_off.rs"]
+mod voice_off;

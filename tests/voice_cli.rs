@@ -247,9 +247,19 @@ fn without_a_model_voice_is_off_and_says_why_only_when_asked() {
         text.contains("25\u{a0}430,50 ₽"),
         "everything else works: {text}"
     );
+    // The client hears one plain sentence; what was looked for, and where, is in voice.log.
     assert!(
-        text.contains("Внимание: Голосовые команды выключены: нет модели распознавания"),
+        text.contains("Внимание: Голосовые команды на этом компьютере не настроены."),
         "{text}"
+    );
+    assert!(
+        !text.contains("README") && !text.contains(&*missing),
+        "{text}"
+    );
+    let log = std::fs::read_to_string(home.path().join("voice.log")).unwrap_or_default();
+    assert!(
+        log.contains("нет модели распознавания") && log.contains(&*missing),
+        "{log}"
     );
     // With --voice on, the first screen says it.
     let out = plain(
@@ -259,14 +269,14 @@ fn without_a_model_voice_is_off_and_says_why_only_when_asked() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Attention: Voice commands are off: there is no speech model for \"en\""),
+        text.contains("Attention: Voice commands are not set up on this computer."),
         "{text}"
     );
     // With --voice off, it stays off, and says so.
     let out = plain(home.path(), &["--voice", "off"], " \n");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Голосовые команды выключены: Opora запущена с --voice off."),
+        text.contains("Голосовые команды на этом компьютере выключены."),
         "{text}"
     );
 }
@@ -302,9 +312,11 @@ fn without_the_library_everything_else_works() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
     assert!(
-        text.contains("Внимание: Голосовые команды выключены: не найдена библиотека распознавания речи libvosk"),
+        text.contains("Внимание: Голосовые команды на этом компьютере не настроены."),
         "{text}"
     );
+    let log = std::fs::read_to_string(home.path().join("voice.log")).unwrap_or_default();
+    assert!(log.contains("libvosk"), "voice.log: {log}");
     assert!(text.contains("25\u{a0}430,50 ₽"), "{text}");
     let out = opora(
         home.path(),

@@ -21,6 +21,8 @@ voice-off-model-language = Voice commands are off: the language of the model in 
 voice-off-model-broken = Voice commands are off: the model in { $path } did not load. Download it again (models/README.md).
 voice-off-recognizer = Voice commands are off: speech recognition did not start with this model.
 voice-off-no-microphone = Voice commands are off: no microphone was found.
+voice-off-not-set-up = Voice commands are not set up on this computer. Everything else works: press the numbers.
+voice-off-microphone-failed = Voice commands are off: the microphone did not open. Ask a staff member, or press the numbers.
 voice-off-microphone = Voice commands are off: the microphone did not open ({ $detail }).
 voice-off-input-file = Voice commands are off: the file { $path } cannot be read as WAV ({ $detail }).
 
@@ -52,7 +54,7 @@ voice-slower = Speech rate: slower.
 voice-faster = Speech rate: faster.
 voice-keys = Space — speak
 voice-notice-label = Voice commands
-voice-off-by-choice = Voice commands are off: Opora was started with --voice off.
+voice-off-by-choice = Voice commands are switched off on this computer. Press the numbers.
 voice-keys-loading = Space — voice (loading…)
 
 doctor-voice-ready = Voice commands: ready (model { $model }, language { $lang }, libvosk and sound found)

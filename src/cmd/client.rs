@@ -128,7 +128,7 @@ where
             Some(engine)
         }
         Err(error) => {
-            let sentence = error.sentence(i18n);
+            let sentence = error.tell_client(i18n);
             if voice_unavailable(app, &voice, sentence.clone()).is_some() {
                 tell(&sentence);
             }

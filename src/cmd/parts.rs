@@ -87,7 +87,7 @@ pub fn prepare_voice(
             (quiet, Some(prepared), None)
         }
         Err(error) => {
-            let announce = voice_unavailable(app, voice, error.sentence(i18n));
+            let announce = voice_unavailable(app, voice, error.tell_client(i18n));
             (None, None, announce)
         }
     }

@@ -28,6 +28,22 @@ pub mod worker;
 
 pub use opora_core::voice::VoiceLang;
 
+/// Adds a line to `voice.log` in Opora's folder (private to its owner); a log that cannot be
+/// written is no reason to trouble the client.
+fn note_in_voice_log(sentence: &str) {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let log = crate::paths::data_dir().join("voice.log");
+    let opened = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(&log);
+    if let Ok(mut file) = opened {
+        let _ = writeln!(file, "{}", opora_core::safe_text::line(sentence));
+    }
+}
+
 /// Why voice input cannot be used, or an utterance could not be heard. Each has a sentence in
 /// the person's language ([`VoiceError::sentence`]).
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +78,26 @@ pub enum VoiceError {
 }
 
 impl VoiceError {
+    /// The sentence the client sees when voice cannot be used: plain words, no file, no path
+    /// (a set-up problem is one sentence; a microphone problem says so). The full sentence,
+    /// with what was tried and where, is written to `voice.log` in Opora's folder for staff
+    /// first; `opora doctor` says it too.
+    pub fn tell_client(&self, i18n: &opora_core::i18n::I18n) -> String {
+        note_in_voice_log(&self.sentence(i18n));
+        match self {
+            VoiceError::NoLibrary { .. }
+            | VoiceError::NoModel { .. }
+            | VoiceError::ModelLanguageUnknown { .. }
+            | VoiceError::ModelFailed { .. }
+            | VoiceError::GrammarEmpty
+            | VoiceError::RecognizerFailed => i18n.t("voice-off-not-set-up"),
+            VoiceError::NoMicrophone => i18n.t("voice-off-no-microphone"),
+            VoiceError::Microphone { .. } => i18n.t("voice-off-microphone-failed"),
+            // A recording given on the command line is staff's own: they get the whole reason.
+            VoiceError::InputFile { .. } => self.sentence(i18n),
+        }
+    }
+
     /// One sentence saying why voice is off, and what to do, in the person's language.
     pub fn sentence(&self, i18n: &opora_core::i18n::I18n) -> String {
         use opora_core::tr;

@@ -27,11 +27,11 @@ impl VoiceEvent {
         match self {
             VoiceEvent::Loaded(Ok(())) => VoiceMsg::Ready,
             VoiceEvent::Loaded(Err(error)) => VoiceMsg::Unavailable {
-                reason: error.sentence(i18n),
+                reason: error.tell_client(i18n),
                 announce,
             },
             VoiceEvent::Heard(Ok(heard)) => VoiceMsg::Heard(heard),
-            VoiceEvent::Heard(Err(error)) => VoiceMsg::Failed(error.sentence(i18n)),
+            VoiceEvent::Heard(Err(error)) => VoiceMsg::Failed(error.tell_client(i18n)),
         }
     }
 }

@@ -21,13 +21,23 @@ pub struct Talk {
 impl Talk {
     /// Starts `opora ARGS --plain` with `OPORA_HOME=home` and a fixed practice date.
     pub fn start(home: &Path, args: &[&str]) -> Talk {
-        let mut child = Command::new(super::binary())
+        Talk::start_with_env(home, args, &[])
+    }
+
+    /// The same, with extra environment variables.
+    pub fn start_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Talk {
+        let mut command = Command::new(super::binary());
+        command
             .args(args)
             .arg("--plain")
             .env("OPORA_HOME", home)
             .env("OPORA_TODAY", "2026-11-25")
             .env("OPORA_SPEECH", "off")
-            .env_remove("OPORA_VOICE_MODEL")
+            .env_remove("OPORA_VOICE_MODEL");
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
