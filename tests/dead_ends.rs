@@ -25,6 +25,8 @@ mod cancel;
 mod code_field;
 #[path = "dead_ends/quit.rs"]
 mod quit;
+#[path = "dead_ends/reminder_open.rs"]
+mod reminder_open;
 #[path = "dead_ends/screens_draw.rs"]
 mod screens_draw;
 #[path = "dead_ends/voice_off.rs"]

@@ -33,3 +33,7 @@ cancelled = { $flow ->
 ## The confirmation code
 
 error-code-digits = The code is 4 digits. No letters and no more digits.
+
+## A reminder nothing here can show
+
+reminder-not-opened = This computer has nothing to open the reminder with. It is saved as { $path }; a staff member can print it.

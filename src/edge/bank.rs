@@ -119,10 +119,14 @@ impl BankEdge {
                 })]
             }
             Effect::OpenFile(path) => {
-                if let Some(maker) = &self.reminders {
-                    maker.open(path);
-                }
-                Vec::new()
+                let opened = self
+                    .reminders
+                    .as_ref()
+                    .is_some_and(|maker| maker.open(path));
+                vec![Msg::FileOpened {
+                    path: path.clone(),
+                    opened,
+                }]
             }
             Effect::RepeatScreen
             | Effect::Quit

@@ -153,8 +153,9 @@ impl ReminderMaker {
             .map_err(|reason| tr!(i18n, "reminder-failed", reason = reason))
     }
 
-    /// Opens a reminder with the system's viewer; failing quietly is fine, the path is shown.
-    pub fn open(&self, path: &Path) {
-        let _ = open_in_viewer(path);
+    /// Opens a reminder with the system's viewer: whether it could be (the screen then says
+    /// where the file is, to be printed by staff).
+    pub fn open(&self, path: &Path) -> bool {
+        open_in_viewer(path).is_ok()
     }
 }

@@ -75,6 +75,8 @@ pub enum ReminderError {
         #[source]
         source: std::io::Error,
     },
+    #[error("the viewer {viewer} could not open the file")]
+    ViewerFailed { viewer: PathBuf },
 }
 
 /// The reminder as PDF bytes.

@@ -3,7 +3,9 @@
 //! The viewer is `$OPORA_VIEWER` when it is set (one program, no arguments: a name looked up on
 //! `PATH`, or a path), otherwise `xdg-open`. It is started detached: its own process group, no terminal for input or
 //! output (so it cannot scribble over the kiosk's screen), and a small thread that reaps it when
-//! it exits. The kiosk never waits for it.
+//! it exits. The kiosk waits only a moment ([`FAILS_WITHIN`]) to hear whether it failed at once,
+//! as `xdg-open` does on a computer with no program for PDF files; without a graphical display
+//! and no `OPORA_VIEWER`, nothing can show a PDF and none is started.
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
@@ -15,12 +17,25 @@ use super::ReminderError;
 pub const VIEWER_ENV: &str = "OPORA_VIEWER";
 /// The viewer used when `OPORA_VIEWER` is not set.
 pub const DEFAULT_VIEWER: &str = "xdg-open";
+/// How long a viewer is watched for failing at once (a viewer still running then is showing the
+/// file, or will).
+pub const FAILS_WITHIN: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Opens `path` with `$OPORA_VIEWER` or `xdg-open`, detached; returns as soon as the viewer has
 /// started. [`ReminderError::NoViewer`] when neither can be found.
 pub fn open_in_viewer(path: &Path) -> Result<(), ReminderError> {
-    let chosen = std::env::var_os(VIEWER_ENV);
+    let chosen = std::env::var_os(VIEWER_ENV).filter(|v| !v.is_empty());
     let search = std::env::var_os("PATH");
+    let display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()));
+    // A text console shows no PDF: `xdg-open` would only look for a text browser there.
+    if chosen.is_none() && !display {
+        return Err(ReminderError::NoViewer {
+            viewer: PathBuf::from(DEFAULT_VIEWER),
+            path: path.to_path_buf(),
+        });
+    }
     open_with(chosen.as_deref(), search.as_deref(), path)
 }
 
@@ -53,15 +68,21 @@ pub(crate) fn open_with(
         viewer: program.clone(),
         source,
     })?;
-    // Reap the viewer whenever it exits, so it never lingers as a zombie.
+    // Reap the viewer whenever it exits, so it never lingers as a zombie; say how it ended.
+    let (ended_tx, ended) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("reminder-viewer".to_string())
-        .spawn(move || child.wait())
+        .spawn(move || {
+            let _ = ended_tx.send(child.wait().map(|status| status.success()));
+        })
         .map_err(|source| ReminderError::Viewer {
-            viewer: program,
+            viewer: program.clone(),
             source,
         })?;
-    Ok(())
+    match ended.recv_timeout(FAILS_WITHIN) {
+        Ok(Ok(false)) => Err(ReminderError::ViewerFailed { viewer: program }),
+        _ => Ok(()),
+    }
 }
 
 /// `name` itself when it contains a slash, otherwise the first executable file called `name` in
@@ -198,6 +219,30 @@ mod tests {
         );
         open_retrying(None, Some(dir.path().as_os_str()), &pdf);
         assert_eq!(wait_for(&seen), format!("{}\n", pdf.display()));
+    }
+
+    #[test]
+    fn a_viewer_that_fails_at_once_is_an_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let failing = script(dir.path(), "no-pdf-program", "exit 3");
+        let pdf = dir.path().join("reminder.pdf");
+        let mut result = open_with(Some(failing.as_os_str()), None, &pdf);
+        // A parallel test's fork may hold the fresh script open for a moment.
+        for _ in 0..100 {
+            match &result {
+                Err(ReminderError::Viewer { source, .. })
+                    if source.kind() == std::io::ErrorKind::ExecutableFileBusy =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                    result = open_with(Some(failing.as_os_str()), None, &pdf);
+                }
+                _ => break,
+            }
+        }
+        assert!(
+            matches!(result, Err(ReminderError::ViewerFailed { .. })),
+            "{result:?}"
+        );
     }
 
     #[test]

@@ -31,6 +31,11 @@ pub enum Msg {
     Progress(Result<Progress, StoreError>),
     /// The take-home reminder was written (to this file), or why not, in the client's language.
     ReminderWritten(Result<PathBuf, String>),
+    /// A file (the reminder) was shown by the system's viewer, or could not be.
+    FileOpened {
+        path: PathBuf,
+        opened: bool,
+    },
     /// The journal could not keep the journey (said once; the kiosk goes on).
     JournalFailed(StoreError),
     /// Voice input: the recogniser is ready or cannot be used, or it heard something.
@@ -55,7 +60,7 @@ pub enum Effect {
     Lesson(LessonEvent),
     /// Write the take-home reminder for a lesson → [`Msg::ReminderWritten`].
     WriteReminder { lesson: String },
-    /// Open a file (the reminder) with the system's viewer; answered by nothing.
+    /// Open a file (the reminder) with the system's viewer → [`Msg::FileOpened`].
     OpenFile(PathBuf),
     /// Say the current screen again.
     RepeatScreen,

@@ -41,6 +41,8 @@ pub enum Notice {
     CodeNotYetArrived,
     /// Problems with locale files, already in the person's language.
     Startup(Vec<String>),
+    /// This file (the reminder) could not be shown on this computer: where it is, to print.
+    NotOpened(std::path::PathBuf),
     /// A money action was cancelled before anything moved (its flow: send, own, pay, topup).
     Cancelled(&'static str),
     /// The practice card works again: staff unblocked it, or the lesson that blocked it ended.

@@ -77,6 +77,12 @@ impl App {
                 self.reminder_written(result);
                 Vec::new()
             }
+            Msg::FileOpened { path, opened } => {
+                if !opened {
+                    self.notice = Some(Notice::NotOpened(path));
+                }
+                Vec::new()
+            }
             Msg::Voice(msg) => self.on_voice(msg),
             Msg::JournalFailed(error) => {
                 self.notice = Some(Notice::Journal(error));

@@ -133,6 +133,14 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
         Notice::CodeExpired => (NoticeKind::Error, i18n.t("error-code-expired")),
         Notice::CodeNotYetArrived => (NoticeKind::Info, i18n.t("error-code-not-yet")),
         Notice::Startup(sentences) => (NoticeKind::Warning, sentences.join(" ")),
+        Notice::NotOpened(path) => (
+            NoticeKind::Warning,
+            tr!(
+                i18n,
+                "reminder-not-opened",
+                path = path.display().to_string()
+            ),
+        ),
         // Cancelling worked: nothing moved.
         Notice::Cancelled(flow) => (NoticeKind::Success, tr!(i18n, "cancelled", flow = *flow)),
         Notice::CardUnblocked { by_lesson } => (
