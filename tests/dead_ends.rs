@@ -23,6 +23,8 @@ mod by_phone;
 mod cancel;
 #[path = "dead_ends/code_field.rs"]
 mod code_field;
+#[path = "dead_ends/key_feedback.rs"]
+mod key_feedback;
 #[path = "dead_ends/quit.rs"]
 mod quit;
 #[path = "dead_ends/reminder_open.rs"]

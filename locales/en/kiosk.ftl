@@ -37,3 +37,12 @@ error-code-digits = The code is 4 digits. No letters and no more digits.
 ## A reminder nothing here can show
 
 reminder-not-opened = This computer has nothing to open the reminder with. It is saved as { $path }; a staff member can print it.
+
+## What the service keys did
+
+text-size-now = Text size: { $size } of { $of }{ $limit ->
+        [largest] {" "}— the largest.
+        [smallest] {" "}— the smallest.
+       *[no] .
+    }
+sound-off-here = Sound is off on this computer: the screen is not read aloud.

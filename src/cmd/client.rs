@@ -78,6 +78,7 @@ pub fn build(
     }
     let (speech, speech_problems) = speech(cli, i18n, plain);
     problems.extend(speech_problems);
+    app.set_sound(speech.is_on());
     Ok(ClientParts {
         app,
         start,

@@ -22,6 +22,9 @@ pub struct SpeechPolicy {
     said: Option<(String, Option<String>)>,
     /// Say the next screen even if unchanged, after this preface (empty: none).
     again: Option<String>,
+    /// The spoken form of the screen last seen: a notice only shown (the text size) leaves it
+    /// as it was, and is not read.
+    last_spoken: String,
 }
 
 impl SpeechPolicy {
@@ -51,6 +54,7 @@ impl SpeechPolicy {
             voice: Voice { lang, rate },
             said: None,
             again: None,
+            last_spoken: String::new(),
         };
         (policy, problem)
     }
@@ -99,9 +103,9 @@ impl SpeechPolicy {
         });
     }
 
-    /// Says the screen when it is a new one, when a new notice appeared on it, or when asked to
-    /// say it again. A notice that merely went away (the next key) is not worth reading the
-    /// whole screen again.
+    /// Says the screen when it is a new one, when a new notice appeared on it (and in what is
+    /// said), or when asked to say it again. A notice that merely went away (the next key) is
+    /// not worth reading the whole screen again.
     pub fn screen(&mut self, model: &ScreenModel) {
         let Some(edge) = &self.edge else {
             return;
@@ -119,9 +123,12 @@ impl SpeechPolicy {
         );
         let again = self.again.take();
         let new_screen = self.said.as_ref().is_none_or(|(s, _)| *s != screen.0);
-        let new_notice =
-            screen.1.is_some() && self.said.as_ref().is_none_or(|(_, n)| *n != screen.1);
+        let spoken_changed = self.last_spoken != model.spoken;
+        let new_notice = screen.1.is_some()
+            && spoken_changed
+            && self.said.as_ref().is_none_or(|(_, n)| *n != screen.1);
         self.said = Some(screen);
+        self.last_spoken.clone_from(&model.spoken);
         if again.is_none() && !new_screen && !new_notice {
             return;
         }

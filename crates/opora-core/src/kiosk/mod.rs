@@ -11,6 +11,7 @@
 mod card_state;
 mod code_entry;
 pub mod family;
+mod feedback;
 pub mod flow;
 mod heard;
 pub mod journey;

@@ -108,10 +108,12 @@ impl App {
             Key::Help => self.open_screen_help(),
             Key::Repeat => {
                 (self.notice, self.heard) = (had_notice, had_heard);
+                self.say_if_silent();
                 vec![self.adjusted("repeat"), Effect::RepeatScreen]
             }
             Key::Slower | Key::Faster => {
                 self.notice = had_notice;
+                self.say_if_silent();
                 let (step, what) = if key == Key::Slower {
                     (RateStep::Slower, "slower")
                 } else {
@@ -122,11 +124,13 @@ impl App {
             Key::Bigger => {
                 (self.notice, self.heard) = (had_notice, had_heard);
                 self.text_size = (self.text_size + 1).min(TEXT_SIZES - 1);
+                self.say_text_size();
                 vec![self.adjusted("bigger")]
             }
             Key::Smaller => {
                 (self.notice, self.heard) = (had_notice, had_heard);
                 self.text_size = self.text_size.saturating_sub(1);
+                self.say_text_size();
                 vec![self.adjusted("smaller")]
             }
             Key::ToggleStaff => {

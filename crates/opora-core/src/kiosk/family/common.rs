@@ -6,7 +6,7 @@ use crate::i18n::I18n;
 use crate::kiosk::flow::Step;
 use crate::kiosk::offer::{Label, Offer};
 use crate::kiosk::screen::Action;
-use crate::kiosk::state::{App, Notice};
+use crate::kiosk::state::{App, Notice, TEXT_SIZES};
 use crate::money::{AmountError, Money};
 use crate::phone::PhoneError;
 use crate::screen_model::{Choice, Notice as ModelNotice, NoticeKind, ScreenModel};
@@ -103,9 +103,12 @@ pub(super) fn finish(
             model.staff_hint = Some(tr!(i18n, "staff-line", hint = hint));
         }
     }
-    // A screen's own notice (a lesson's praise) stays unless the last action has its own.
-    if let Some(n) = app.notice() {
-        model.notice = Some(notice(n, i18n));
+    // A screen's own notice (a lesson's praise) stays unless the last action has its own. The
+    // text size is only shown: the voice does not say the whole screen again for it.
+    match app.notice() {
+        Some(Notice::TextSize(_)) if i18n.is_speech() => {}
+        Some(n) => model.notice = Some(notice(n, i18n)),
+        None => {}
     }
     super::voice::finish(app, i18n, model);
     if i18n.is_speech() {
@@ -133,6 +136,21 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
         Notice::CodeExpired => (NoticeKind::Error, i18n.t("error-code-expired")),
         Notice::CodeNotYetArrived => (NoticeKind::Info, i18n.t("error-code-not-yet")),
         Notice::Startup(sentences) => (NoticeKind::Warning, sentences.join(" ")),
+        Notice::TextSize(size) => (
+            NoticeKind::Success,
+            tr!(
+                i18n,
+                "text-size-now",
+                size = (*size + 1) as i64,
+                of = TEXT_SIZES as i64,
+                limit = match *size {
+                    0 => "smallest",
+                    s if s + 1 >= TEXT_SIZES => "largest",
+                    _ => "no",
+                }
+            ),
+        ),
+        Notice::NoSound => (NoticeKind::Warning, i18n.t("sound-off-here")),
         Notice::NotOpened(path) => (
             NoticeKind::Warning,
             tr!(
