@@ -25,6 +25,8 @@ mod cancel;
 mod code_field;
 #[path = "dead_ends/key_feedback.rs"]
 mod key_feedback;
+#[path = "dead_ends/keys_told.rs"]
+mod keys_told;
 #[path = "dead_ends/quit.rs"]
 mod quit;
 #[path = "dead_ends/reminder_open.rs"]

@@ -463,3 +463,25 @@ fn plus_and_minus_cap_the_size_in_a_roomy_terminal() {
     session.key(Key::Bigger);
     assert_eq!(fact(&session), Some(largest - 1));
 }
+
+/// The focus marker always sits beside its choice: never alone on a row, nor beside only its
+/// number when a big choice wraps (issue 16), at the issue's sizes and the smallest.
+#[test]
+fn the_focus_marker_never_stands_alone() {
+    let mut lone = Vec::new();
+    for (name, keys) in paths() {
+        for lang in Lang::ALL {
+            let session = session(lang, keys);
+            for (width, height) in [(40, 12), (80, 24), (120, 40)] {
+                let text = text_of(&draw_at(&session, width, height, ThemeName::Mono));
+                for row in text.lines() {
+                    let after = row.trim().strip_prefix('▶').map(str::trim);
+                    if after.is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit())) {
+                        lone.push(format!("{name} {lang:?} {width}×{height}: {row:?}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(lone.is_empty(), "{}", lone.join("\n"));
+}

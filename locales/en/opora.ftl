@@ -11,7 +11,10 @@ step-target = Who or what
 step-amount = Amount
 step-check = Check
 step-code = Code from SMS
-prompt-choice = Press a number from 1 to { $max }
+prompt-choice = { $max ->
+        [1] Press 1
+       *[other] Press a number from 1 to { $max }
+    }
 prompt-field = Type and press Enter
 keys = Esc — back · ? — hint · r — repeat · + and − — text size
 keys-home = 0 — quit · ? — hint · r — repeat · + and − — text size
@@ -196,7 +199,8 @@ trusted-person-how = This is someone close to you. They approve or decline your 
 trusted-person-where = You can name a trusted person in the bank's app or at a branch.
 screen-help-title = Hint
 screen-help-ok = Got it, go back
-help-keys = A number chooses. Esc goes back. r repeats aloud. The less-than and greater-than keys (< and >) make the voice slower or faster. Plus and minus change the text size.
+help-keys = A number chooses. Esc goes back. r repeats aloud. The less-than and greater-than keys (< and >) make the voice slower or faster. Plus and minus change the text size. F2 hides or shows the staff line.
+help-keys-field = Type the digits and press Enter. Backspace deletes a digit. Esc goes back. r repeats aloud. The less-than and greater-than keys (< and >) make the voice slower or faster. Plus and minus change the text size. F2 hides or shows the staff line.
 
 ## Hints for each screen (the ? key)
 
@@ -228,7 +232,7 @@ help-screen-help = This is a hint. Press 1 or Esc to go back.
 staff-home = Let the client press the number. { $blocked ->
         [yes] The practice card is blocked: F9, then 1, unblocks it.
        *[no] Start with 1, the balance.
-    }
+    } F2 hides this line.
 staff-balance = Ask where the client sees the amount. { $blocked ->
         [yes] The card is blocked: number 1 shows the history. F9 unblocks the practice card.
        *[no] Number 1 sends money, number 2 shows the history.
@@ -253,7 +257,10 @@ staff-history = Show how to tell money in (plus) from money out (minus).
 
 ## Input errors
 
-error-no-such-choice = There is no such number here. Press a number from 1 to { $max }.
+error-no-such-choice = There is no such number here. { $max ->
+        [1] Press 1.
+       *[other] Press a number from 1 to { $max }.
+    }
 error-amount-empty = You have not typed an amount yet. Type it in digits, for example 300.
 error-amount-negative = The amount cannot have a minus sign. Type it in digits, for example 300.
 error-amount-zero = The amount cannot be zero. Type how much to send, for example 300.

@@ -3,7 +3,10 @@
 # Why a phrase did nothing — and what to do instead.
 voice-reject-not-understood = I did not understand. Say, for example, "balance" or "back".
 voice-reject-not-on-this-screen = That is not on this screen. Say a number or "back".
-voice-reject-no-such-choice = There is no choice { $number } here. The choices are 1 to { $max }.
+voice-reject-no-such-choice = There is no choice { $number } here. { $max ->
+        [1] There is only choice 1.
+       *[other] The choices are 1 to { $max }.
+    }
 voice-reject-key-only = Voice cannot confirm this. Check everything and press the key.
 voice-reject-code-by-keys = The code is never said aloud. Type it on the keyboard.
 voice-reject-bad-amount = I did not catch the amount. Say, for example, "five hundred roubles".

@@ -109,6 +109,12 @@ pub(super) fn screen_help(of: &str, i18n: &I18n) -> ScreenModel {
     let mut model = screen("screen-help", i18n);
     let text = i18n.t(&format!("help-{of}"));
     model.lines.extend(text.lines().map(str::to_string));
-    model.lines.push(i18n.t("help-keys"));
+    // Where digits are typed, the keys are told as typing keys.
+    let typed_into = matches!(of, "phone-entry" | "amount-entry" | "code");
+    model.lines.push(i18n.t(if typed_into {
+        "help-keys-field"
+    } else {
+        "help-keys"
+    }));
     model
 }
