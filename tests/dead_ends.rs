@@ -5,7 +5,6 @@
 
 mod common;
 #[path = "dead_ends/pty.rs"]
-#[allow(dead_code)]
 mod pty;
 #[path = "common/amounts.rs"]
 #[allow(dead_code)]

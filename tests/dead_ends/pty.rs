@@ -193,11 +193,6 @@ impl Kiosk {
         });
     }
 
-    /// Whether `text` is drawn in big letters.
-    pub fn shows_big(&self, text: &str) -> bool {
-        contains_big(&self.rows_text(), text)
-    }
-
     /// The number of the choice labelled `label`, in ordinary or big letters (choices may move:
     /// a walk names what it takes, as a person reads it).
     pub fn number_of(&self, label: &str) -> Option<u8> {
