@@ -16,6 +16,9 @@
 //! After criterion's figures, a summary times every key on its own (median, p90, p99, max) for
 //! opora and the peer, and says whether the 5 ms target is met.
 
+#[path = "frame/journaled.rs"]
+mod journaled;
+
 use criterion::{Criterion, criterion_group};
 use opora::edge::{BankEdge, drive, pump};
 use opora::store::bank::{Clock, SandboxStore};
@@ -110,16 +113,25 @@ struct Kiosk {
 }
 
 impl Kiosk {
-    fn new((cols, rows): (u16, u16)) -> Kiosk {
+    fn new(size: (u16, u16)) -> Kiosk {
         let store = SandboxStore::open_in_memory_with_clock(Clock::Fixed(today()))
             .expect("in-memory sandbox");
         let mut edge = BankEdge::new(store);
         let (mut app, start) = App::new("bench");
         pump(&mut app, &mut edge, start);
+        let mut kiosk = Kiosk::with_app(app, size);
+        kiosk.edge = edge;
+        kiosk
+    }
+
+    /// A kiosk whose edge runs elsewhere (`journaled`): this one's own edge stays idle.
+    fn with_app(app: App, (cols, rows): (u16, u16)) -> Kiosk {
+        let store = SandboxStore::open_in_memory_with_clock(Clock::Fixed(today()))
+            .expect("in-memory sandbox");
         let terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
         let mut kiosk = Kiosk {
             app,
-            edge,
+            edge: BankEdge::new(store),
             i18n: I18n::embedded(Lang::Ru),
             theme: Theme::new(ThemeName::Mono),
             terminal,
@@ -395,5 +407,7 @@ fn main() {
     }
     // Criterion runs in test mode (each benchmark once) with `--test` or without `--bench`
     // (`cargo test --benches`); the summary is cut down the same way.
-    summary(has("--test") || !has("--bench"));
+    let quick = has("--test") || !has("--bench");
+    summary(quick);
+    journaled::summary((200, 60), quick);
 }

@@ -224,6 +224,33 @@ fn voice_off_says_why_when_space_is_pressed_and_otherwise_types_a_space() {
     );
 }
 
+/// Space pressed while voice loads, then voice turns out unavailable (no microphone, found on the
+/// voice thread after the first frame): the «still loading, press Space again» notice gives way
+/// to the reason. Unasked, the reason waits for Space.
+#[test]
+fn voice_that_fails_while_the_client_waits_for_it_says_why_at_once() {
+    let mut s = Session::new(Lang::En);
+    s.app.set_voice(VoiceState::Loading);
+    s.key(Key::Char(' '));
+    assert!(s.model().notice.is_some_and(|n| n.text.contains("loading")));
+    let reason = "Voice is off: the microphone did not open.".to_string();
+    s.send(Msg::Voice(VoiceMsg::Unavailable {
+        reason: reason.clone(),
+        announce: false,
+    }));
+    assert_eq!(s.model().notice.map(|n| n.text), Some(reason.clone()));
+
+    let mut quiet = Session::new(Lang::En);
+    quiet.app.set_voice(VoiceState::Loading);
+    quiet.send(Msg::Voice(VoiceMsg::Unavailable {
+        reason: reason.clone(),
+        announce: false,
+    }));
+    assert_eq!(quiet.model().notice, None);
+    quiet.key(Key::Char(' '));
+    assert_eq!(quiet.model().notice.map(|n| n.text), Some(reason));
+}
+
 #[test]
 fn a_say_it_step_is_completed_by_saying_the_phrase() {
     let mut s = with_voice(Lang::Ru);

@@ -4,7 +4,7 @@
 //! one sentence; only the practice bank is required.
 
 use super::Cli;
-use crate::listen::engine::{VoiceConfig, VoiceSwitch};
+use crate::listen::engine::{Found, VoiceConfig, VoiceSwitch};
 use crate::speech::choose::{Choice, SpeechSettings};
 use crate::speech::policy::SpeechPolicy;
 use crate::store::bank::{Clock, SandboxStore};
@@ -57,34 +57,35 @@ pub fn open_store(i18n: &I18n) -> Result<SandboxStore, String> {
         .map_err(|e| e.sentence(opora_core::store_error::StoreFile::Bank, i18n))
 }
 
-/// Finds the model, loads libvosk and opens the sound source, unless voice is off; tells the
-/// app whether Space will listen (`Loading` until the model is loaded) or why not, and returns
-/// the sentence to show at start when `--voice on` cannot be honoured. While the microphone is
-/// in use the sound system's chatter goes to `voice.log`, not onto the screen: the returned
-/// guard keeps it there.
+/// Finds the model, unless voice is off, and tells the app whether Space will listen
+/// (`Loading` until libvosk, the sound source and the model are ready) or why not; returns the
+/// sentence to show at start when `--voice on` cannot be honoured. Loading libvosk and opening
+/// the microphone are left to whoever listens ([`Found::prepare`]). While the microphone is in
+/// use the sound system's chatter goes to `voice.log`, not onto the screen: the returned guard
+/// keeps it there.
 pub fn prepare_voice(
     voice: &VoiceConfig,
     i18n: &I18n,
     app: &mut App,
 ) -> (
     Option<crate::listen::quiet::QuietStderr>,
-    Option<crate::listen::engine::Prepared>,
+    Option<Found>,
     Option<String>,
 ) {
     if voice.switch == VoiceSwitch::Off {
         return (None, None, None);
     }
-    let quiet = || match voice.input {
-        None => {
-            crate::listen::quiet::QuietStderr::to_file(&crate::paths::data_dir().join("voice.log"))
-                .ok()
-        }
-        Some(_) => None,
-    };
-    match crate::listen::engine::prepare_quietly(voice, quiet) {
-        Ok((prepared, quiet)) => {
+    match crate::listen::engine::find(voice) {
+        Ok(found) => {
             app.set_voice(VoiceState::Loading);
-            (quiet, Some(prepared), None)
+            let quiet = match voice.input {
+                None => crate::listen::quiet::QuietStderr::to_file(
+                    &crate::paths::data_dir().join("voice.log"),
+                )
+                .ok(),
+                Some(_) => None,
+            };
+            (quiet, Some(found), None)
         }
         Err(error) => {
             let announce = voice_unavailable(app, voice, error.tell_client(i18n));
@@ -146,22 +147,33 @@ pub fn speech(cli: &Cli, i18n: &I18n, plain: bool) -> (SpeechPolicy, Vec<String>
     let wav_problem = (settings.mode == crate::speech::choose::SpeechMode::Wav)
         .then(|| crate::speech::wav_target::check(&settings.wav, cli.force, plain, i18n).err())
         .flatten();
-    let speaker = if plain && !settings.explicit {
-        None
-    } else if let Some(problem) = wav_problem {
+    if plain && !settings.explicit {
+        return (SpeechPolicy::silent(i18n.lang()), sentences);
+    }
+    if let Some(problem) = wav_problem {
         sentences.push(problem.sentence(i18n));
-        None
-    } else {
-        match crate::speech::choose::choose(&settings, false).0 {
-            Choice::Speaker(speaker) => Some(speaker),
-            Choice::Off => None,
-            Choice::Failed(error) => {
+        return (SpeechPolicy::silent(i18n.lang()), sentences);
+    }
+    let rate = settings.rate;
+    let choose = move || match crate::speech::choose::choose(&settings, false).0 {
+        Choice::Speaker(speaker) => Ok(Some(speaker)),
+        Choice::Off => Ok(None),
+        Choice::Failed(error) => Err(error),
+    };
+    // Full screen, which speaker answers is found out on the speech thread, after the first
+    // frame (asking espeak-ng its version takes milliseconds, speech-dispatcher up to seconds).
+    // Plain lines are read in order, so there the choice and its sentence come first.
+    let (policy, problem) = if plain {
+        match choose() {
+            Ok(speaker) => SpeechPolicy::start(speaker, i18n.lang(), rate),
+            Err(error) => {
                 sentences.push(error.sentence(i18n));
-                None
+                (SpeechPolicy::silent(i18n.lang()), None)
             }
         }
+    } else {
+        SpeechPolicy::start_choosing(Box::new(choose), i18n.lang(), rate)
     };
-    let (policy, problem) = SpeechPolicy::start(speaker, i18n.lang(), settings.rate);
     sentences.extend(problem.map(|error| error.sentence(i18n)));
     (policy, sentences)
 }

@@ -3,10 +3,11 @@
 //! screen's grammar while it is still being spoken, and the parser reads the words against the
 //! screen.
 //!
-//! Starting voice has a cheap part ([`prepare`]: find the model, load libvosk, open the
-//! microphone or the WAV file), done before the first frame so that "voice is off" is known at
-//! once, and a slow part ([`Prepared::load`]: the model, seconds and hundreds of megabytes),
-//! which the kiosk does on the voice thread.
+//! Starting voice has three parts: finding the model ([`find`], a look at the disk), done before
+//! the first frame so that the first screen knows whether Space listens; loading libvosk and
+//! opening the microphone or the WAV file ([`Found::prepare`], tens of milliseconds); and
+//! loading the model ([`Prepared::load`], seconds and hundreds of megabytes). Full screen, the
+//! last two run on the voice thread, after the first frame.
 
 use super::VoiceError;
 use super::listener::{Listener, Utterance, WavListener};
@@ -66,6 +67,36 @@ pub struct Prepared {
     lib: Arc<VoskLib>,
     pub dir: ModelDir,
     listener: Box<dyn Listener>,
+}
+
+/// Voice with only the model found: all the kiosk needs to know before its first frame that
+/// Space will listen. Loading libvosk and opening the microphone come after ([`Found::prepare`]),
+/// on the voice thread in full screen.
+pub struct Found {
+    pub dir: ModelDir,
+    config: VoiceConfig,
+}
+
+/// Finds the model (a look at the disk, no library loaded).
+pub fn find(config: &VoiceConfig) -> Result<Found, VoiceError> {
+    let dir = model::find(config.model.as_deref(), config.lang, config.fallback)?;
+    Ok(Found {
+        dir,
+        config: config.clone(),
+    })
+}
+
+impl Found {
+    /// Loads the library and opens the sound source.
+    pub fn prepare(self) -> Result<Prepared, VoiceError> {
+        let lib = VoskLib::load()?;
+        let listener = open_source(&self.config, self.dir.rate)?;
+        Ok(Prepared {
+            lib,
+            dir: self.dir,
+            listener,
+        })
+    }
 }
 
 /// Finds the model, loads the library and opens the sound source.

@@ -133,6 +133,13 @@ where
                 FaceRequest::RepeatScreen => {
                     *shown = None;
                     face.speech.repeat();
+                    if !face.speech.is_on() {
+                        program.show_warning(face.i18n.t("sound-off-here"));
+                    }
+                }
+                // `<`, `>` with no voice: the screen says so.
+                FaceRequest::SpeechRate(_) if !face.speech.is_on() => {
+                    program.show_warning(face.i18n.t("sound-off-here"));
                 }
                 FaceRequest::SpeechRate(step) => face.speech.step_rate(step, face.i18n),
                 FaceRequest::Listen => {

@@ -3,7 +3,8 @@
 //! ends: from then on the voice is off and the face says so in one sentence.
 
 use super::{Speaker, SpeechError, Voice};
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// How often the thread looks at the utterance in progress for a failure.
@@ -24,16 +25,33 @@ pub struct SpeechEdge {
     commands: Option<Sender<Command>>,
     /// Closed by the thread when it has stopped its speaker and ended.
     ended: mpsc::Receiver<()>,
-    name: &'static str,
+    /// The speaker's name, once it is chosen.
+    name: Arc<OnceLock<&'static str>>,
 }
 
+/// Which speaker the thread speaks with, decided on the thread: `Ok(None)` is "no voice".
+pub type ChooseSpeaker = Box<dyn FnOnce() -> Result<Option<Box<dyn Speaker>>, SpeechError> + Send>;
+
 impl SpeechEdge {
-    /// Starts the thread. `on_failure` is called at most once, from that thread.
+    /// Starts the thread with `speaker`. `on_failure` is called at most once, from that thread.
     pub fn spawn(
-        mut speaker: Box<dyn Speaker>,
+        speaker: Box<dyn Speaker>,
         on_failure: impl FnOnce(SpeechError) + Send + 'static,
     ) -> std::io::Result<SpeechEdge> {
-        let name = speaker.name();
+        SpeechEdge::spawn_choosing(Box::new(move || Ok(Some(speaker))), on_failure)
+    }
+
+    /// Starts the thread, which first chooses its speaker with `choose` (asking espeak-ng its
+    /// version, or speech-dispatcher whether it answers, takes from milliseconds to seconds:
+    /// never before the first frame). What is said meanwhile waits; of it only the last
+    /// sentence is spoken. A failure to choose is reported through `on_failure`, like a failure
+    /// to speak; no speaker at all ends the thread quietly.
+    pub fn spawn_choosing(
+        choose: ChooseSpeaker,
+        on_failure: impl FnOnce(SpeechError) + Send + 'static,
+    ) -> std::io::Result<SpeechEdge> {
+        let name = Arc::new(OnceLock::new());
+        let named = Arc::clone(&name);
         let (commands, inbox) = mpsc::channel::<Command>();
         let (ended_tx, ended) = mpsc::channel::<()>();
         std::thread::Builder::new()
@@ -41,26 +59,13 @@ impl SpeechEdge {
             .spawn(move || {
                 // Dropped when the thread ends, which the handle's drop waits for.
                 let _ended = ended_tx;
-                let result = loop {
-                    let command = match inbox.recv_timeout(CHECK_EVERY) {
-                        Ok(command) => command,
-                        Err(RecvTimeoutError::Timeout) => match speaker.check() {
-                            Ok(()) => continue,
-                            Err(error) => break Err(error),
-                        },
-                        Err(RecvTimeoutError::Disconnected) => break speaker.stop(),
-                    };
-                    // Of a burst of commands (keys pressed quickly) only the last matters.
-                    let last = inbox.try_iter().last().unwrap_or(command);
-                    let done = match last {
-                        Command::Say(text, voice) => speaker.say(&text, voice),
-                        Command::Stop => speaker.stop(),
-                    };
-                    if let Err(error) = done {
-                        break Err(error);
-                    }
+                let mut speaker = match choose() {
+                    Ok(Some(speaker)) => speaker,
+                    Ok(None) => return,
+                    Err(error) => return on_failure(error),
                 };
-                if let Err(error) = result {
+                let _ = named.set(speaker.name());
+                if let Err(error) = speak(speaker.as_mut(), &inbox) {
                     let _ = speaker.stop();
                     on_failure(error);
                 }
@@ -70,6 +75,11 @@ impl SpeechEdge {
             ended,
             name,
         })
+    }
+
+    /// Whether the speech thread still runs: it ends when no speaker was found, or one failed.
+    pub fn is_running(&self) -> bool {
+        matches!(self.ended.try_recv(), Err(mpsc::TryRecvError::Empty))
     }
 
     fn send(&self, command: Command) {
@@ -88,9 +98,29 @@ impl SpeechEdge {
         self.send(Command::Stop);
     }
 
-    /// The speaker's name (`espeak-ng`, `speech-dispatcher`…).
-    pub fn name(&self) -> &'static str {
-        self.name
+    /// The speaker's name (`espeak-ng`, `speech-dispatcher`…), once it is chosen.
+    pub fn name(&self) -> Option<&'static str> {
+        self.name.get().copied()
+    }
+}
+
+/// Says what the face asks until it lets go (then stops the speaker) or the speaker fails.
+fn speak(speaker: &mut dyn Speaker, inbox: &Receiver<Command>) -> Result<(), SpeechError> {
+    loop {
+        let command = match inbox.recv_timeout(CHECK_EVERY) {
+            Ok(command) => command,
+            Err(RecvTimeoutError::Timeout) => {
+                speaker.check()?;
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return speaker.stop(),
+        };
+        // Of a burst of commands (keys pressed quickly) only the last matters.
+        let last = inbox.try_iter().last().unwrap_or(command);
+        match last {
+            Command::Say(text, voice) => speaker.say(&text, voice)?,
+            Command::Stop => speaker.stop()?,
+        }
     }
 }
 
@@ -141,7 +171,7 @@ mod tests {
                 Heard::Stop
             ]
         );
-        assert_eq!(edge.name(), "recorder");
+        assert_eq!(edge.name(), Some("recorder"));
         drop(edge);
         // Dropping the handle stops the speaker before it returns.
         assert_eq!(recorder.heard().last(), Some(&Heard::Stop));

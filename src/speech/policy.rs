@@ -5,7 +5,7 @@
 //! runs on its own thread ([`SpeechEdge`]); when it fails it is dropped and the face shows the
 //! one sentence [`SpeechPolicy::take_failure`] hands it.
 
-use super::edge::SpeechEdge;
+use super::edge::{ChooseSpeaker, SpeechEdge};
 use super::{Rate, Speaker, SpeechError, Voice};
 use opora_core::i18n::I18n;
 use opora_core::input::RateStep;
@@ -35,28 +35,53 @@ impl SpeechPolicy {
         lang: opora_core::i18n::Lang,
         rate: Rate,
     ) -> (SpeechPolicy, Option<SpeechError>) {
+        match speaker {
+            Some(speaker) => {
+                SpeechPolicy::start_choosing(Box::new(move || Ok(Some(speaker))), lang, rate)
+            }
+            None => (
+                SpeechPolicy::with_edge(None, mpsc::channel().1, lang, rate),
+                None,
+            ),
+        }
+    }
+
+    /// Starts speaking with the speaker `choose` picks on the speech thread, so the first frame
+    /// never waits for the choice; a failure to choose arrives like a failure to speak
+    /// ([`SpeechPolicy::take_failure`]).
+    pub fn start_choosing(
+        choose: ChooseSpeaker,
+        lang: opora_core::i18n::Lang,
+        rate: Rate,
+    ) -> (SpeechPolicy, Option<SpeechError>) {
         let (failed, failures) = mpsc::channel();
         let mut problem = None;
-        let edge = speaker.and_then(|speaker| {
-            match SpeechEdge::spawn(speaker, move |error| {
-                let _ = failed.send(error);
-            }) {
-                Ok(edge) => Some(edge),
-                Err(error) => {
-                    problem = Some(SpeechError::Engine(error.to_string()));
-                    None
-                }
+        let edge = match SpeechEdge::spawn_choosing(choose, move |error| {
+            let _ = failed.send(error);
+        }) {
+            Ok(edge) => Some(edge),
+            Err(error) => {
+                problem = Some(SpeechError::Engine(error.to_string()));
+                None
             }
-        });
-        let policy = SpeechPolicy {
+        };
+        (SpeechPolicy::with_edge(edge, failures, lang, rate), problem)
+    }
+
+    fn with_edge(
+        edge: Option<SpeechEdge>,
+        failures: mpsc::Receiver<SpeechError>,
+        lang: opora_core::i18n::Lang,
+        rate: Rate,
+    ) -> SpeechPolicy {
+        SpeechPolicy {
             edge,
             failures,
             voice: Voice { lang, rate },
             said: None,
             again: None,
             last_spoken: String::new(),
-        };
-        (policy, problem)
+        }
     }
 
     /// A policy that never speaks.
@@ -65,7 +90,7 @@ impl SpeechPolicy {
     }
 
     pub fn is_on(&self) -> bool {
-        self.edge.is_some()
+        self.edge.as_ref().is_some_and(SpeechEdge::is_running)
     }
 
     /// Stops speaking at once (a key was pressed, or the client is about to be listened to).

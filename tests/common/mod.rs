@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod fit;
+pub mod pty;
 pub mod run;
 pub mod sound;
 pub mod talk;

@@ -1,18 +1,11 @@
-//! What the keys that change only how the screen looks or sounds say they did: `+` and `-` the
-//! text size («Размер текста: 3 из 4»), `r`, `<` and `>` on a computer that does not speak that
-//! the sound is off — so no key press goes unanswered.
+//! What `+` and `-` say they did: the text size now («Размер текста: 3 из 4»), shown even where
+//! the screen has no room to grow. (`r`, `<` and `>` on a computer without sound are answered
+//! by the face, which knows whether it speaks.)
 
 use super::state::{App, Notice};
 
 impl App {
     pub(super) fn say_text_size(&mut self) {
         self.notice = Some(Notice::TextSize(self.text_size));
-    }
-
-    /// Without sound, says so (with sound the voice itself answers).
-    pub(super) fn say_if_silent(&mut self) {
-        if !self.sound {
-            self.notice = Some(Notice::NoSound);
-        }
     }
 }

@@ -53,7 +53,10 @@ impl App {
                 Vec::new()
             }
             VoiceMsg::Unavailable { reason, announce } => {
-                if announce {
+                // A client who pressed Space while voice was loading is waiting for it: tell
+                // them it will not come, instead of leaving «press Space again» on screen.
+                let waiting = matches!(self.notice, Some(Notice::Voice(VoiceNotice::Loading)));
+                if announce || waiting {
                     self.notice = Some(Notice::Voice(VoiceNotice::Off(reason.clone())));
                 }
                 self.voice = VoiceState::Off(Some(reason));

@@ -43,8 +43,6 @@ pub enum Notice {
     Startup(Vec<String>),
     /// `+` or `-`: the text size now (0-based, of [`TEXT_SIZES`]).
     TextSize(usize),
-    /// `r`, `<` or `>` on a computer that does not speak.
-    NoSound,
     /// This file (the reminder) could not be shown on this computer: where it is, to print.
     NotOpened(std::path::PathBuf),
     /// A money action was cancelled before anything moved (its flow: send, own, pay, topup).
@@ -126,8 +124,6 @@ pub struct App {
     pub(super) can_quit: bool,
     /// A lesson's practice step blocked the card: it is unblocked when the lesson is over.
     pub(super) practice_block: bool,
-    /// Whether the face speaks (`r`, `<` and `>` otherwise say that the sound is off).
-    pub(super) sound: bool,
 }
 
 impl App {
@@ -152,7 +148,6 @@ impl App {
             journey_kept: false,
             can_quit: true,
             practice_block: false,
-            sound: true,
         };
         (app, vec![Effect::LoadSnapshot, Effect::LoadProgress])
     }
@@ -226,11 +221,6 @@ impl App {
 
     pub fn can_quit(&self) -> bool {
         self.can_quit
-    }
-
-    /// Tells the kiosk whether its face speaks; without sound, `r`, `<` and `>` say so.
-    pub fn set_sound(&mut self, on: bool) {
-        self.sound = on;
     }
 
     /// Says on the home screen that the journey is kept, without a name.

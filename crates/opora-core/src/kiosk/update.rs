@@ -108,12 +108,10 @@ impl App {
             Key::Help => self.open_screen_help(),
             Key::Repeat => {
                 (self.notice, self.heard) = (had_notice, had_heard);
-                self.say_if_silent();
                 vec![self.adjusted("repeat"), Effect::RepeatScreen]
             }
             Key::Slower | Key::Faster => {
                 self.notice = had_notice;
-                self.say_if_silent();
                 let (step, what) = if key == Key::Slower {
                     (RateStep::Slower, "slower")
                 } else {

@@ -150,7 +150,6 @@ pub(crate) fn notice(notice: &Notice, i18n: &I18n) -> ModelNotice {
                 }
             ),
         ),
-        Notice::NoSound => (NoticeKind::Warning, i18n.t("sound-off-here")),
         Notice::NotOpened(path) => (
             NoticeKind::Warning,
             tr!(
