@@ -18,6 +18,7 @@ const CORE_LAYERS: &[&[&str]] = &[
         "input",
         "safe_text",
         "file_problem",
+        "central",
     ],
     &["words"],
     &["i18n"],
