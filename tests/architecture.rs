@@ -38,6 +38,7 @@ const EDGE_LAYERS: &[&[&str]] = &[
     &["config", "locales"],
     &["lesson_files", "store", "reminder", "speech", "listen"],
     &["report"],
+    &["central"],
     &["edge"],
     &["tui", "plain"],
     &["cmd"],

@@ -2,6 +2,8 @@
 //! a fixed date, driven by keys, and the path of the real binary.
 #![allow(dead_code)]
 
+pub mod central;
+pub mod pg;
 pub mod run;
 pub mod sound;
 pub mod talk;

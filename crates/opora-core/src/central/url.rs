@@ -361,7 +361,10 @@ mod tests {
     fn mistakes_are_named() {
         let cases = [
             ("mysql://db/opora", UrlProblem::NotPostgres),
-            ("postgresql://db:99999/x", UrlProblem::BadPort("99999".into())),
+            (
+                "postgresql://db:99999/x",
+                UrlProblem::BadPort("99999".into()),
+            ),
             ("postgresql://db:0/x", UrlProblem::BadPort("0".into())),
             (
                 "postgresql://db/x?sslmode=allow",

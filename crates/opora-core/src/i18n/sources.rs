@@ -88,6 +88,16 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "safety.ftl",
         include_str!("../../../../locales/en/safety.ftl"),
     ),
+    (
+        Lang::Ru,
+        "central.ftl",
+        include_str!("../../../../locales/ru/central.ftl"),
+    ),
+    (
+        Lang::En,
+        "central.ftl",
+        include_str!("../../../../locales/en/central.ftl"),
+    ),
 ];
 
 /// The one file a bank's own locale folder must hold for each language.
