@@ -1,8 +1,9 @@
 //! The journal's SQLite file: append-only events (`store`, `schema`), stamped with their id and
-//! time here (`stamp`), and the NDJSON files that move journals between devices (`ndjson`);
-//! what a push to the central database sends next (`outbox`).
+//! time here (`stamp`), and the NDJSON files that move journals between devices (`ndjson`,
+//! streamed in and out by `import`); what a push to the central database sends next (`outbox`).
 //! What an event says is the core's (`opora_core::journal`); reports read it (`crate::report`).
 
+pub mod import;
 pub mod ndjson;
 pub mod outbox;
 pub mod schema;
