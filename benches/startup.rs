@@ -16,10 +16,11 @@
 //!
 //! Not criterion: every sample spawns a process. The first frame is timed from just before the
 //! spawn to the moment the emulated screen first shows the wanted text (see `pty.rs`):
-//! - opora: the practice band «УЧЕБНЫЙ РЕЖИМ — деньги не настоящие» and the first choice
-//!   «1 Баланс»; its peak resident memory (VmHWM) is read then; then a scripted session: wait
-//!   until Space can listen (the model loaded), the balance, back, the history, back, Space to
-//!   listen (to silence), and VmHWM is read again before `0` quits;
+//! - opora: the practice band «УЧЕБНЫЙ РЕЖИМ — деньги не настоящие» and the prompt at the
+//!   bottom of the home screen, «Нажмите цифру от 1 до 6» (the choices are drawn in big letters
+//!   at this size); its peak resident memory (VmHWM) is read then; then a scripted session: wait
+//!   until Space can listen (the model loaded), the balance, the history behind it, back twice,
+//!   Space to listen (to silence), and VmHWM is read again before `0` quits;
 //! - the same kiosk without a voice model (`OPORA_VOICE_MODEL` naming an empty folder) through
 //!   the same screens, for the brief's memory target;
 //! - dialog: `dialog --menu "Opora" 20 60 6 1 Баланс 2 Перевод …` until «Баланс» shows; then it
@@ -52,7 +53,7 @@ const RATIO_TARGET: f64 = 2.0;
 const MEMORY_TARGET_MB: f64 = 40.0;
 
 const BAND: &str = "УЧЕБНЫЙ РЕЖИМ — деньги не настоящие";
-const FIRST_CHOICE: &str = "1 Баланс";
+const PROMPT: &str = "Нажмите цифру от 1 до 6";
 const DIALOG_MENU: [&str; 17] = [
     "--menu",
     "Opora",
@@ -197,16 +198,16 @@ impl Installed {
 /// soon says it heard nothing.
 const SESSION: [(&str, &str); 5] = [
     ("1", "Накопительный счёт"),
-    ("\x1b", FIRST_CHOICE),
-    ("4", "Операции с 1 по"),
-    ("\x1b", FIRST_CHOICE),
+    ("2", "Операции с 1 по"),
+    ("\x1b", "Накопительный счёт"),
+    ("\x1b", PROMPT),
     (" ", "Я ничего не услышал"),
 ];
 /// Shown once the model has loaded and Space can listen.
 const VOICE_READY: &str = "Пробел — сказать голосом";
 
 fn run_opora(binary: &Path, installed: &Installed) -> Result<OporaSample, String> {
-    let mut run = Running::spawn(installed.command(binary, &[]), &[BAND, FIRST_CHOICE])?;
+    let mut run = Running::spawn(installed.command(binary, &[]), &[BAND, PROMPT])?;
     let first_frame = run.first_frame("opora")?;
     let queries = run.queries.load(Ordering::Relaxed);
     let first_frame_peak_kb = run.peak_rss_kb();

@@ -50,6 +50,15 @@ fi
 packages+=(espeak-ng libspeechd-dev libclang-dev speech-dispatcher)
 # --- end of speech ---
 
+if [ "$purpose" = "test" ]; then
+  # The kiosk launcher test (tests/kiosk_launcher.rs) boots scripts/kiosk/ on a virtual X server
+  # (xvfb) through xinit, with the kiosk's terminal (xterm), window manager
+  # (matchbox-window-manager), font (fonts-dejavu-core) and screen settings (x11-xserver-utils),
+  # takes screenshots (xwd, in x11-apps) and presses the staff key (xdotool).
+  packages+=(xvfb xinit xterm matchbox-window-manager fonts-dejavu-core x11-xserver-utils)
+  packages+=(x11-apps xdotool)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -92,7 +101,9 @@ fi
 # Voice input: libvosk (and, for the tests, the Korean model) into git-ignored folders.
 scripts/fetch-voice.sh "$purpose"
 
-# The report benchmark's peer (SQLite 3.54.1 through apsw) into the git-ignored .deps/py.
+# The report benchmark's peer (SQLite 3.54.1 through apsw) into the git-ignored .deps/py, and
+# pm4py (the export test) and DuckDB (the report benchmark's other peer) into .deps/analysis.
 if [ "$purpose" = "test" ]; then
   scripts/fetch-sqlite-peer.sh
+  scripts/fetch-analysis-peers.sh
 fi

@@ -50,6 +50,10 @@ pub struct Config {
     /// The `[speech]` table, read by `speech::choose`; kept as it is when the file is rewritten.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speech: Option<toml::Table>,
+    /// The `[kiosk]` table (the terminal's font and size), read by the kiosk's session script
+    /// `scripts/kiosk/opora-kiosk-session`; kept as it is when the file is rewritten.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiosk: Option<toml::Table>,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -404,6 +408,21 @@ mod tests {
         let text = std::fs::read_to_string(&path).expect("read");
         assert!(
             text.contains("[speech]") && text.contains("rate = 130"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_kiosk_table_is_allowed_and_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[kiosk]\nfont = \"Terminus\"\nfont_size = 40\n").expect("written");
+        let mut config = Config::load(&path).expect("the kiosk table is allowed");
+        config.set("device-id", "kiosk-1").expect("a good id");
+        config.save(&path).expect("saved");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(
+            text.contains("[kiosk]") && text.contains("font_size = 40"),
             "{text}"
         );
     }

@@ -162,6 +162,9 @@ struct Texts {
     staff_menu: &'static str,
     outcome_hint: &'static str,
     fcr_hint: &'static str,
+    /// On the home screen and on the balance, in ordinary letters.
+    home: &'static str,
+    balance: &'static str,
 }
 
 /// What the terminal sends for F9, the staff key.
@@ -188,16 +191,17 @@ fn run_session(t: &Texts) {
     }
     s.press("\r", Some(t.consent_hint));
     s.press("1", Some(&(t.step)(8)));
-    // Goal: the balance; then the client practises on the kiosk itself.
+    // Goal: the balance; then the client practises on the kiosk itself. Each step waits for
+    // its screen, so a busy machine cannot run keys together.
     s.press("1", None);
-    s.press("6", None);
-    s.press("1", None);
-    s.press("\x1b", None);
+    s.press("6", Some(t.home));
+    s.press("1", Some(t.balance));
+    s.press("\x1b", Some(t.home));
     // F9, the staff key: "now the client alone"; the balance again, unaided.
     s.press(F9, Some(t.staff_menu));
-    s.press("3", None);
-    s.press("1", None);
-    s.press("\x1b", None);
+    s.press("3", Some(t.home));
+    s.press("1", Some(t.balance));
+    s.press("\x1b", Some(t.home));
     // F9: end the check; the observed outcome, confirmed.
     s.press(F9, Some(t.staff_menu));
     s.press("3", Some(t.outcome_hint));
@@ -253,6 +257,8 @@ fn a_whole_session_by_keys_in_russian() {
         staff_menu: "Вернуться к экрану клиента",
         outcome_hint: "Opora видела",
         fcr_hint: "Сделали ли мы то, зачем вы пришли?",
+        home: "что вы хотите сделать?",
+        balance: "Накопительный счёт",
     });
 }
 
@@ -266,6 +272,8 @@ fn a_whole_session_by_keys_in_english() {
         staff_menu: "Back to the client's screen",
         outcome_hint: "Opora saw",
         fcr_hint: "Did we do what you came for today?",
+        home: "what would you like to do?",
+        balance: "Savings account",
     });
 }
 

@@ -6,6 +6,7 @@
 mod common;
 
 use common::Session;
+use common::fit::{FEW_HEIGHTS, FEW_WIDTHS, fits_on};
 use opora::locales::LocaleSource;
 use opora_core::i18n::{I18n, Lang};
 use opora_core::input::Key;
@@ -160,6 +161,8 @@ fn do_goal(s: &mut Session, goal: &Goal) -> Option<bool> {
         confirm_with_code(s);
     }
     let drilled = if s.model().id == "drill" {
+        // Every drill draws in every terminal from 40×12 up.
+        fits_on(&s.model(), "a drill", &FEW_WIDTHS, &FEW_HEIGHTS);
         // Stopping is the right answer; it is praised.
         s.press(1);
         let model = s.model();
@@ -183,6 +186,13 @@ fn play(lang: Lang, id: &str) -> usize {
     let mut drills = 0;
     loop {
         let model = s.model();
+        // Every step, the longest texts included, lays out in every terminal from 40×12 up.
+        fits_on(
+            &model,
+            &format!("{id} ({lang:?})"),
+            &FEW_WIDTHS,
+            &FEW_HEIGHTS,
+        );
         if model.id == "lesson-end" {
             break;
         }

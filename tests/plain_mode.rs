@@ -292,6 +292,19 @@ fn help_back_and_unknown_words() {
 }
 
 #[test]
+fn a_lost_card_is_blocked_in_two_presses_from_home() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = run(home.path(), &["--plain"], "4\n1\n");
+    let text = stdout(&out);
+    assert!(text.contains("4. Заблокировать карту"), "{text}");
+    assert!(
+        text.contains("Заблокировать карту?"),
+        "it asks first: {text}"
+    );
+    assert!(text.contains("Карта заблокирована"), "{text}");
+}
+
+#[test]
 fn blocking_is_the_first_choice_of_help_and_only_staff_unblock() {
     let home = tempfile::tempdir().expect("temp dir");
     let out = run(home.path(), &["--plain"], "6\n1\n1\n");

@@ -450,7 +450,7 @@ fn the_dashboard_shows_conversion_by_group_and_a_lesson_funnel() {
     }
     let en = render_dashboard(&dash, Lang::En);
     assert!(
-        en.contains("Lesson pay: runs reaching each step; drop-off at step 2"),
+        en.contains("Lesson «pay»: sessions reaching each step; drop-off at step 2"),
         "{en}"
     );
     assert!(en.contains("50% [15–85] 2/4 (small)"), "{en}");
@@ -467,4 +467,80 @@ fn the_dashboard_shows_conversion_by_group_and_a_lesson_funnel() {
     let asked = drive(&mut dash, &mut edge, DashboardMsg::Key(Key::Esc));
     assert_eq!(asked, vec![FaceRequest::Quit]);
     assert!(dash.is_quitting());
+}
+
+/// The dashboard at a size, scrolled to `scroll`: its text and which rows of the sections show.
+fn dashboard_at(
+    dash: &opora::report::dashboard::Dashboard,
+    (width, height): (u16, u16),
+    scroll: usize,
+) -> (String, Option<opora::tui::render::Shown>) {
+    use opora::tui::theme::{Theme, ThemeName};
+    let i18n = opora_core::i18n::I18n::embedded(opora_core::i18n::Lang::Ru);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("test terminal");
+    let mut shown = None;
+    terminal
+        .draw(|frame| {
+            shown = opora::tui::charts::draw_scrolled(
+                frame,
+                dash,
+                &Theme::new(ThemeName::Mono),
+                &i18n,
+                scroll,
+            );
+        })
+        .expect("drawn");
+    let buffer = terminal.backend().buffer();
+    let text = (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    (text, shown)
+}
+
+#[test]
+fn the_dashboard_draws_in_every_terminal_from_40_by_12_and_pages_through_the_rest() {
+    use opora::edge::{DashboardEdge, pump};
+    use opora::report::dashboard::Dashboard;
+    let mut edge = DashboardEdge::new(fixture());
+    let (mut dash, start) = Dashboard::new(Dimension::Segment, Period::default());
+    pump(&mut dash, &mut edge, start);
+    for width in [40, 60, 80, 120, 200, 300] {
+        for height in [12, 16, 24, 44, 60, 100] {
+            let at = format!("{width}×{height}");
+            let (first, mut shown) = dashboard_at(&dash, (width, height), 0);
+            assert!(first.starts_with("Панель — разбивка"), "{at}: {first}");
+            assert!(
+                first.contains("Esc — выйти"),
+                "{at}: the keys are not all there"
+            );
+            // PgDn through the sections shows each of them, the last one included.
+            let mut seen = first.clone();
+            while let Some(now) = shown {
+                let next = now.turn(true);
+                if next == now.first {
+                    break;
+                }
+                let (text, then) = dashboard_at(&dash, (width, height), next);
+                seen.push_str(&text);
+                shown = then;
+            }
+            for part in [
+                "Старшее поколение: 50% [15–85] 2/4 (мало)",
+                "больше всего теряем",
+                "Конверсия по неделям",
+            ] {
+                let words: Vec<&str> = part.split(' ').collect();
+                assert!(
+                    words.iter().all(|w| seen.contains(w)),
+                    "{at}: {part:?} never shows"
+                );
+            }
+        }
+    }
 }

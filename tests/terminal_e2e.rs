@@ -3,8 +3,8 @@
 
 mod common;
 
+use opora::tui::big_font::ladder;
 use opora::tui::big_text::BigText;
-use opora::tui::bitmap_font::bundled_fonts;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,6 +14,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const ROWS: u16 = 60;
+/// A line the home screen shows in ordinary text at any size (its choices may be big).
+const HOME_RU: &str = "Мария Ивановна, что вы хотите сделать?";
 const COLS: u16 = 200;
 const WAIT: Duration = Duration::from_secs(15);
 
@@ -169,9 +171,9 @@ impl Kiosk {
     }
 }
 
-/// Whether the screen rows show `text` as drawn by the big-text widget in some bundled font.
+/// Whether the screen rows show `text` as drawn by the big-text widget in some size.
 fn contains_big(rows: &[String], text: &str) -> bool {
-    bundled_fonts().iter().any(|font| {
+    ladder().iter().any(|&font| {
         let big = BigText::new(font, text);
         let (w, h) = big.size();
         let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
@@ -209,7 +211,7 @@ fn contains_big(rows: &[String], text: &str) -> bool {
 fn send_money_by_keys_and_read_the_new_balance() {
     let mut kiosk = Kiosk::start("ru_RU.UTF-8");
     kiosk.wait_text("УЧЕБНЫЙ РЕЖИМ — деньги не настоящие");
-    kiosk.wait_text("1 Баланс");
+    kiosk.wait_text(HOME_RU);
 
     // The balance, drawn big.
     kiosk.keys("1");
@@ -219,7 +221,8 @@ fn send_money_by_keys_and_read_the_new_balance() {
 
     // 2 send → 1 daughter → 300 → Enter → 1 confirm → the code from the phone → Enter.
     kiosk.keys("2");
-    kiosk.wait_text("Ольга (дочь)");
+    // In a terminal this size the choices are big.
+    kiosk.wait_big("1 Ольга (дочь)");
     kiosk.keys("1");
     kiosk.wait_text("Шаг 2 из 4");
     kiosk.keys("300\r");
@@ -257,29 +260,30 @@ fn read_code(screen: &str) -> Option<String> {
 fn english_by_locale_with_arrows_help_and_the_cursor_on_the_focus() {
     let mut kiosk = Kiosk::start("en_GB.UTF-8");
     kiosk.wait_text("PRACTICE MODE — not real money");
-    kiosk.wait_text("1 Balance");
-    // The cursor sits on the focused choice: first on 1, after ↓ on 2.
-    let row_of = |k: &Kiosk, text: &str| {
+    kiosk.wait_text("Maria Ivanovna, what would you like to do?");
+    // The cursor sits on the focused choice, on the row of its ▶ (in big letters or not):
+    // first on 1, after ↓ on 2, further down.
+    let on_focus = |k: &Kiosk| {
+        let row = k.cursor().0;
         k.rows()
-            .iter()
-            .position(|r| r.contains(text))
-            .and_then(|r| u16::try_from(r).ok())
+            .get(usize::from(row))
+            .is_some_and(|r| r.contains('▶'))
+            .then_some(row)
     };
-    kiosk.wait("cursor on choice 1", |k| {
-        Some(k.cursor().0) == row_of(k, "1 Balance")
-    });
+    kiosk.wait("cursor on choice 1", |k| on_focus(k).is_some());
+    let first = on_focus(&kiosk).expect("cursor on the focus");
     kiosk.keys("\x1b[B");
     kiosk.wait("cursor on choice 2", |k| {
-        Some(k.cursor().0) == row_of(k, "2 Send money")
+        on_focus(k).is_some_and(|row| row > first)
     });
     // Enter takes the focused choice.
     kiosk.keys("\r");
-    kiosk.wait_text("Olga (daughter)");
+    kiosk.wait_big("1 Olga (daughter)");
     // ? opens help for this screen; Esc closes it.
     kiosk.keys("?");
     kiosk.wait_text("Choose who gets the money");
     kiosk.keys("\x1b");
-    kiosk.wait_text("Olga (daughter)");
+    kiosk.wait_big("1 Olga (daughter)");
     // Ctrl-C quits cleanly.
     kiosk.keys("\x03");
     assert!(kiosk.exit_status().success());
@@ -289,7 +293,7 @@ fn english_by_locale_with_arrows_help_and_the_cursor_on_the_focus() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let mut kiosk = Kiosk::start("ru_RU.UTF-8");
-    kiosk.wait_text("1 Баланс");
+    kiosk.wait_text(HOME_RU);
     let pid = kiosk.child.process_id().expect("pid");
     // The shell's own `kill`, so no extra package is needed.
     let status = std::process::Command::new("sh")
@@ -306,7 +310,7 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn a_tiny_terminal_asks_to_be_enlarged_and_resizing_lays_out_again() {
     let kiosk = Kiosk::start("ru_RU.UTF-8");
-    kiosk.wait_text("1 Баланс");
+    kiosk.wait_text(HOME_RU);
     // As a terminal emulator does: its own grid changes first, then the program is told.
     let resize = |rows: u16, cols: u16| {
         kiosk.parser.lock().expect("parser").screen_mut().set_size(
@@ -328,7 +332,7 @@ fn a_tiny_terminal_asks_to_be_enlarged_and_resizing_lays_out_again() {
     resize(ROWS, COLS);
     kiosk.wait("the home screen again", |k| {
         let screen = k.screen();
-        screen.contains("1 Баланс") && !screen.contains("Окно слишком маленькое")
+        screen.contains(HOME_RU) && !screen.contains("Окно слишком маленькое")
     });
 }
 
@@ -341,14 +345,14 @@ fn a_closed_terminal_ends_the_kiosk() {
         mut child,
         _home,
         ..
-    } = Kiosk::start_with("ru_RU.UTF-8", Some("1 Баланс"), &[]);
+    } = Kiosk::start_with("ru_RU.UTF-8", Some(HOME_RU), &[]);
     let start = Instant::now();
     while !parser
         .lock()
         .expect("parser")
         .screen()
         .contents()
-        .contains("1 Баланс")
+        .contains(HOME_RU)
     {
         assert!(start.elapsed() < WAIT, "the home screen never appeared");
         std::thread::sleep(Duration::from_millis(30));
@@ -384,14 +388,15 @@ fn space_listens_and_a_spoken_number_chooses() {
         None,
         &["--voice-model", &model, "--voice-input", &wav],
     );
-    kiosk.wait_text("1 Баланс");
+    kiosk.wait_text(HOME_RU);
     // Space works once the model has loaded; the keys line says so.
     kiosk.wait_text("Пробел — сказать голосом");
+    // «사», four: blocking the card, which asks first; «이», two: «Нет», back home.
     kiosk.keys(" ");
-    kiosk.wait_text("Пятёрочка");
+    kiosk.wait_text("•• 4321");
     kiosk.wait_big("«사»");
     kiosk.keys(" ");
-    kiosk.wait_text("Дата: 23 ноября");
+    kiosk.wait_text(HOME_RU);
     kiosk.wait_big("«이»");
     // A key clears what was heard; keys go on working as ever.
     kiosk.keys("\x1b");
@@ -418,7 +423,7 @@ fn the_sound_system_never_writes_on_the_screen() {
         &["--voice-model", &model],
         &[("ALSA_CONFIG_PATH", config.as_os_str())],
     );
-    kiosk.wait_text("1 Баланс");
+    kiosk.wait_text(HOME_RU);
     kiosk.keys(" ");
     kiosk.wait_text("Голосовые команды выключены: микрофон не открылся");
     kiosk.keys("0");

@@ -97,10 +97,15 @@ fn check_loads_the_model_and_recognises_a_recording() {
         "{text}"
     );
     assert!(text.contains("Услышано: «삼»"), "{text}");
-    // The speed is reported; how fast it is belongs to `cargo bench --bench voice`, not to a
-    // test on a shared machine.
-    assert!(text.contains("коэффициент реального времени "), "{text}");
-    // This recording of «삼» comes out at a confidence of 0.5: the kiosk would ask first.
+    // The figure is reported; how fast it is belongs to `cargo bench --bench voice`, not to a
+    // test that a busy machine would fail.
+    let factor: f64 = text
+        .split("коэффициент реального времени ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|figure| figure.parse().ok())
+        .unwrap_or_else(|| panic!("no real-time factor in: {text}"));
+    assert!(factor > 0.0, "{text}");
     assert!(
         text.contains("Уверенность в каждом слове: 삼 0.50"),
         "{text}"
@@ -202,14 +207,15 @@ fn plain_mode_is_driven_by_a_wav_command_file() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
-    // Home, then «사» (4): the history; «이» (2): its second operation; «이» (2): home.
+    // Home, then «사» (4): blocking the card, which asks first; «이» (2): «Нет», home again;
+    // «이» (2): sending money.
     let marks: Vec<usize> = [
         "Слушаю… Говорите.",
-        "Операции с 1 по 4.",
+        "Заблокировать карту?",
         "Я услышал: «사»",
-        "Дата: 23 ноября",
-        "Я услышал: «이»",
         "Мария Ивановна, что вы хотите сделать?",
+        "Я услышал: «이»",
+        "Кому перевести?",
         "Я услышал: «이»",
         "Голосовые команды: Я ничего не услышал.",
     ]

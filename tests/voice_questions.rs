@@ -221,9 +221,9 @@ fn on_question(lang: Lang, which: bool) -> Session {
     s
 }
 
-/// The screen at the usual size and a smaller one (the amount screen itself needs more than
-/// 80 × 30), in two themes, and as it is spoken (words
-/// only). One test per screen and language, so a change names its screen.
+/// The screen at the usual size and a smaller one, in two themes, and as it is spoken (words
+/// only); it fits every terminal from 40×12. One test per screen and language, so a change
+/// names its screen.
 fn looks_and_sounds_right(lang: Lang, which: bool) {
     let session = on_question(lang, which);
     let name = if which { "which_amount" } else { "did_you_say" };
@@ -236,6 +236,7 @@ fn looks_and_sounds_right(lang: Lang, which: bool) {
         "{name}: {}",
         model.spoken
     );
+    common::fit::fits_everywhere(&model, name);
     let code = lang.code();
     insta::assert_snapshot!(
         format!("{code}_{name}_120x44"),

@@ -55,7 +55,7 @@ pub fn generate(events: usize, devices: usize, batch: usize, mut sink: impl FnMu
             t += 1_000 + rng.below(max_s * 1000) as i64;
             DateTime::<Utc>::from_timestamp_millis(t).unwrap_or_default()
         };
-        let mut add = |out: &mut Vec<Event>, when: DateTime<Utc>, payload: Payload| {
+        let add = |out: &mut Vec<Event>, when: DateTime<Utc>, payload: Payload| {
             out.push(Event::at(&device, &session, when, payload));
         };
         let client = rng.below(4) != 0;

@@ -248,8 +248,8 @@ l-lost-intro =
     Card lost or stolen? Don't worry.
     Block it at once. The money stays in your account.
 l-lost-where =
-    Blocking is in "Help".
-    You can also call the bank. The number is there too.
+    "Block card" is right on the home screen.
+    You can also call the bank. The number is in "Help".
 l-lost-find-help =
     Find "Help".
     Press "Start" — help opens with the bank's number.
@@ -267,7 +267,7 @@ l-lost-block =
 l-lost-after =
     The card is blocked; the money is safe.
     In practice mode a staff member unblocks the card afterwards.
-l-lost-recap-1 = Card lost — block it at once: "Help" → "Block the card".
+l-lost-recap-1 = Card lost — block it at once: "Block card" on the home screen.
 l-lost-recap-2 = The money in the account stays safe.
 l-lost-recap-3 = Found the card — call the bank yourself.
 

@@ -30,6 +30,7 @@ home-title = Hello!
 home-question = { $name }, what would you like to do?
 home-journal-note = Practice steps are recorded without your name, so the bank can make its help better.
 home-balance = Balance
+home-balance-history = Balance and history
 home-send = Send money
 home-pay = Pay a bill or phone
 home-history = History
@@ -97,6 +98,7 @@ amount-entry-title-topup = How much to top up?
 amount-entry-label = Amount
 amount-entry-suffix = { " " }₽
 line-to = Recipient: { $who }
+line-to-caption = Recipient:
 line-available = Available: { $amount } ({ $name })
 line-phone-free-left = You can still send { $amount } this month without a fee.
 
@@ -192,8 +194,8 @@ help-keys = A number chooses. Esc goes back. r repeats aloud. The less-than and 
 
 ## Hints for each screen (the ? key)
 
-help-home = This is the home screen. Press the number of what you want. For example, 1 is the balance, 5 the lessons. Lost your card? 6, Help. To quit, press 0.
-help-balance = This shows how much money is on your card. Your savings are below.
+help-home = This is the home screen. Press the number of what you want. For example, 1 is the balance and the history, 5 the lessons. Lost your card? Press 4. To quit, press 0.
+help-balance = This shows how much money is on your card. Your savings are below. Number 2 shows the history.
 help-send-who = Choose who gets the money. Numbers 1 to 3 are your family and friends. You can also send by phone number.
 help-own-direction = Choose where to move the money from and to. Both are your own accounts.
 help-pay-what = Choose a bill. The amount to pay is next to it.
@@ -218,7 +220,7 @@ help-screen-help = This is a hint. Press 1 or Esc to go back.
 ## Hints for staff
 
 staff-home = Let the client press the number. Start with 1, the balance.
-staff-balance = Ask where the client sees the amount. Show number 2 to send money.
+staff-balance = Ask where the client sees the amount. Number 1 sends money, number 2 shows the history.
 staff-send-who = Explain: saved recipients are free of charge.
 staff-phone-entry = The number may start with 8. The program explains any mistake itself.
 staff-amount-entry = Suggest a small amount, for example 300 roubles.
@@ -271,7 +273,9 @@ locale-file-broken = There is an error in the text file { $path }, line { $line 
 
 ## Terminal and commands
 
-terminal-too-small = The window is too small. Make the terminal window bigger or the font smaller (needed { $needcols } × { $needrows }, now { $cols } × { $rows }).
+terminal-too-small = The window is too small: please stretch it to at least { $needcols } × { $needrows } (now { $cols } × { $rows }).
+text-more-below = ↓ The text goes on: PgDn for more
+text-more-above = ↑ End of the text: PgUp to go back
 terminal-failed = The terminal screen could not be opened: { $reason }. Try the plain mode: opora --plain.
 sandbox-reset-done = The practice bank is restored: { $path }.
 sandbox-unblock-done = The practice card is unblocked.

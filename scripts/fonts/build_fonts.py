@@ -5,6 +5,7 @@ Opora draws headlines and money amounts as big glyphs made of half-block charact
 The glyph shapes come from Terminus Font by Dimitar Toshkov Zhekov (SIL OFL 1.1), as
 shipped in PSF form by the Debian package ``console-setup-linux``:
 
+    Uni2-Terminus12x6.psf.gz        6x12   (PSF2; Terminus has no separate bold at 12 px)
     Uni2-TerminusBold16.psf.gz      8x16   (PSF1)
     Uni2-TerminusBold24x12.psf.gz  12x24   (PSF2)
     Uni2-TerminusBold28x14.psf.gz  14x28   (PSF2)
@@ -23,7 +24,8 @@ What this script does for every size:
   Р of the same size by drawing a horizontal bar (as thick as the Р's horizontal strokes)
   across the stem below the bowl, one pixel to the left of the stem and to the right up
   to about the middle of the bowl; the ₽ is printed as ASCII art so it can be checked;
-* writes PSF2 files with a Unicode table to ``assets/fonts/opora-bitmap-bold-<H>.psf``.
+* writes PSF2 files with a Unicode table to ``assets/fonts/opora-bitmap-bold-<H>.psf``
+  (``opora-bitmap-12.psf`` for the 12 px size, which has one weight).
 
 The result is a Modified Version under the OFL, so it must not use the Reserved Font
 Name: the family is called "Opora Bitmap". See assets/fonts/README.md and OFL.txt.
@@ -53,12 +55,15 @@ from pathlib import Path
 DEFAULT_SRC = "/usr/share/consolefonts"
 FAMILY_FILE_STEM = "opora-bitmap-bold"
 
-# (source file, expected width, expected height)
+# (source file, expected width, expected height, output file stem)
 SOURCES = [
-    ("Uni2-TerminusBold16.psf.gz", 8, 16),
-    ("Uni2-TerminusBold24x12.psf.gz", 12, 24),
-    ("Uni2-TerminusBold28x14.psf.gz", 14, 28),
-    ("Uni2-TerminusBold32x16.psf.gz", 16, 32),
+    # At 12 px Terminus has one weight: its X11 bold (ter-u12b) draws the same glyphs as the
+    # normal one, so the console's normal 12x6 font is the 12 px size, and its name says so.
+    ("Uni2-Terminus12x6.psf.gz", 6, 12, "opora-bitmap"),
+    ("Uni2-TerminusBold16.psf.gz", 8, 16, FAMILY_FILE_STEM),
+    ("Uni2-TerminusBold24x12.psf.gz", 12, 24, FAMILY_FILE_STEM),
+    ("Uni2-TerminusBold28x14.psf.gz", 14, 28, FAMILY_FILE_STEM),
+    ("Uni2-TerminusBold32x16.psf.gz", 16, 32, FAMILY_FILE_STEM),
 ]
 
 ROUBLE = 0x20BD
@@ -338,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     src, out = Path(args.src), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     total = 0
-    for name, width, height in SOURCES:
+    for name, width, height, stem in SOURCES:
         path = src / name
         if not path.exists():
             print(
@@ -354,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         missing = [f"U+{cp:04X}" for cp in REQUIRED if cp not in present]
         if missing:
             raise FontError(f"{name}: missing required characters {' '.join(missing)}")
-        target = out / f"{FAMILY_FILE_STEM}-{height}.psf"
+        target = out / f"{stem}-{height}.psf"
         data = write_psf2(target, width, height, glyphs, codes)
         total += len(data)
         print(

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 
 use super::Cli;
+use super::journal_export::{self, ExportFormat};
 use crate::files::target::{self, Replace};
 use crate::store::journal::Journal;
 use crate::store::journal::ndjson::{ImportError, LINE_MAX, LineError};
@@ -25,8 +26,15 @@ pub const PURGE_MAX_DAYS: u32 = 36_500;
 
 #[derive(Debug, Subcommand)]
 pub enum JournalAction {
-    /// Write every event of this device's journal to FILE (newline-delimited JSON).
-    Export { file: std::path::PathBuf },
+    /// Write every event of this device's journal to FILE: newline-delimited JSON (for
+    /// `opora journal import`), or for process-mining tools XES or the flat CSV event table.
+    Export {
+        file: std::path::PathBuf,
+        #[arg(long, value_enum, default_value = "ndjson")]
+        format: ExportFormat,
+    },
+    /// Make the typed facts that reports read again from the events alone.
+    Rebuild,
     /// Add the events of FILE (another device's export); events already here are skipped.
     Import { file: std::path::PathBuf },
     /// Delete sessions whose last event is older than DAYS days.
@@ -81,6 +89,17 @@ fn import_error(error: &ImportError, i18n: &I18n) -> String {
     }
 }
 
+/// Prints the sentence of a success, or fails with the sentence of a problem.
+fn said(result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(sentence) => {
+            println!("{sentence}");
+            ExitCode::SUCCESS
+        }
+        Err(sentence) => fail(&sentence),
+    }
+}
+
 pub fn fail(sentence: &str) -> ExitCode {
     super::tell(sentence);
     ExitCode::FAILURE
@@ -107,7 +126,7 @@ pub fn run(cli: &Cli, action: &JournalAction, i18n: &I18n) -> ExitCode {
             max = i64::from(PURGE_MAX_DAYS)
         ));
     }
-    if let JournalAction::Export { file } = action {
+    if let JournalAction::Export { file, .. } = action {
         let data = crate::paths::data_dir();
         let own = target::own_files(&data, &crate::paths::config_file());
         let replace = Replace::choose(cli.force, super::parts::wants_plain(cli));
@@ -120,7 +139,11 @@ pub fn run(cli: &Cli, action: &JournalAction, i18n: &I18n) -> ExitCode {
         Err(sentence) => return fail(&sentence),
     };
     match action {
-        JournalAction::Export { file } => match export_to(&journal, file) {
+        JournalAction::Export { file, format } if *format != ExportFormat::Ndjson => said(
+            journal_export::run(&journal, file, *format, i18n).map_err(|e| import_error(&e, i18n)),
+        ),
+        JournalAction::Rebuild => said(journal_export::rebuild(&mut journal, i18n)),
+        JournalAction::Export { file, .. } => match export_to(&journal, file) {
             Ok(count) => {
                 super::say(&tr!(
                     i18n,

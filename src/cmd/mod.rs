@@ -10,6 +10,7 @@ pub mod config;
 pub mod dashboard;
 pub mod doctor;
 pub mod journal;
+pub mod journal_export;
 pub mod journal_push;
 pub mod kiosk;
 pub mod lessons;

@@ -1,6 +1,7 @@
 //! `opora dashboard`: the report's figures as a screen — conversion by the chosen breakdown as
-//! bars, the step funnel of a chosen lesson as bars, and conversion week by week as a sparkline.
-//! Digits 1–7 switch the breakdown, ↑/↓ the lesson, Esc or 0 leaves. The state and its keys are
+//! bars, the funnel of a chosen money flow or lesson as bars, voice and where clients get lost
+//! in a few lines, and conversion week by week as a sparkline. Digits 1–7 switch the breakdown,
+//! ↑/↓ the funnel (flows, then lessons), Esc or 0 leaves. The state and its keys are
 //! here, a [`Program`] like the kiosk; the figures are built by its edge (`edge::DashboardEdge`)
 //! and drawn by `tui::charts`.
 
@@ -22,6 +23,13 @@ pub const BREAKDOWNS: [Dimension; 7] = [
     Dimension::Variant,
 ];
 
+/// A funnel the dashboard can show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Funnel {
+    Flow(String),
+    Lesson(String),
+}
+
 /// What the dashboard shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dashboard {
@@ -29,7 +37,7 @@ pub struct Dashboard {
     pub period: Period,
     pub report: Report,
     pub weeks: Vec<WeekFigures>,
-    /// Index into `lessons()` of the lesson whose funnel is shown.
+    /// Index into `funnels()` of the funnel shown.
     pub lesson: usize,
     /// The figures could not be built (the journal failed): the dashboard ends, and says why.
     pub failure: Option<StoreError>,
@@ -70,14 +78,31 @@ impl Dashboard {
         (dash, vec![DashboardEffect::Build { by, period }])
     }
 
-    /// Takes new figures, keeping the chosen lesson if it is still there.
+    /// Takes new figures, keeping the chosen funnel if it is still there.
     fn figures(&mut self, report: Report, weeks: Vec<WeekFigures>) {
-        let chosen = self.chosen_lesson().map(|(_, name)| name.to_string());
+        let chosen = self.chosen();
         self.report = report;
         self.weeks = weeks;
         self.lesson = chosen
-            .and_then(|name| self.lessons().iter().position(|l| *l == name))
+            .and_then(|c| self.funnels().iter().position(|f| *f == c))
             .unwrap_or(0);
+    }
+
+    /// The funnels with figures: money flows, then lessons (all groups together).
+    pub fn funnels(&self) -> Vec<Funnel> {
+        let mut flows: Vec<String> = self.report.flows.iter().map(|f| f.flow.clone()).collect();
+        flows.sort();
+        flows.dedup();
+        flows
+            .into_iter()
+            .map(Funnel::Flow)
+            .chain(self.lessons().into_iter().map(Funnel::Lesson))
+            .collect()
+    }
+
+    /// The funnel shown.
+    pub fn chosen(&self) -> Option<Funnel> {
+        self.funnels().get(self.lesson).cloned()
     }
 
     /// The lessons with figures, by name (all groups together).
@@ -93,16 +118,16 @@ impl Dashboard {
         names
     }
 
-    /// The chosen lesson's index and name.
+    /// The funnel shown, when it is a lesson's: its index in `funnels()` and the lesson.
     pub fn chosen_lesson(&self) -> Option<(usize, String)> {
-        let lessons = self.lessons();
-        lessons
-            .get(self.lesson)
-            .map(|name| (self.lesson, name.clone()))
+        match self.chosen()? {
+            Funnel::Lesson(name) => Some((self.lesson, name)),
+            Funnel::Flow(_) => None,
+        }
     }
 
     fn key(&mut self, key: Key) -> Vec<DashboardEffect> {
-        let count = self.lessons().len().max(1);
+        let count = self.funnels().len().max(1);
         match key {
             Key::Esc | Key::Quit | Key::Digit(0) => {
                 self.quitting = true;
@@ -163,6 +188,70 @@ impl Program for Dashboard {
 
     fn face_request(effect: &DashboardEffect) -> Option<FaceRequest> {
         (*effect == DashboardEffect::Quit).then_some(FaceRequest::Quit)
+    }
+}
+
+/// A funnel summed over the breakdown's groups, as the dashboard draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunnelView {
+    pub funnel: Funnel,
+    pub started: u64,
+    /// Each stage: its name (a lesson step's number, or a flow stage's first screen id) and the
+    /// sessions that reached it.
+    pub stages: Vec<(String, u64)>,
+    /// The stage losing the most sessions from the one before.
+    pub drop_off: Option<usize>,
+}
+
+impl Dashboard {
+    /// The chosen funnel, over all groups.
+    pub fn funnel_view(&self) -> Option<FunnelView> {
+        let funnel = self.chosen()?;
+        let mut started = 0;
+        let mut stages: std::collections::BTreeMap<(u32, usize), (String, u64)> =
+            std::collections::BTreeMap::new();
+        match &funnel {
+            Funnel::Lesson(name) => {
+                for l in self.report.lessons.iter().filter(|l| l.lesson == *name) {
+                    started += l.completion.n;
+                    for s in &l.steps {
+                        stages
+                            .entry((s.step, 0))
+                            .or_insert((s.step.to_string(), 0))
+                            .1 += s.reached;
+                    }
+                }
+            }
+            Funnel::Flow(name) => {
+                for f in self.report.flows.iter().filter(|f| f.flow == *name) {
+                    started += f.started;
+                    for (i, s) in f.stages.iter().enumerate() {
+                        let key = match s.step {
+                            Some(k) => (k, 0),
+                            None => (u32::MAX, i),
+                        };
+                        let label = s.screens.first().cloned().unwrap_or_default();
+                        stages.entry(key).or_insert((label, 0)).1 += s.reached;
+                    }
+                }
+            }
+        }
+        let stages: Vec<(String, u64)> = stages.into_values().collect();
+        let mut previous = started;
+        let mut drop_off: Option<(u64, usize)> = None;
+        for (i, (_, reached)) in stages.iter().enumerate() {
+            let loss = previous.saturating_sub(*reached);
+            if loss > 0 && drop_off.is_none_or(|(w, _)| loss > w) {
+                drop_off = Some((loss, i));
+            }
+            previous = *reached;
+        }
+        Some(FunnelView {
+            funnel,
+            started,
+            stages,
+            drop_off: drop_off.map(|(_, i)| i),
+        })
     }
 }
 

@@ -104,7 +104,14 @@ fn raw_table(report: &Report, i18n: &I18n) -> String {
             "report-recognition",
             value = share(i18n, &g.recognition)
         ));
+        if g.journeys > g.sessions {
+            line(tr!(i18n, "report-journeys", count = count(g.journeys)));
+        }
     }
+    let names = super::format_journey::Names::new(i18n);
+    let label = |g: &str| group_label(report.by, g, i18n);
+    let decimal = |v: Option<f64>| opt(i18n, v);
+    super::format_journey::flow_lines(report, &names, &label, &decimal, &mut line);
     for l in &report.lessons {
         line(String::new());
         let small = if l.small {
@@ -115,7 +122,7 @@ fn raw_table(report: &Report, i18n: &I18n) -> String {
         line(tr!(
             i18n,
             "report-lesson",
-            lesson = l.lesson.clone(),
+            lesson = names.lesson(&l.lesson),
             group = group_label(report.by, &l.group, i18n),
             value = share(i18n, &l.completion),
             small = small
@@ -138,6 +145,7 @@ fn raw_table(report: &Report, i18n: &I18n) -> String {
             ));
         }
     }
+    super::format_journey::lost_lines(report, &names, &label, &decimal, &mut line);
     if !report.variants.is_empty() {
         line(String::new());
         line(i18n.t("report-variants"));
@@ -172,6 +180,12 @@ fn raw_table(report: &Report, i18n: &I18n) -> String {
         "report-refusals",
         count = count(report.consent_refusals)
     ));
+    line(tr!(
+        i18n,
+        "report-log",
+        cases = count(report.log.cases),
+        events = count(report.log.events)
+    ));
     out
 }
 
@@ -180,10 +194,14 @@ pub fn dimension_label(by: super::Dimension, i18n: &I18n) -> String {
     i18n.t(&format!("report-by-{}", by.name().replace('_', "-")))
 }
 
-/// A group's name for people: segments and channels in the reader's language, other values
-/// (sites, staff ids, lessons, variants, age bands) as recorded.
+/// A group's name for people: segments and channels in the reader's language, `-` (sessions
+/// with no such value: self-practice at the kiosk) said so, other values (sites, staff ids,
+/// lessons, variants, age bands) as recorded.
 pub fn group_label(by: Option<super::Dimension>, value: &str, i18n: &I18n) -> String {
     use super::Dimension;
+    if value == "-" && by.is_some() {
+        return i18n.t("report-group-none");
+    }
     let prefix = match by {
         Some(Dimension::Segment) => "assist-segment-",
         Some(Dimension::Channel) => "assist-channel-",
@@ -388,6 +406,7 @@ pub fn csv(report: &Report) -> String {
             );
         }
     }
+    super::format_journey::csv_rows(report, &mut out);
     push(
         &mut out,
         Row {

@@ -8,13 +8,18 @@
 //!   client of its own. Both with the Wilson 95 % interval and the counts. Follow-ups count
 //!   whenever they were recorded (they usually come a month after the period); one saying "yes"
 //!   confirms the client even if a later one says "no".
-//! - Lesson completion = completed ÷ started (runs = sessions); funnel: reached step k ÷
-//!   started, where reaching a step means completing it; the drop-off step loses the most runs.
-//! - Step time: median and p90 (nearest rank) of seconds from the previous step (or the lesson's
-//!   start); errors and help requests per step.
+//! - The journey (`journey.rs`): a funnel per money flow and per lesson from the screens and
+//!   lesson steps the kiosk logged (reached step k ÷ started, sessions), the drop-off step, median
+//!   and p90 seconds per step, errors and help per step, and "where clients get lost".
+//!   Completion = completed ÷ started. Self-practice sessions count here (they are journeys),
+//!   not in conversion (they are not assistance attempts).
 //! - CSAT = share of 4–5 on 1–5; CES = mean on 1–7; NPS = % of 9–10 minus % of 0–6.
-//! - FCR = solved ÷ ended sessions with an answer. Voice share = steps by voice ÷ steps;
-//!   recognition acceptance = accepted ÷ voice steps with a verdict.
+//! - FCR = solved ÷ ended sessions with an answer. Voice share = choices taken by voice ÷ all
+//!   choices (`choice_taken`; in journals of the staff-ticked version, steps ticked "by voice" ÷
+//!   steps); recognition acceptance = phrases voice understood ÷ phrases with a verdict
+//!   (`voice_heard`: an intent, or a refusal; ticked voice steps with a verdict before).
+//! - The event log: sessions (cases) and their events, as `opora journal export --format xes`
+//!   writes them.
 //! - Returning = clients (with a pseudonym) with two or more sessions ÷ clients.
 //! - A/B: conversion per variant and each variant's difference from the first, with
 //!   Newcombe's 95 % interval.
@@ -23,6 +28,9 @@
 
 pub mod dashboard;
 pub mod format;
+pub mod format_journey;
+pub mod journey;
+pub mod lost;
 pub mod query;
 pub mod stats;
 
@@ -30,9 +38,11 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::store::journal::Journal;
+pub use journey::{FlowFigures, FlowStage, LessonFigures, StepFigures};
+pub use lost::LostFigures;
 use opora_core::store_error::StoreError;
 pub use query::{Dimension, Period};
-use stats::{Difference, Share, median, newcombe, percentile, wilson};
+use stats::{Difference, Share, newcombe, wilson};
 
 /// Fewer clients than this in a group: shown, but marked.
 pub const SMALL_GROUP: u64 = 5;
@@ -43,8 +53,20 @@ pub struct Report {
     pub by: Option<Dimension>,
     pub groups: Vec<GroupFigures>,
     pub lessons: Vec<LessonFigures>,
+    pub flows: Vec<FlowFigures>,
+    /// Where clients get lost: per group, the largest losses and the longest times.
+    pub lost: Vec<LostFigures>,
     pub variants: Vec<VariantFigures>,
     pub consent_refusals: u64,
+    /// The event log of the period: sessions (cases) and their events.
+    pub log: LogFigures,
+}
+
+/// The event log as process-mining tools see it (`opora journal export --format xes|csv`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct LogFigures {
+    pub cases: u64,
+    pub events: u64,
 }
 
 /// The session-level figures of one group.
@@ -66,33 +88,31 @@ pub struct GroupFigures {
     pub nps_answers: u64,
     pub voice: Share,
     pub recognition: Share,
+    /// Sessions of the journey in this group, self-practice included.
+    pub journeys: u64,
 }
 
-/// One lesson within one group.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct LessonFigures {
-    pub group: String,
-    pub lesson: String,
-    pub small: bool,
-    /// Completed ÷ started.
-    pub completion: Share,
-    pub steps: Vec<StepFigures>,
-    pub drop_off_step: Option<u32>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct StepFigures {
-    pub step: u32,
-    /// Runs that completed this step.
-    pub reached: u64,
-    /// Reached ÷ started.
-    pub funnel: Option<f64>,
-    /// Runs lost since the previous step (or the start).
-    pub loss: i64,
-    pub median_seconds: Option<f64>,
-    pub p90_seconds: Option<f64>,
-    pub errors: u64,
-    pub help: u64,
+impl GroupFigures {
+    fn empty(group: String, clients: u64) -> GroupFigures {
+        GroupFigures {
+            group,
+            clients,
+            small: clients < SMALL_GROUP,
+            sessions: 0,
+            conversion: wilson(0, 0),
+            confirmed_conversion: wilson(0, 0),
+            fcr: wilson(0, 0),
+            returning: wilson(0, 0),
+            csat: wilson(0, 0),
+            ces: None,
+            ces_answers: 0,
+            nps: None,
+            nps_answers: 0,
+            voice: wilson(0, 0),
+            recognition: wilson(0, 0),
+            journeys: 0,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -125,65 +145,114 @@ pub fn build(
     by: Option<Dimension>,
     period: Period,
 ) -> Result<Report, StoreError> {
-    compute(journal.conn(), by, period).map_err(|e| journal.sql(e))
+    // The step rows read for one breakdown serve the next while the journal has not changed
+    // (the dashboard switching breakdowns); they are kept with the journal's connection.
+    let mut memo = journal.reader_memo();
+    if !memo.as_ref().is_some_and(|m| m.is::<StepCache>()) {
+        *memo = Some(Box::new(StepCache::default()));
+    }
+    let cache = memo
+        .as_mut()
+        .and_then(|m| m.downcast_mut::<StepCache>())
+        .unwrap_or_else(|| unreachable!("the memo was just made a step cache"));
+    compute(journal.conn(), by, period, cache).map_err(|e| journal.sql(e))
 }
 
-fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite::Result<Report> {
+/// The step table as last read, and what the journal looked like then (its sessions, their
+/// events and the newest one): any append, import or purge changes that.
+#[derive(Default)]
+struct StepCache {
+    stamp: Option<(i64, i64, i64)>,
+    table: std::sync::Arc<journey::StepTable>,
+}
+
+impl StepCache {
+    fn table(
+        &mut self,
+        conn: &Connection,
+        names: &str,
+        steps: &str,
+    ) -> rusqlite::Result<std::sync::Arc<journey::StepTable>> {
+        let stamp = conn.query_row(
+            "SELECT count(*), coalesce(sum(events), 0), coalesce(max(last_at), 0) FROM session_facts",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        if self.stamp != Some(stamp) {
+            self.table = std::sync::Arc::new(read_steps(conn, names, steps)?);
+            self.stamp = Some(stamp);
+        }
+        Ok(self.table.clone())
+    }
+}
+
+/// Reads the step names and rows (typed integers, read as they are stored).
+fn read_steps(conn: &Connection, names: &str, steps: &str) -> rusqlite::Result<journey::StepTable> {
+    let names = rows(conn, names, |r| {
+        Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+    })?
+    .into_iter()
+    .collect();
+    let mut stmt = conn.prepare(steps)?;
+    let mut out = Vec::new();
+    let mut cursor = stmt.query([])?;
+    while let Some(r) = cursor.next()? {
+        let int = |i: usize| -> rusqlite::Result<i64> {
+            Ok(r.get_ref(i)?.as_i64_or_null()?.unwrap_or(0))
+        };
+        let opt =
+            |i: usize| -> rusqlite::Result<Option<i64>> { Ok(r.get_ref(i)?.as_i64_or_null()?) };
+        out.push(journey::Row {
+            sid: int(0)?,
+            name_id: int(1)?,
+            role: int(2)?,
+            step_no: opt(3)?,
+            after_step: opt(4)?,
+            ordinal: opt(5)?,
+            ms: opt(6)?,
+            errors: int(7)?,
+            help: int(8)?,
+        });
+    }
+    Ok(journey::StepTable { names, rows: out })
+}
+
+fn compute(
+    conn: &Connection,
+    by: Option<Dimension>,
+    period: Period,
+    cache: &mut StepCache,
+) -> rusqlite::Result<Report> {
     let [
         conversion,
         returning,
         feedback,
         voice,
-        lessons,
-        steps,
-        times,
+        journey_sessions,
+        lesson_sessions,
+        step_names,
+        step_rows,
         variants,
         refusals,
-    ]: [String; 9] = query::all_statements(by, period)
+    ]: [String; 10] = query::all_statements(by, period)
         .try_into()
-        .unwrap_or_else(|_| unreachable!("all_statements returns nine statements"));
+        .unwrap_or_else(|_| unreachable!("all_statements returns ten statements"));
 
     let mut groups: Vec<GroupFigures> = rows(conn, &conversion, |r| {
         let clients = u(r.get(1)?);
         Ok(GroupFigures {
-            group: r.get(0)?,
-            clients,
-            small: clients < SMALL_GROUP,
             conversion: wilson(u(r.get(2)?), clients),
             confirmed_conversion: wilson(u(r.get(3)?), clients),
             sessions: u(r.get(4)?),
             fcr: wilson(u(r.get(6)?), u(r.get(5)?)),
-            returning: wilson(0, 0),
-            csat: wilson(0, 0),
-            ces: None,
-            ces_answers: 0,
-            nps: None,
-            nps_answers: 0,
-            voice: wilson(0, 0),
-            recognition: wilson(0, 0),
+            ..GroupFigures::empty(r.get(0)?, clients)
         })
     })?;
     let find = |groups: &mut Vec<GroupFigures>, name: String| -> usize {
         if let Some(i) = groups.iter().position(|g| g.group == name) {
             return i;
         }
-        groups.push(GroupFigures {
-            group: name,
-            clients: 0,
-            small: true,
-            sessions: 0,
-            conversion: wilson(0, 0),
-            confirmed_conversion: wilson(0, 0),
-            fcr: wilson(0, 0),
-            returning: wilson(0, 0),
-            csat: wilson(0, 0),
-            ces: None,
-            ces_answers: 0,
-            nps: None,
-            nps_answers: 0,
-            voice: wilson(0, 0),
-            recognition: wilson(0, 0),
-        });
+        groups.push(GroupFigures::empty(name, 0));
         groups.len() - 1
     };
     for (name, n, k) in rows(conn, &returning, |r| {
@@ -192,21 +261,13 @@ fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite
         let i = find(&mut groups, name);
         groups[i].returning = wilson(k, n);
     }
-    for row in rows(conn, &feedback, |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            [
-                u(r.get(1)?),
-                u(r.get(2)?),
-                u(r.get(3)?),
-                u(r.get(4)?),
-                u(r.get(5)?),
-                u(r.get(6)?),
-                u(r.get(7)?),
-            ],
-        ))
+    for (name, cells) in rows(conn, &feedback, |r| {
+        let mut cells = [0u64; 7];
+        for (i, cell) in cells.iter_mut().enumerate() {
+            *cell = u(r.get(i + 1)?);
+        }
+        Ok((r.get::<_, String>(0)?, cells))
     })? {
-        let (name, cells) = row;
         let [
             csat_n,
             csat_top,
@@ -224,92 +285,47 @@ fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite
         g.nps_answers = nps_n;
         g.nps = (nps_n > 0).then(|| (promoters as f64 - detractors as f64) * 100.0 / nps_n as f64);
     }
-    for (name, steps_n, by_voice, judged, accepted) in rows(conn, &voice, |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            u(r.get(1)?),
-            u(r.get(2)?),
-            u(r.get(3)?),
-            u(r.get(4)?),
-        ))
+    let mut log = LogFigures::default();
+    for (name, cells) in rows(conn, &voice, |r| {
+        let mut cells = [0u64; 6];
+        for (i, cell) in cells.iter_mut().enumerate() {
+            *cell = u(r.get(i + 1)?);
+        }
+        Ok((r.get::<_, String>(0)?, cells))
     })? {
+        let [choices, by_voice, judged, accepted, cases, events] = cells;
         let i = find(&mut groups, name);
-        groups[i].voice = wilson(by_voice, steps_n);
+        groups[i].voice = wilson(by_voice, choices);
         groups[i].recognition = wilson(accepted, judged);
+        groups[i].journeys = cases;
+        log.cases += cases;
+        log.events += events;
     }
     groups.sort_by(|a, b| a.group.cmp(&b.group));
+    if by.is_some_and(|d| d == Dimension::Lesson) || by.is_none() {
+        // Sessions counted under several goals (or all in one group) are counted once in the
+        // log: take it from the whole period.
+        log = event_log(conn, period)?;
+    }
 
-    let mut lesson_rows: Vec<LessonFigures> = rows(conn, &lessons, |r| {
-        let started = u(r.get(2)?);
-        Ok(LessonFigures {
-            group: r.get(0)?,
-            lesson: r.get(1)?,
-            small: started < SMALL_GROUP,
-            completion: wilson(u(r.get(3)?), started),
-            steps: Vec::new(),
-            drop_off_step: None,
+    let sessions_of = |sql: &str| {
+        rows(conn, sql, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
         })
-    })?;
-    let step_rows = rows(conn, &steps, |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, i64>(2)?,
-            u(r.get(3)?),
-            u(r.get(4)?),
-            u(r.get(5)?),
-        ))
-    })?;
-    let time_rows = rows(conn, &times, |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, i64>(3)?,
-        ))
-    })?;
-    let mut durations: std::collections::BTreeMap<(String, String, i64), Vec<f64>> =
-        std::collections::BTreeMap::new();
-    for (g, l, s, ms) in time_rows {
-        durations
-            .entry((g, l, s))
-            .or_default()
-            .push(ms as f64 / 1000.0);
-    }
-    for lesson in &mut lesson_rows {
-        let started = lesson.completion.n;
-        let mut previous = i64::try_from(started).unwrap_or(i64::MAX);
-        let mut worst: Option<(i64, u32)> = None;
-        for (_, _, step, reached, errors, help) in step_rows
-            .iter()
-            .filter(|(g, l, ..)| *g == lesson.group && *l == lesson.lesson)
-        {
-            let Ok(step) = u32::try_from(*step) else {
-                continue;
-            };
-            let mut seconds = durations
-                .remove(&(lesson.group.clone(), lesson.lesson.clone(), i64::from(step)))
-                .unwrap_or_default();
-            seconds.sort_by(f64::total_cmp);
-            let reached_i = i64::try_from(*reached).unwrap_or(i64::MAX);
-            let loss = previous - reached_i;
-            if loss > 0 && worst.is_none_or(|(w, _)| loss > w) {
-                worst = Some((loss, step));
-            }
-            previous = reached_i;
-            lesson.steps.push(StepFigures {
-                step,
-                reached: *reached,
-                funnel: (started > 0).then(|| *reached as f64 / started as f64),
-                loss,
-                median_seconds: median(&seconds),
-                p90_seconds: percentile(&seconds, 0.9),
-                errors: *errors,
-                help: *help,
-            });
-        }
-        lesson.drop_off_step = worst.map(|(_, step)| step);
-    }
+    };
+    let steps = cache.table(conn, &step_names, &step_rows)?;
+    let inputs = journey::Inputs {
+        sessions: sessions_of(&journey_sessions)?,
+        lesson_sessions: sessions_of(&lesson_sessions)?,
+        by_lesson: by == Some(Dimension::Lesson),
+        steps: &steps,
+    };
+    let (lessons, flows) = journey::compute(&inputs);
+    let lost = lost::where_lost(&lessons, &flows);
 
     let variant_shares = rows(conn, &variants, |r| {
         Ok((r.get::<_, String>(0)?, wilson(u(r.get(2)?), u(r.get(1)?))))
@@ -338,10 +354,31 @@ fn compute(conn: &Connection, by: Option<Dimension>, period: Period) -> rusqlite
     Ok(Report {
         by,
         groups,
-        lessons: lesson_rows,
+        lessons,
+        flows,
+        lost,
         variants,
         consent_refusals,
+        log,
     })
+}
+
+/// The sessions of the period and their events, each counted once.
+fn event_log(conn: &Connection, period: Period) -> rusqlite::Result<LogFigures> {
+    let journey = query::journey_cte(None, period);
+    conn.query_row(
+        &format!(
+            "WITH {journey} SELECT count(*), coalesce(sum(f.events), 0) FROM j \
+             JOIN session_facts f ON f.sid = j.sid"
+        ),
+        [],
+        |r| {
+            Ok(LogFigures {
+                cases: u(r.get(0)?),
+                events: u(r.get(1)?),
+            })
+        },
+    )
 }
 
 /// Conversion in one week (for the dashboard's sparkline).

@@ -1,7 +1,7 @@
-//! The report's SQL: every aggregate is computed by SQLite over the journal's `event` table and
-//! its `session_facts` view (`journal/schema.rs`), grouped by one breakdown. Only step-time
-//! percentiles are finished in Rust, from per-step durations computed in SQL with a window
-//! function.
+//! The report's SQL over the journal's typed facts (`journal/schema.rs`, step 3): the
+//! session-level figures are aggregated by SQLite from `session_facts`, grouped by one
+//! breakdown; the journey's funnels, step times and losses are finished in Rust from one read
+//! of `step_facts` (integer columns only), grouped by the sessions' groups.
 //!
 //! The statements are plain text with the breakdown column and the period written in (both come
 //! from fixed choices and integers, never from free text), so the benchmark can hand the very
@@ -43,30 +43,50 @@ pub struct Period {
     pub to_ms: Option<i64>,
 }
 
-/// The sessions of the period with their group: `s(session, client, known_client, grp,
-/// ended, outcome, fcr, started_at)`. A breakdown by lesson counts a session under each goal.
-pub fn sessions_cte(by: Option<Dimension>, period: Period) -> String {
-    let mut filter = String::from("1");
+/// The period's filter on `session_facts f`.
+fn period_filter(period: Period) -> String {
+    let mut filter = String::new();
     if let Some(from) = period.from_ms {
         filter.push_str(&format!(" AND f.started_at >= {from}"));
     }
     if let Some(to) = period.to_ms {
         filter.push_str(&format!(" AND f.started_at < {to}"));
     }
-    let (grp, from) = match by {
-        None => ("'all'".to_string(), "session_facts f".to_string()),
+    filter
+}
+
+/// The group expression and the tables it needs.
+fn group_of(by: Option<Dimension>) -> (String, &'static str) {
+    match by {
+        None => ("'all'".to_string(), "session_facts f"),
         Some(Dimension::Lesson) => (
-            "g.value".to_string(),
-            "session_facts f, json_each(f.goals) g".to_string(),
+            "g.goal".to_string(),
+            "session_facts f JOIN session_goal g ON g.sid = f.sid",
         ),
-        Some(d) => (
-            format!("COALESCE(f.{}, '-')", d.name()),
-            "session_facts f".to_string(),
-        ),
-    };
+        Some(d) => (format!("COALESCE(f.{}, '-')", d.name()), "session_facts f"),
+    }
+}
+
+/// The assisted sessions of the period with their group: `s(sid, session, client, known_client,
+/// grp, ended, outcome, fcr, started_at)`. A breakdown by lesson counts a session under each
+/// goal. Self-practice sessions are not assistance attempts and are not here.
+pub fn sessions_cte(by: Option<Dimension>, period: Period) -> String {
+    let (grp, from) = group_of(by);
     format!(
-        "s AS (SELECT f.session, f.client, f.known_client, f.ended, f.outcome, f.fcr, \
-         f.started_at, {grp} AS grp FROM {from} WHERE {filter})"
+        "s AS (SELECT f.sid, f.session, COALESCE(f.client, 'anon:' || f.session) AS client, \
+         f.client IS NOT NULL AS known_client, f.outcome IS NOT NULL AS ended, f.outcome, f.fcr, \
+         f.started_at, {grp} AS grp FROM {from} WHERE f.kind = 'assisted'{})",
+        period_filter(period)
+    )
+}
+
+/// Every session of the period (assisted, self-practice, or with no start seen) with its
+/// group, for the journey's figures: `j(sid, grp, legacy)`.
+pub fn journey_cte(by: Option<Dimension>, period: Period) -> String {
+    let (grp, from) = group_of(by);
+    format!(
+        "j AS (SELECT f.sid, {grp} AS grp, f.legacy FROM {from} WHERE 1{})",
+        period_filter(period)
     )
 }
 
@@ -74,8 +94,7 @@ pub fn sessions_cte(by: Option<Dimension>, period: Period) -> String {
 /// follow-up; ended sessions, of them with an FCR answer, of them solved.
 pub fn conversion(cte: &str) -> String {
     format!(
-        "WITH {cte}, confirmed AS (SELECT DISTINCT json_extract(payload, '$.client') AS client \
-         FROM event WHERE kind = 'follow_up' AND json_extract(payload, '$.used_alone') = 1) \
+        "WITH {cte}, confirmed AS (SELECT DISTINCT client FROM follow_up_facts WHERE used_alone) \
          SELECT grp, count(DISTINCT client), \
          count(DISTINCT CASE WHEN outcome = 'alone' THEN client END), \
          count(DISTINCT CASE WHEN client IN (SELECT client FROM confirmed) THEN client END), \
@@ -97,67 +116,42 @@ pub fn returning(cte: &str) -> String {
 /// detractors.
 pub fn feedback(cte: &str) -> String {
     format!(
-        "WITH {cte}, fb AS (SELECT s.grp, json_extract(e.payload, '$.csat') AS csat, \
-         json_extract(e.payload, '$.ces') AS ces, json_extract(e.payload, '$.nps') AS nps \
-         FROM event e JOIN s ON s.session = e.session WHERE e.kind = 'feedback') \
-         SELECT grp, count(csat), coalesce(sum(csat >= 4), 0), count(ces), coalesce(sum(ces), 0), \
-         count(nps), coalesce(sum(nps >= 9), 0), coalesce(sum(nps <= 6), 0) \
-         FROM fb GROUP BY grp ORDER BY grp"
+        "WITH {cte} SELECT s.grp, count(f.csat), coalesce(sum(f.csat >= 4), 0), count(f.ces), \
+         coalesce(sum(f.ces), 0), count(f.nps), coalesce(sum(f.nps >= 9), 0), \
+         coalesce(sum(f.nps <= 6), 0) FROM s JOIN session_facts f ON f.sid = s.sid \
+         WHERE f.csat IS NOT NULL OR f.ces IS NOT NULL OR f.nps IS NOT NULL \
+         GROUP BY s.grp ORDER BY s.grp"
     )
 }
 
-/// Per group: steps done, by voice, voice steps with a recognition verdict, accepted ones.
-pub fn voice(cte: &str) -> String {
+/// Per group, over every session of the journey: choices taken, of them by voice; phrases voice
+/// heard with a verdict, of them understood; and the event log's cases and events.
+pub fn voice(journey: &str) -> String {
     format!(
-        "WITH {cte}, st AS (SELECT s.grp, json_extract(e.payload, '$.by') AS by, \
-         json_extract(e.payload, '$.recognition_accepted') AS acc \
-         FROM event e JOIN s ON s.session = e.session WHERE e.kind = 'step_completed') \
-         SELECT grp, count(*), coalesce(sum(by = 'voice'), 0), \
-         count(CASE WHEN by = 'voice' THEN acc END), coalesce(sum(by = 'voice' AND acc = 1), 0) \
-         FROM st GROUP BY grp ORDER BY grp"
+        "WITH {journey} SELECT j.grp, coalesce(sum(f.by_key + f.by_arrows + f.by_voice), 0), \
+         coalesce(sum(f.by_voice), 0), coalesce(sum(f.heard_accepted + f.heard_refused), 0), \
+         coalesce(sum(f.heard_accepted), 0), count(*), coalesce(sum(f.events), 0) \
+         FROM j JOIN session_facts f ON f.sid = j.sid GROUP BY j.grp ORDER BY j.grp"
     )
 }
 
-/// Per group and lesson: runs started and completed (distinct sessions).
-pub fn lessons(cte: &str, by_lesson: bool) -> String {
-    let grp = lesson_grp(by_lesson);
-    format!(
-        "WITH {cte}, l AS (SELECT DISTINCT {grp} AS grp, e.session, e.kind, \
-         json_extract(e.payload, '$.lesson') AS lesson FROM event e JOIN s ON s.session = e.session \
-         WHERE e.kind IN ('lesson_started', 'lesson_completed')) \
-         SELECT grp, lesson, coalesce(sum(kind = 'lesson_started'), 0), \
-         coalesce(sum(kind = 'lesson_completed'), 0) FROM l GROUP BY grp, lesson ORDER BY grp, lesson"
-    )
+/// The sessions of the journey with their group and whether they are legacy (one row per
+/// group a session is in).
+pub fn journey_sessions(journey: &str) -> String {
+    format!("WITH {journey} SELECT sid, grp, legacy FROM j")
 }
 
-/// Per group, lesson and step: runs that completed the step, errors and help requests.
-pub fn steps(cte: &str, by_lesson: bool) -> String {
-    let grp = lesson_grp(by_lesson);
-    format!(
-        "WITH {cte}, st AS (SELECT {grp} AS grp, e.session, e.kind, \
-         json_extract(e.payload, '$.lesson') AS lesson, json_extract(e.payload, '$.step') AS step \
-         FROM event e JOIN s ON s.session = e.session \
-         WHERE e.kind IN ('step_completed', 'error_shown', 'help_asked')) \
-         SELECT grp, lesson, step, count(DISTINCT CASE WHEN kind = 'step_completed' THEN session END), \
-         coalesce(sum(kind = 'error_shown'), 0), coalesce(sum(kind = 'help_asked'), 0) \
-         FROM st WHERE lesson IS NOT NULL AND step IS NOT NULL \
-         GROUP BY grp, lesson, step ORDER BY grp, lesson, step"
-    )
+/// The names of steps.
+pub fn step_names() -> String {
+    "SELECT id, track, name, step FROM step_name".to_string()
 }
 
-/// Per group, lesson and step: each step's duration in milliseconds, from the previous step
-/// (or the lesson's start) in the same session, ordered for percentiles.
-pub fn step_times(cte: &str, by_lesson: bool) -> String {
-    let grp = lesson_grp(by_lesson);
-    format!(
-        "WITH {cte}, t AS (SELECT {grp} AS grp, json_extract(e.payload, '$.lesson') AS lesson, \
-         json_extract(e.payload, '$.step') AS step, e.kind, \
-         e.at - lag(e.at) OVER (PARTITION BY e.session, json_extract(e.payload, '$.lesson') \
-         ORDER BY e.at, e.id) AS ms FROM event e JOIN s ON s.session = e.session \
-         WHERE e.kind IN ('lesson_started', 'step_completed')) \
-         SELECT grp, lesson, step, ms FROM t WHERE kind = 'step_completed' AND ms IS NOT NULL \
-         AND lesson IS NOT NULL ORDER BY grp, lesson, step, ms"
-    )
+/// The step rows of flows and lessons (not screens outside them), in typed columns, by session
+/// (the report groups them in Rust).
+pub fn step_rows() -> String {
+    "SELECT sid, name_id, role, step_no, after_step, ordinal, ms, errors, help FROM step_facts \
+     WHERE name_id IN (SELECT id FROM step_name WHERE track <> 'screen') ORDER BY sid, seq"
+        .to_string()
 }
 
 /// Per variant (whole period, not broken down): clients with an attempt and "did it alone".
@@ -182,35 +176,26 @@ pub fn refusals(period: Period) -> String {
     format!("SELECT count(*) FROM event WHERE {filter}")
 }
 
-/// Lesson figures of a breakdown by lesson use the event's own lesson; otherwise the session's
-/// group.
-fn lesson_grp(by_lesson: bool) -> &'static str {
-    if by_lesson {
-        "json_extract(e.payload, '$.lesson')"
-    } else {
-        "s.grp"
-    }
-}
-
-/// Every statement a report runs, in order (the benchmark gives them to `sqlite3`).
+/// Every statement a report runs, in order (the benchmark gives them to the peer).
 pub fn all_statements(by: Option<Dimension>, period: Period) -> Vec<String> {
-    let by_lesson = by == Some(Dimension::Lesson);
-    // A breakdown by lesson for lesson figures uses each event's lesson, so the session CTE
-    // must not multiply sessions by their goals there.
     let cte = sessions_cte(by, period);
-    let lesson_cte = if by_lesson {
-        sessions_cte(None, period)
+    // Lesson figures broken down by lesson use each step's own lesson, so the journey's
+    // sessions are then not multiplied by their goals.
+    let journey = journey_cte(by, period);
+    let lesson_journey = if by == Some(Dimension::Lesson) {
+        journey_cte(None, period)
     } else {
-        cte.clone()
+        journey.clone()
     };
     vec![
         conversion(&cte),
         returning(&cte),
         feedback(&cte),
-        voice(&cte),
-        lessons(&lesson_cte, by_lesson),
-        steps(&lesson_cte, by_lesson),
-        step_times(&lesson_cte, by_lesson),
+        voice(&journey),
+        journey_sessions(&journey),
+        journey_sessions(&lesson_journey),
+        step_names(),
+        step_rows(),
         variants(period),
         refusals(period),
     ]

@@ -1,10 +1,12 @@
-//! Big text: headlines and money amounts drawn with a [`BitmapFont`] in half-block characters.
+//! Big text: headlines and money amounts drawn with a [`BitmapFont`] in block characters.
 //!
-//! Each terminal cell shows two pixels stacked vertically, using `▀`, `▄`, `█` or a space, so a
-//! `W×H` glyph takes `W` columns and `H/2` rows (rounded up). The 8×16 font gives 8×8-cell
-//! letters, and the 16×32 font gives 16×16-cell letters. The widget's [`Style`] colours the
-//! pixels: the foreground is the ink and the background is the paper. When a cell shows `▀`,
-//! the foreground is the colour of its top pixel.
+//! With half blocks each terminal cell shows two pixels stacked vertically, using `▀`, `▄`, `█`
+//! or a space, so a `W×H` glyph takes `W` columns and `H/2` rows (rounded up): the 8×16 font
+//! gives 8×8-cell letters, and the 16×32 font 16×16-cell letters. With quadrant blocks a cell
+//! shows two by two pixels and the same glyph takes half the columns (see [`BigFont`]). Every
+//! function here takes a [`BigFont`], or a plain `&BitmapFont`, which means half blocks. The
+//! widget's [`Style`] colours the pixels: the foreground is the ink and the background is the
+//! paper.
 //!
 //! Lines of big text are stacked with **no gap**. The Terminus-based glyphs already include the
 //! font's own line spacing (blank pixel rows above the capitals and below the descenders), so an
@@ -15,8 +17,7 @@
 //! * [`measure`] gives the size of one line;
 //! * [`wrap`] breaks text into lines that fit a width. It breaks greedily at spaces, keeps money
 //!   amounts whole when they fit, and returns `None` when a piece cannot fit;
-//! * [`height_of`] gives the height of some lines;
-//! * [`fit_largest`] picks the largest font in which the text fits an area.
+//! * [`height_of`] gives the height of some lines.
 //!
 //! Drawing never panics. Text that does not fit the area is clipped at the right and bottom.
 
@@ -27,25 +28,18 @@ use ratatui::layout::{HorizontalAlignment, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+pub use super::big_font::BigFont;
+#[cfg(doc)]
 use super::bitmap_font::BitmapFont;
-
-/// Upper pixel set, lower pixel clear.
-const UPPER_HALF: &str = "▀";
-/// Upper pixel clear, lower pixel set.
-const LOWER_HALF: &str = "▄";
-/// Both pixels set.
-const FULL_BLOCK: &str = "█";
-/// Both pixels clear.
-const BLANK: &str = " ";
 
 /// A widget that draws lines of text with big bitmap glyphs.
 ///
-/// Lines are drawn as given; use [`wrap`] (or [`fit_largest`]) first to fit a width. Lines are
+/// Lines are drawn as given; use [`wrap`] first to fit a width. Lines are
 /// stacked without a gap and aligned horizontally inside the area (left by default). Parts that
 /// fall outside the area are clipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BigText<'a> {
-    font: &'a BitmapFont,
+    font: BigFont<'a>,
     lines: Vec<Cow<'a, str>>,
     style: Style,
     alignment: HorizontalAlignment,
@@ -55,19 +49,19 @@ impl<'a> BigText<'a> {
     /// Big text of `text`, one big line per line of `text` (split at `\n` and `\r\n`, not
     /// wrapped).
     #[must_use]
-    pub fn new(font: &'a BitmapFont, text: &'a str) -> Self {
+    pub fn new(font: impl Into<BigFont<'a>>, text: &'a str) -> Self {
         Self::from_lines(font, text.lines())
     }
 
     /// Big text of the given lines, for example the result of [`wrap`].
     #[must_use]
-    pub fn from_lines<I, S>(font: &'a BitmapFont, lines: I) -> Self
+    pub fn from_lines<I, S>(font: impl Into<BigFont<'a>>, lines: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<Cow<'a, str>>,
     {
         Self {
-            font,
+            font: font.into(),
             lines: lines.into_iter().map(Into::into).collect(),
             style: Style::default(),
             alignment: HorizontalAlignment::Left,
@@ -97,7 +91,7 @@ impl<'a> BigText<'a> {
 
     /// The font the text is drawn with.
     #[must_use]
-    pub fn font(&self) -> &'a BitmapFont {
+    pub fn font(&self) -> BigFont<'a> {
         self.font
     }
 
@@ -128,7 +122,7 @@ impl Widget for &BigText<'_> {
         }
         buf.set_style(area, self.style);
         let font = self.font;
-        let rows = u32::from(cell_rows(font));
+        let rows = u32::from(font.rows());
         let (right, bottom) = (u32::from(area.right()), u32::from(area.bottom()));
         for (index, line) in self.lines.iter().enumerate() {
             let top = u32::try_from(index)
@@ -150,7 +144,7 @@ impl Widget for &BigText<'_> {
                     break;
                 }
                 draw_glyph(font, ch, (left, top), (right, bottom), buf);
-                left += u32::from(font.width());
+                left += u32::from(font.cols());
             }
         }
     }
@@ -165,44 +159,31 @@ impl Widget for BigText<'_> {
 /// Draws one glyph with its top left cell at `origin`, clipped to `limit` (exclusive right and
 /// bottom edges, already inside the buffer).
 fn draw_glyph(
-    font: &BitmapFont,
+    font: BigFont<'_>,
     ch: char,
     origin: (u32, u32),
     limit: (u32, u32),
     buf: &mut Buffer,
 ) {
-    let glyph = font.glyph(ch);
-    for row in 0..cell_rows(font) {
+    let glyph = font.font.glyph(ch);
+    for row in 0..font.rows() {
         let y = origin.1 + u32::from(row);
         if y >= limit.1 {
             break;
         }
-        for col in 0..glyph.width() {
+        for col in 0..font.cols() {
             let x = origin.0 + u32::from(col);
             if x >= limit.0 {
                 break;
             }
-            let upper = glyph.is_set(col, 2 * row);
-            let lower = glyph.is_set(col, 2 * row + 1);
-            let symbol = match (upper, lower) {
-                (true, true) => FULL_BLOCK,
-                (true, false) => UPPER_HALF,
-                (false, true) => LOWER_HALF,
-                (false, false) => BLANK,
-            };
             // x < limit.0 <= u16::MAX + 1 and likewise for y, so the conversions succeed.
             if let (Ok(x), Ok(y)) = (u16::try_from(x), u16::try_from(y))
                 && let Some(cell) = buf.cell_mut((x, y))
             {
-                cell.set_symbol(symbol);
+                cell.set_symbol(font.cell_of(&glyph, col, row));
             }
         }
     }
-}
-
-/// Terminal rows one line of big text takes: half the glyph height, rounded up.
-fn cell_rows(font: &BitmapFont) -> u16 {
-    font.height().div_ceil(2)
 }
 
 /// The characters of `line` that are drawn as glyphs, one glyph each.
@@ -266,18 +247,19 @@ fn cells(count: usize, per_glyph: u16) -> u16 {
 
 /// Size in cells, `(columns, rows)`, of one line of big text (saturating at `u16::MAX`).
 ///
-/// Each drawn character (see [`glyph_chars`]) takes `font.width()` columns, including spaces.
-/// The line always takes `font.height() / 2` rows (rounded up), even when it is empty. Line
-/// breaks in `text` are not drawn and are not counted. For several lines, use [`height_of`].
+/// Each drawn character (see [`glyph_chars`]) takes [`BigFont::cols`] columns, including
+/// spaces. The line always takes [`BigFont::rows`] rows, even when it is empty. Line breaks in
+/// `text` are not drawn and are not counted. For several lines, use [`height_of`].
 #[must_use]
-pub fn measure(font: &BitmapFont, text: &str) -> (u16, u16) {
-    (cells(glyph_len(text), font.width()), cell_rows(font))
+pub fn measure<'f>(font: impl Into<BigFont<'f>>, text: &str) -> (u16, u16) {
+    let font = font.into();
+    (cells(glyph_len(text), font.cols()), font.rows())
 }
 
 /// Height in cells of `lines` drawn one under another with no gap (saturating at `u16::MAX`).
 #[must_use]
-pub fn height_of<S: AsRef<str>>(font: &BitmapFont, lines: &[S]) -> u16 {
-    cells(lines.len(), cell_rows(font))
+pub fn height_of<'f, S: AsRef<str>>(font: impl Into<BigFont<'f>>, lines: &[S]) -> u16 {
+    cells(lines.len(), font.into().rows())
 }
 
 /// Whether a word is only a currency sign, possibly followed by punctuation ("₽", "₽.").
@@ -353,8 +335,8 @@ fn units(paragraph: &str) -> Vec<Unit<'_>> {
 ///
 /// `wrap(font, "", w)` is `Some(vec![])`. A trailing line break does not add an empty line.
 #[must_use]
-pub fn wrap(font: &BitmapFont, text: &str, max_cols: u16) -> Option<Vec<String>> {
-    let max = usize::from(max_cols / font.width().max(1));
+pub fn wrap<'f>(font: impl Into<BigFont<'f>>, text: &str, max_cols: u16) -> Option<Vec<String>> {
+    let max = usize::from(max_cols / font.into().cols().max(1));
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
@@ -404,27 +386,10 @@ pub fn wrap(font: &BitmapFont, text: &str, max_cols: u16) -> Option<Vec<String>>
     Some(lines)
 }
 
-/// The largest of `fonts` in which `text`, wrapped with [`wrap`], fits in `max_cols` columns
-/// and `max_rows` rows, together with the wrapped lines. `None` if it fits in none of them.
-#[must_use]
-pub fn fit_largest<'f>(
-    fonts: &'f [BitmapFont],
-    text: &str,
-    max_cols: u16,
-    max_rows: u16,
-) -> Option<(&'f BitmapFont, Vec<String>)> {
-    let mut by_size: Vec<&BitmapFont> = fonts.iter().collect();
-    by_size.sort_by_key(|font| std::cmp::Reverse((font.height(), font.width())));
-    by_size.into_iter().find_map(|font| {
-        let lines = wrap(font, text, max_cols)?;
-        (height_of(font, &lines) <= max_rows).then_some((font, lines))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::bitmap_font::{bundled_font, bundled_fonts};
+    use crate::tui::bitmap_font::{BitmapFont, bundled_font, bundled_fonts};
     use proptest::prelude::*;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -557,25 +522,6 @@ mod tests {
         );
         // A piece between no-break spaces that is still too wide cannot be shown.
         assert_eq!(wrap(font, &text, 5 * 16), None);
-    }
-
-    #[test]
-    fn fit_largest_prefers_big_glyphs() {
-        let fonts = bundled_fonts();
-        let (font, lines) = fit_largest(fonts, "Баланс", 100, 20).unwrap();
-        assert_eq!(
-            (font.height(), lines.as_slice()),
-            (32, ["Баланс".to_owned()].as_slice())
-        );
-        // Two lines of 16 rows at 32 px; one line fits only from 16 px down.
-        let (font, lines) = fit_largest(fonts, "Ваш баланс", 100, 32).unwrap();
-        assert_eq!((font.height(), lines.len()), (32, 2));
-        let (font, lines) = fit_largest(fonts, "Ваш баланс", 100, 20).unwrap();
-        assert_eq!((font.height(), lines.len()), (16, 1));
-        // 10 glyphs of 12 columns fit in 120 columns on one 12-row line.
-        let (font, lines) = fit_largest(fonts, "Ваш баланс", 120, 12).unwrap();
-        assert_eq!((font.height(), lines.len()), (24, 1));
-        assert!(fit_largest(fonts, "Ваш баланс", 10, 100).is_none());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! [`BitmapFont::from_psf2`] reads any PSF2 font with or without a Unicode table. Only single
 //! code points are mapped: entries that belong to a sequence (after `0xFE` in the table) are
 //! skipped. Malformed input gives a [`FontError`] and never a panic. [`bundled_fonts`] parses the
-//! four embedded sizes once and returns them from the smallest to the largest.
+//! five embedded sizes once and returns them from the smallest to the largest.
 
 use std::sync::OnceLock;
 
@@ -293,7 +293,8 @@ fn parse_unicode_table(table: &[u8], glyph_count: usize) -> Result<Vec<(char, us
 }
 
 /// The bundled font files, from the smallest to the largest.
-const BUNDLED_PSF2: [&[u8]; 4] = [
+const BUNDLED_PSF2: [&[u8]; 5] = [
+    include_bytes!("../../assets/fonts/opora-bitmap-12.psf"),
     include_bytes!("../../assets/fonts/opora-bitmap-bold-16.psf"),
     include_bytes!("../../assets/fonts/opora-bitmap-bold-24.psf"),
     include_bytes!("../../assets/fonts/opora-bitmap-bold-28.psf"),
@@ -301,10 +302,11 @@ const BUNDLED_PSF2: [&[u8]; 4] = [
 ];
 
 /// Pixel heights of the bundled fonts, from the smallest to the largest (widths are half).
-pub const BUNDLED_HEIGHTS: [u16; 4] = [16, 24, 28, 32];
+pub const BUNDLED_HEIGHTS: [u16; 5] = [12, 16, 24, 28, 32];
 
-/// The fonts compiled into Opora ("Opora Bitmap" bold 8×16, 12×24, 14×28, 16×32), parsed on
-/// first use and sorted from the smallest to the largest.
+/// The fonts compiled into Opora ("Opora Bitmap" 6×12 — Terminus has one weight at that size —
+/// and bold 8×16, 12×24, 14×28, 16×32), parsed on first use and sorted from the smallest to the
+/// largest.
 ///
 /// # Panics
 ///
@@ -326,7 +328,7 @@ pub fn bundled_fonts() -> &'static [BitmapFont] {
     })
 }
 
-/// The bundled font with the given pixel height (16, 24, 28 or 32), if there is one.
+/// The bundled font with the given pixel height (12, 16, 24, 28 or 32), if there is one.
 #[must_use]
 pub fn bundled_font(height: u16) -> Option<&'static BitmapFont> {
     bundled_fonts().iter().find(|font| font.height() == height)
@@ -521,7 +523,7 @@ mod tests {
     fn bundled_fonts_parse_and_are_sorted() {
         let fonts = bundled_fonts();
         let sizes: Vec<(u16, u16)> = fonts.iter().map(|f| (f.width(), f.height())).collect();
-        assert_eq!(sizes, [(8, 16), (12, 24), (14, 28), (16, 32)]);
+        assert_eq!(sizes, [(6, 12), (8, 16), (12, 24), (14, 28), (16, 32)]);
         assert_eq!(
             fonts.iter().map(BitmapFont::height).collect::<Vec<_>>(),
             BUNDLED_HEIGHTS

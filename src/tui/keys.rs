@@ -1,6 +1,7 @@
 //! Terminal key presses to Opora's keys. The same keys on every screen; a Russian keyboard
 //! layout works too (the `r` key types «к», `<` and `>` type «Б» and «Ю»).
 
+use super::render::Shown;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use opora_core::input::Key;
 
@@ -35,6 +36,20 @@ pub fn map_key(event: KeyEvent) -> Option<Key> {
     })
 }
 
+/// PgDn and PgUp leaf through text that does not all fit: where it starts after the key, when
+/// part of it is hidden (`shown`) and the key is one of these.
+pub fn page_turn(event: KeyEvent, shown: Option<Shown>) -> Option<usize> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let shown = shown?;
+    match event.code {
+        KeyCode::PageDown => Some(shown.turn(true)),
+        KeyCode::PageUp => Some(shown.turn(false)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +77,26 @@ mod tests {
             map_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
             Some(Key::Quit)
         );
+    }
+
+    #[test]
+    fn page_keys_leaf_through_text_that_does_not_fit() {
+        let page = |code, shown| page_turn(KeyEvent::new(code, KeyModifiers::NONE), shown);
+        let shown = Shown {
+            first: 0,
+            rows: 4,
+            total: 10,
+        };
+        // A page on, keeping one line; never past the end; back to the start.
+        assert_eq!(page(KeyCode::PageDown, Some(shown)), Some(3));
+        let end = Shown { first: 6, ..shown };
+        assert_eq!(page(KeyCode::PageDown, Some(end)), Some(6));
+        assert_eq!(
+            page(KeyCode::PageUp, Some(Shown { first: 3, ..shown })),
+            Some(0)
+        );
+        // All the text fits: the keys do nothing, and other keys are not theirs.
+        assert_eq!(page(KeyCode::PageDown, None), None);
+        assert_eq!(page(KeyCode::Down, Some(shown)), None);
     }
 }

@@ -1,535 +1,263 @@
-//! Where each part of a screen goes: the largest text sizes that let the whole screen fit, or a
-//! "too small" verdict with the size that would be needed.
+//! Which size each part of a screen gets, so that the whole screen fits any terminal from
+//! 40×12 up and what the client acts on is the biggest thing on it.
 //!
-//! Sizes are tried from large to small: the title and the fact in the biggest font the client's
-//! `+`/`-` setting allows, the choices in big letters when there is room, then in ordinary bold
-//! text with a blank row between them, then packed. The first arrangement that fits is used.
+//! The search starts from the plainest arrangement — every text ordinary, no blank rows, no
+//! keys line, no staff line — which fits every screen from 40×12 up (a long text is shown a
+//! part at a time, PgDn/PgUp leafing through it). Then, while the screen still fits, it gives
+//! room in the order of what matters to the client: the fact (an amount, the recipient beside
+//! it), the code on the phone, the field being typed into, what voice heard, the choices, and
+//! only then the headline, each in the smallest big glyphs; then the keys line, the staff line,
+//! frames and blank rows; and last it grows the big parts one step at a time, the headline never
+//! beyond the biggest thing the client acts on. Decoration therefore shrinks first when space is
+//! short: the greeting before the choices, the staff line before the prompt.
 
-use super::big_text::{height_of, measure, wrap};
-use super::bitmap_font::{BitmapFont, bundled_fonts};
-use opora_core::screen_model::NoticeKind;
+use super::big_font::ladder;
+use super::place::{Misfit, place};
+pub use super::place::{margin, text_width, wrap_plain};
+pub use super::plan::{
+    BigLines, Body, ChoiceMode, FieldBox, Item, Layout, PhoneBox, Plan, Sizes, TextView,
+};
+use opora_core::kiosk::state::TEXT_SIZES;
 use opora_core::screen_model::ScreenModel;
-use ratatui::layout::{Position, Rect};
-use ratatui::text::Span;
+use ratatui::layout::Rect;
 
-/// Columns left free at each side.
-const MARGIN: u16 = 2;
-/// Width of the simulated phone when it stands beside the screen.
-const SIDE_PANEL: u16 = 44;
-/// The screen must be at least this wide for the phone to stand beside it.
-const SIDE_PANEL_MIN_WIDTH: u16 = 150;
-
-/// How the choices are drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChoiceMode {
-    /// In the smallest big font.
-    Big,
-    /// Ordinary bold text, a blank row between choices.
-    Spaced,
-    /// Ordinary bold text, one under another.
-    Packed,
-}
-
-/// One arrangement to try: the font index (into [`bundled_fonts`]) for the title and fact, and
-/// how the choices are drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sizes {
-    pub headline: usize,
-    pub choices: ChoiceMode,
-    /// The last resort: the field and the phone's code in ordinary text too.
-    pub compact: bool,
-}
-
-/// The arrangements to try, best first, for a size setting (0 = smallest, 3 = largest).
-pub fn candidates(setting: usize) -> Vec<Sizes> {
-    let order = [
-        (3, ChoiceMode::Big),
-        (2, ChoiceMode::Big),
-        (3, ChoiceMode::Spaced),
-        (2, ChoiceMode::Spaced),
-        (1, ChoiceMode::Big),
-        (1, ChoiceMode::Spaced),
-        (0, ChoiceMode::Big),
-        (0, ChoiceMode::Spaced),
-        (3, ChoiceMode::Packed),
-        (2, ChoiceMode::Packed),
-        (1, ChoiceMode::Packed),
-        (0, ChoiceMode::Packed),
-    ];
-    let max_font = bundled_fonts().len().saturating_sub(1);
-    let mut out: Vec<Sizes> = order
-        .into_iter()
-        .filter(|(h, _)| *h <= setting.min(max_font))
-        .map(|(headline, choices)| Sizes {
-            headline,
-            choices,
-            compact: false,
-        })
-        .collect();
-    out.push(Sizes {
-        headline: 0,
-        choices: ChoiceMode::Packed,
-        compact: true,
-    });
-    out
-}
-
-/// What to draw in one place.
-#[derive(Clone, Debug)]
-pub enum Item {
-    Band(String),
-    Progress(String),
-    Title(BigLines),
-    Fact(BigLines),
-    Lines(Vec<String>),
-    Phone(PhoneBox),
-    FieldLabel(String),
-    Field(FieldBox),
-    Notice {
-        kind: NoticeKind,
-        lines: Vec<String>,
-    },
-    /// «Слушаю…» or «Я услышал: …»: the words big when they fit in two lines, else ordinary
-    /// text; `small` is the ordinary line above the words heard, or below «Слушаю…».
-    Voice {
-        listening: bool,
-        small: Vec<String>,
-        body: ChoiceBody,
-    },
-    Choice {
-        focused: bool,
-        body: ChoiceBody,
-    },
-    Staff(Vec<String>),
-    Keys(Vec<String>),
-    Prompt(String),
-}
-
-#[derive(Clone, Debug)]
-pub struct BigLines {
-    pub font: &'static BitmapFont,
-    pub lines: Vec<String>,
-}
-
-#[derive(Clone, Debug)]
-pub enum ChoiceBody {
-    Big(BigLines),
-    Plain(Vec<String>),
-}
-
-#[derive(Clone, Debug)]
-pub struct PhoneBox {
-    pub caption: String,
-    pub sender: String,
-    pub message: Vec<String>,
-    pub big: Option<BigLines>,
-}
-
-#[derive(Clone, Debug)]
-pub struct FieldBox {
-    /// Big text of the value, or plain text when no font fits.
-    pub big: Option<BigLines>,
-    pub plain: String,
-    /// Where the text ends (for the cursor), relative to the box's inner area.
-    pub end: (u16, u16),
-}
-
-/// A laid-out screen.
-#[derive(Clone, Debug)]
-pub struct Plan {
-    pub items: Vec<(Rect, Item)>,
-    /// Where the real terminal cursor goes: the focused choice, or the end of the field.
-    pub cursor: Option<Position>,
-    pub sizes: Sizes,
-}
-
-/// The layout of a screen in an area: a plan, or the size it would need.
-#[derive(Clone, Debug)]
-pub enum Layout {
-    Fits(Plan),
-    TooSmall { cols: u16, rows: u16 },
-}
+/// The smallest terminal every screen fits.
+pub const MIN_COLS: u16 = 40;
+pub const MIN_ROWS: u16 = 12;
 
 /// Lays out the model in the area with the largest sizes that fit.
+#[must_use]
 pub fn layout(model: &ScreenModel, area: Rect) -> Layout {
-    for sizes in candidates(model.text_size) {
-        if let Some(plan) = plan(model, area, sizes) {
-            return Layout::Fits(plan);
-        }
-    }
-    Layout::TooSmall {
-        cols: needed_cols(model),
-        rows: needed_rows(model),
-    }
+    layout_scrolled(model, area, 0)
 }
 
-/// The narrowest width in which the smallest arrangement can fit.
-fn needed_cols(model: &ScreenModel) -> u16 {
-    let font = smallest();
-    let widest_word = [Some(&model.title), model.fact.as_ref()]
-        .into_iter()
-        .flatten()
-        .flat_map(|text| text.split(' '))
-        .map(|word| measure(font, word).0)
-        .max()
-        .unwrap_or(0);
-    (widest_word + 2 * MARGIN).max(60)
-}
-
-/// The height the smallest arrangement takes in a generous width.
-fn needed_rows(model: &ScreenModel) -> u16 {
-    let width = needed_cols(model).max(100);
-    let tall = Rect::new(0, 0, width, 2000);
-    let smallest = Sizes {
-        headline: 0,
-        choices: ChoiceMode::Packed,
-        compact: true,
+/// Lays out the model; when its secondary text cannot all be shown, the part from line
+/// `scroll` on is.
+#[must_use]
+pub fn layout_scrolled(model: &ScreenModel, area: Rect, scroll: usize) -> Layout {
+    let too_small = Layout::TooSmall {
+        cols: MIN_COLS,
+        rows: MIN_ROWS,
     };
-    plan(model, tall, smallest).map_or(u16::MAX, |p| {
-        let is_footer =
-            |item: &Item| matches!(item, Item::Staff(_) | Item::Keys(_) | Item::Prompt(_));
-        let content = p
-            .items
-            .iter()
-            .filter(|(_, item)| !is_footer(item))
-            .map(|(r, _)| r.bottom())
-            .max()
-            .unwrap_or(0);
-        let footer: u16 = p
-            .items
-            .iter()
-            .filter(|(_, item)| is_footer(item))
-            .map(|(r, _)| r.height)
-            .sum();
-        content + footer
-    })
-}
-
-fn smallest() -> &'static BitmapFont {
-    // The bundled fonts are compiled in and checked by tests; there is always one.
-    &bundled_fonts()[0]
-}
-
-fn font(index: usize) -> &'static BitmapFont {
-    let fonts = bundled_fonts();
-    &fonts[index.min(fonts.len() - 1)]
-}
-
-/// Wraps ordinary text to a width in terminal cells, at spaces; long words are cut.
-pub fn wrap_plain(text: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if Span::raw(candidate.as_str()).width() <= width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            let mut rest: String = word.to_string();
-            while Span::raw(rest.as_str()).width() > width {
-                let cut: String = rest.chars().take(width).collect();
-                rest = rest.chars().skip(width).collect();
-                lines.push(cut);
-            }
-            line = rest;
-        }
-        lines.push(line);
+    if area.width < MIN_COLS || area.height < MIN_ROWS {
+        return too_small;
     }
-    lines
-}
-
-/// Whether `wrap` had to break `text` at a no-break space (its last resort).
-fn breaks_inside_a_group(text: &str, lines: &[String]) -> bool {
-    let words = |t: &str| {
-        t.split(' ')
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
+    let plan = match place(model, area, &Sizes::PLAIN, scroll) {
+        Ok(plan) => plan,
+        Err(Misfit::Rows(_)) => {
+            return squeeze(model, area, scroll).map_or(too_small, Layout::Fits);
+        }
+        Err(Misfit::Width) => return too_small,
     };
-    words(&lines.join(" ")) != words(text)
-}
-
-fn rows(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
-}
-
-/// Lays out the model with the given sizes; `None` if it does not fit.
-pub fn plan(model: &ScreenModel, area: Rect, sizes: Sizes) -> Option<Plan> {
-    if area.width < 2 * MARGIN + 16 || area.height < 8 {
-        return None;
-    }
-    let x = area.x + MARGIN;
-    let full = area.width - 2 * MARGIN;
-    let side_panel = model.phone.is_some() && area.width >= SIDE_PANEL_MIN_WIDTH;
-    let main = if side_panel {
-        full - SIDE_PANEL - 2
-    } else {
-        full
+    let mut search = Search {
+        model,
+        area,
+        scroll,
+        cap: largest_level(model.text_size),
+        plan,
     };
-    let headline_font = font(sizes.headline);
-    let mut items: Vec<(Rect, Item)> = Vec::new();
-    let mut cursor = None;
-    let mut y = area.y;
+    search.grow();
+    Layout::Fits(search.plan)
+}
 
-    // The footer is anchored to the bottom: prompt, keys, staff line.
-    let mut footer: Vec<(u16, Item)> = Vec::new();
-    if let Some(hint) = &model.staff_hint {
-        let lines = wrap_plain(hint, full);
-        footer.push((rows(lines.len()), Item::Staff(lines)));
-    }
-    let keys = wrap_plain(&model.keys, full);
-    footer.push((rows(keys.len()), Item::Keys(keys)));
-    footer.push((1, Item::Prompt(model.prompt.clone())));
-    let footer_height: u16 = footer.iter().map(|(h, _)| *h).sum();
-    let bottom = area.bottom().checked_sub(footer_height)?;
-
-    if let Some(band) = &model.band {
-        items.push((
-            Rect::new(area.x, y, area.width, 1),
-            Item::Band(band.clone()),
-        ));
-        y += 1;
-    }
-    if let Some(progress) = &model.progress {
-        items.push((Rect::new(x, y, full, 1), Item::Progress(progress.clone())));
-        y += 1;
-    }
-    y += 1;
-    let top_of_content = y;
-
-    let title = wrap(headline_font, &model.title, main)?;
-    let h = height_of(headline_font, &title);
-    items.push((
-        Rect::new(x, y, main, h),
-        Item::Title(BigLines {
-            font: headline_font,
-            lines: title,
-        }),
-    ));
-    y += h + 1;
-
-    if let Some(fact) = &model.fact {
-        let lines = wrap(headline_font, fact, main)?;
-        // An amount split between its digit groups is hard to read: use a smaller size instead,
-        // unless this is the last resort.
-        if !sizes.compact && breaks_inside_a_group(fact, &lines) {
-            return None;
-        }
-        let h = height_of(headline_font, &lines);
-        items.push((
-            Rect::new(x, y, main, h),
-            Item::Fact(BigLines {
-                font: headline_font,
-                lines,
-            }),
-        ));
-        y += h + 1;
-    }
-
-    let mut text_lines = Vec::new();
-    for line in &model.lines {
-        text_lines.extend(wrap_plain(line, main));
-    }
-    if !text_lines.is_empty() {
-        let h = rows(text_lines.len());
-        items.push((Rect::new(x, y, main, h), Item::Lines(text_lines)));
-        y += h + 1;
-    }
-
-    if let Some(phone) = &model.phone {
-        let (panel_x, panel_y, panel_w) = if side_panel {
-            (x + main + 2, top_of_content, SIDE_PANEL)
-        } else {
-            (x, y, main.min(60))
-        };
-        let inner = panel_w.saturating_sub(4);
-        let message = wrap_plain(&phone.message, inner);
-        let big = phone
-            .big
-            .as_ref()
-            .filter(|_| !sizes.compact)
-            .and_then(|code| {
-                (0..=sizes.headline.min(1)).rev().find_map(|i| {
-                    let f = font(i);
-                    wrap(f, code, inner)
-                        .filter(|l| l.len() == 1)
-                        .map(|lines| BigLines { font: f, lines })
-                })
-            });
-        let big_h = big.as_ref().map_or(0, |b| height_of(b.font, &b.lines) + 1);
-        let h = 2 + 1 + rows(message.len()) + big_h + 1;
-        let rect = Rect::new(panel_x, panel_y, panel_w, h);
-        if rect.bottom() > bottom {
-            return None;
-        }
-        items.push((
-            rect,
-            Item::Phone(PhoneBox {
-                caption: phone.caption.clone(),
-                sender: phone.sender.clone(),
-                message,
-                big,
-            }),
-        ));
-        if !side_panel {
-            y += h + 1;
-        }
-    }
-
-    if let Some(field) = &model.field {
-        items.push((
-            Rect::new(x, y, main, 1),
-            Item::FieldLabel(field.label.clone()),
-        ));
-        y += 1;
-        let text = format!("{}{}", field.value, field.suffix);
-        let inner = main.saturating_sub(2);
-        let big = if sizes.compact {
-            None
-        } else {
-            (0..=sizes.headline).rev().find_map(|i| {
-                let f = font(i);
-                wrap(f, &text, inner)
-                    .filter(|l| l.len() <= 1)
-                    .map(|lines| BigLines { font: f, lines })
-            })
-        };
-        let (h, end) = match &big {
-            Some(b) => {
-                let value_cols = measure(b.font, &field.value).0;
-                let h = height_of(b.font, &[""]);
-                (h, (value_cols, h.saturating_sub(1)))
+/// When even the plainest arrangement is too tall: the secondary text a part at a time (or
+/// left out), then without the progress line, then without what voice heard. Nothing else grows.
+fn squeeze(model: &ScreenModel, area: Rect, scroll: usize) -> Option<Plan> {
+    let text = text_rows(model, area);
+    let mut sizes = Sizes::PLAIN;
+    let steps: [fn(&mut Sizes); 3] = [|_| {}, |s| s.progress = false, |s| s.heard = false];
+    for step in steps {
+        step(&mut sizes);
+        sizes.text_rows = None;
+        match place(model, area, &sizes, scroll) {
+            Ok(plan) => return Some(plan),
+            Err(Misfit::Rows(missing)) => {
+                sizes.text_rows = Some(text.saturating_sub(missing));
+                if let Ok(plan) = place(model, area, &sizes, scroll) {
+                    return Some(plan);
+                }
             }
-            None => (1, (rows(field.value.chars().count()), 0)),
-        };
-        let rect = Rect::new(x, y, main, h + 2);
-        cursor = Some(Position::new(
-            rect.x + 1 + end.0.min(inner),
-            rect.y + 1 + end.1,
-        ));
-        items.push((
-            rect,
-            Item::Field(FieldBox {
-                big,
-                plain: text,
-                end,
-            }),
-        ));
-        y += h + 3;
+            Err(Misfit::Width) => return None,
+        }
     }
+    None
+}
 
-    if let Some(notice) = &model.notice {
-        let lines = wrap_plain(
-            &format!("{}: {}", notice.label, notice.text),
-            main.saturating_sub(2),
-        );
-        let h = rows(lines.len());
-        items.push((
-            Rect::new(x, y, main, h),
-            Item::Notice {
-                kind: notice.kind,
-                lines,
+/// Rows the secondary text takes in the plainest arrangement.
+fn text_rows(model: &ScreenModel, area: Rect) -> u16 {
+    let Ok(plan) = place(
+        model,
+        Rect::new(area.x, area.y, area.width, u16::MAX / 2),
+        &Sizes::PLAIN,
+        0,
+    ) else {
+        return 0;
+    };
+    plan.items
+        .iter()
+        .find_map(|(rect, item)| matches!(item, Item::Lines(_)).then_some(rect.height))
+        .unwrap_or(0)
+}
+
+/// The largest level of [`ladder`] the client's `+`/`-` setting allows: the largest size at the
+/// top setting, one size smaller for each step down.
+fn largest_level(text_size: usize) -> usize {
+    let top = ladder().len().saturating_sub(1);
+    let steps_down = (TEXT_SIZES - 1).saturating_sub(text_size);
+    top.saturating_sub(steps_down).max(1)
+}
+
+/// The parts that can be big.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Fact,
+    Field,
+    Code,
+    Voice,
+    Choices,
+    Title,
+}
+
+impl Part {
+    fn level(self, sizes: &Sizes) -> Option<usize> {
+        match self {
+            Part::Fact => sizes.fact,
+            Part::Field => sizes.field,
+            Part::Code => sizes.code,
+            Part::Voice => sizes.voice,
+            Part::Title => sizes.title,
+            Part::Choices => match sizes.choices {
+                ChoiceMode::Big(level) => Some(level),
+                _ => None,
             },
-        ));
-        y += h + 1;
-    }
-
-    if let Some(voice) = &model.voice {
-        let font = smallest();
-        let big = match sizes.choices {
-            ChoiceMode::Big | ChoiceMode::Spaced if !sizes.compact => {
-                wrap(font, &voice.big, main).filter(|lines| lines.len() <= 2)
-            }
-            _ => None,
-        };
-        let small = wrap_plain(&voice.small, main.saturating_sub(2));
-        let (h, body) = match big {
-            Some(lines) => (
-                height_of(font, &lines),
-                ChoiceBody::Big(BigLines { font, lines }),
-            ),
-            None => {
-                let lines = wrap_plain(&voice.big, main.saturating_sub(2));
-                (rows(lines.len()), ChoiceBody::Plain(lines))
-            }
-        };
-        items.push((
-            Rect::new(x, y, main, h + rows(small.len())),
-            Item::Voice {
-                listening: voice.listening,
-                small: small.clone(),
-                body,
-            },
-        ));
-        y += h + rows(small.len()) + 1;
-    }
-
-    for (i, choice) in model.choices.iter().enumerate() {
-        let focused = model.focus == Some(i);
-        let text = format!("{}  {}", choice.key, choice.label);
-        let (h, body) = match sizes.choices {
-            ChoiceMode::Big => {
-                let f = smallest();
-                let lines = wrap(f, &format!("{} {}", choice.key, choice.label), main - 2)?;
-                (
-                    height_of(f, &lines),
-                    ChoiceBody::Big(BigLines { font: f, lines }),
-                )
-            }
-            ChoiceMode::Spaced | ChoiceMode::Packed => {
-                let lines = wrap_plain(&text, main.saturating_sub(4));
-                (rows(lines.len()), ChoiceBody::Plain(lines))
-            }
-        };
-        let rect = Rect::new(x, y, main, h);
-        if focused {
-            // Just after the label, on its first line: a block cursor there hides nothing.
-            let (col, row) = match &body {
-                ChoiceBody::Big(big) => (
-                    2 + big.lines.first().map_or(0, |l| measure(big.font, l).0),
-                    height_of(big.font, &[""]) / 2,
-                ),
-                ChoiceBody::Plain(lines) => (
-                    2 + lines.first().map_or(0, |l| {
-                        u16::try_from(Span::raw(l.as_str()).width()).unwrap_or(u16::MAX)
-                    }),
-                    0,
-                ),
-            };
-            cursor = Some(Position::new(
-                (rect.x + col).min(rect.right().saturating_sub(1)),
-                rect.y + row,
-            ));
-        }
-        items.push((rect, Item::Choice { focused, body }));
-        y += h;
-        if sizes.choices != ChoiceMode::Packed && i + 1 < model.choices.len() {
-            y += 1;
         }
     }
 
-    // Sections leave a blank row after themselves; only drawn rows must fit.
-    let content_end = items.iter().map(|(r, _)| r.bottom()).max().unwrap_or(y);
-    if content_end > bottom {
-        return None;
+    fn set(self, sizes: &mut Sizes, level: usize) {
+        match self {
+            Part::Fact => sizes.fact = Some(level),
+            Part::Field => sizes.field = Some(level),
+            Part::Code => sizes.code = Some(level),
+            Part::Voice => sizes.voice = Some(level),
+            Part::Title => sizes.title = Some(level),
+            Part::Choices => sizes.choices = ChoiceMode::Big(level),
+        }
     }
-    let mut fy = bottom;
-    for (h, item) in footer {
-        items.push((Rect::new(x, fy, full, h), item));
-        fy += h;
+}
+
+/// The greedy search: the current best plan, improved one change at a time.
+struct Search<'m> {
+    model: &'m ScreenModel,
+    area: Rect,
+    scroll: usize,
+    cap: usize,
+    plan: Plan,
+}
+
+impl Search<'_> {
+    /// Applies the change if the screen still fits with it.
+    fn try_with(&mut self, change: impl FnOnce(&mut Sizes)) -> bool {
+        let mut sizes = self.plan.sizes;
+        change(&mut sizes);
+        if sizes == self.plan.sizes {
+            return false;
+        }
+        match place(self.model, self.area, &sizes, self.scroll) {
+            Ok(plan) => {
+                self.plan = plan;
+                true
+            }
+            Err(_) => false,
+        }
     }
-    Some(Plan {
-        items,
-        cursor,
-        sizes,
-    })
+
+    /// Makes a part big in the smallest size: the shortest (the 6×12 font) where it fits the
+    /// width, the narrow quadrant size where not.
+    fn smallest_big(&mut self, part: Part) -> bool {
+        let ladder = ladder();
+        let mut smallest: Vec<usize> = (0..ladder.len().min(2)).collect();
+        smallest.sort_by_key(|&level| ladder[level].rows());
+        smallest
+            .into_iter()
+            .any(|level| self.try_with(|s| part.set(s, level)))
+    }
+
+    fn grow(&mut self) {
+        let model = self.model;
+        if model.fact.is_some() {
+            self.smallest_big(Part::Fact);
+        }
+        // The code to read before the field it is typed into.
+        if model.phone.as_ref().is_some_and(|p| p.big.is_some()) {
+            self.smallest_big(Part::Code);
+        }
+        if model.field.is_some() {
+            self.smallest_big(Part::Field);
+        }
+        if model.voice.is_some() {
+            self.smallest_big(Part::Voice);
+        }
+        // Big choices before a big headline: the greeting shrinks before the choices do.
+        if !model.choices.is_empty() {
+            self.smallest_big(Part::Choices);
+        }
+        // The headline is never big beside an amount, a field or a code in ordinary text.
+        let sizes = self.plan.sizes;
+        let plain_fact = (model.fact.is_some() && sizes.fact.is_none())
+            || (model.field.is_some() && sizes.field.is_none())
+            || (model.phone.as_ref().is_some_and(|p| p.big.is_some()) && sizes.code.is_none());
+        if !plain_fact {
+            self.smallest_big(Part::Title);
+        }
+        self.try_with(|s| s.keys = true);
+        self.try_with(|s| s.staff = true);
+        self.try_with(|s| s.frames = true);
+        self.try_with(|s| s.gaps = true);
+        if self.plan.sizes.choices == ChoiceMode::Packed && !model.choices.is_empty() {
+            self.try_with(|s| s.choices = ChoiceMode::Spaced);
+        }
+        // Then one step at a time, round the parts, while something grows.
+        let parts = [
+            Part::Fact,
+            Part::Code,
+            Part::Field,
+            Part::Voice,
+            Part::Choices,
+            Part::Title,
+        ];
+        loop {
+            let mut grew = false;
+            for part in parts {
+                let sizes = self.plan.sizes;
+                let Some(level) = part.level(&sizes) else {
+                    continue;
+                };
+                let next = level + 1;
+                let cap = if part == Part::Title {
+                    self.title_cap()
+                } else {
+                    self.cap
+                };
+                if next <= cap {
+                    grew |= self.try_with(|s| part.set(s, next));
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+    }
+
+    /// The headline is never bigger than the biggest thing the client acts on.
+    fn title_cap(&self) -> usize {
+        let sizes = &self.plan.sizes;
+        let acted_on = [Part::Fact, Part::Field, Part::Code, Part::Choices]
+            .into_iter()
+            .filter_map(|part| part.level(sizes))
+            .max();
+        match acted_on {
+            Some(level) => level.min(self.cap),
+            None => sizes.title.unwrap_or(0),
+        }
+    }
 }

@@ -3,7 +3,10 @@
 //! the focused choice (braille displays follow it).
 
 use super::big_text::BigText;
-use super::layout::{ChoiceBody, FieldBox, Item, Layout, PhoneBox, layout, wrap_plain};
+use super::layout::{
+    Body, FieldBox, Item, Layout, MIN_COLS, MIN_ROWS, PhoneBox, TextView, layout_scrolled,
+    text_width, wrap_plain,
+};
 use super::theme::Theme;
 use opora_core::i18n::I18n;
 use opora_core::screen_model::NoticeKind;
@@ -12,32 +15,49 @@ use opora_core::tr;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{HorizontalAlignment, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 /// Draws the screen, or the sentence asking for a bigger window.
 pub fn draw(frame: &mut Frame, model: &ScreenModel, theme: &Theme, i18n: &I18n) {
+    draw_scrolled(frame, model, theme, i18n, 0);
+}
+
+/// Draws the screen with its secondary text shown from line `scroll` on when it cannot all be
+/// shown; returns what part of the text is shown then (`None`: all of it).
+pub fn draw_scrolled(
+    frame: &mut Frame,
+    model: &ScreenModel,
+    theme: &Theme,
+    i18n: &I18n,
+    scroll: usize,
+) -> Option<Shown> {
     let area = frame.area();
     let buf = frame.buffer_mut();
     Block::new().style(theme.base).render(area, buf);
-    match layout(model, area) {
+    match layout_scrolled(model, area, scroll) {
         Layout::Fits(plan) => {
             for (rect, item) in &plan.items {
-                draw_item(buf, rect.intersection(area), item, theme);
+                draw_item(buf, rect.intersection(area), item, theme, i18n);
             }
             if let Some(cursor) = plan.cursor
                 && area.contains(cursor)
             {
                 frame.set_cursor_position(cursor);
             }
+            plan.partial_text().map(|view| Shown {
+                first: view.first,
+                rows: view.lines.len(),
+                total: view.total,
+            })
         }
-        Layout::TooSmall { cols, rows } => {
+        Layout::TooSmall { .. } => {
             let text = tr!(
                 i18n,
                 "terminal-too-small",
-                needcols = i64::from(cols),
-                needrows = i64::from(rows),
+                needcols = i64::from(MIN_COLS),
+                needrows = i64::from(MIN_ROWS),
                 cols = i64::from(area.width),
                 rows = i64::from(area.height)
             );
@@ -53,41 +73,61 @@ pub fn draw(frame: &mut Frame, model: &ScreenModel, theme: &Theme, i18n: &I18n) 
                 .style(theme.text)
                 .alignment(HorizontalAlignment::Center)
                 .render(Rect::new(area.x, y, area.width, h), buf);
+            None
         }
     }
 }
 
-fn draw_item(buf: &mut Buffer, rect: Rect, item: &Item, theme: &Theme) {
+/// The part of a screen's secondary text that is shown: lines `first..first + rows` of `total`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub first: usize,
+    pub rows: usize,
+    pub total: usize,
+}
+
+impl Shown {
+    /// Where the text starts after PgDn (`forward`) or PgUp: a page on, keeping one line.
+    #[must_use]
+    pub fn turn(&self, forward: bool) -> usize {
+        let step = self.rows.saturating_sub(1).max(1);
+        if forward {
+            (self.first + step).min(self.total.saturating_sub(self.rows))
+        } else {
+            self.first.saturating_sub(step)
+        }
+    }
+}
+
+fn draw_item(buf: &mut Buffer, rect: Rect, item: &Item, theme: &Theme, i18n: &I18n) {
     if rect.is_empty() {
         return;
     }
     match item {
-        Item::Band(text) => {
-            Paragraph::new(format!("■ {text} ■"))
+        Item::Band(lines) => {
+            let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.as_str())).collect();
+            Paragraph::new(lines)
                 .style(theme.band)
                 .alignment(HorizontalAlignment::Center)
                 .render(rect, buf);
         }
-        Item::Progress(text) => Paragraph::new(text.as_str())
-            .style(theme.text)
-            .render(rect, buf),
-        Item::Title(big) => {
-            BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
-                .style(theme.title)
-                .render(rect, buf);
+        Item::Progress(lines) => plain(buf, rect, lines, theme.text),
+        Item::Title(body) => draw_body(buf, rect, body, theme.title),
+        Item::Fact(body) => draw_body(buf, rect, body, theme.fact),
+        Item::KeyLine { caption, value } => {
+            let caption_h = u16::try_from(caption.len()).unwrap_or(u16::MAX);
+            plain(buf, rect, caption, theme.text);
+            let value_rect = Rect::new(
+                rect.x,
+                rect.y.saturating_add(caption_h),
+                rect.width,
+                rect.height.saturating_sub(caption_h),
+            );
+            draw_body(buf, value_rect, value, theme.fact);
         }
-        Item::Fact(big) => {
-            BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
-                .style(theme.fact)
-                .render(rect, buf);
-        }
-        Item::Lines(lines) => plain(buf, rect, lines, theme.text),
+        Item::Lines(view) => draw_text(buf, rect, view, theme, i18n),
         Item::Phone(phone) => draw_phone(buf, rect, phone, theme),
-        Item::FieldLabel(label) => {
-            Paragraph::new(format!("{label}:"))
-                .style(theme.text)
-                .render(rect, buf);
-        }
+        Item::FieldLabel(label) => plain(buf, rect, label, theme.text),
         Item::Field(field) => draw_field(buf, rect, field, theme),
         Item::Notice { kind, lines } => {
             let style = match kind {
@@ -128,34 +168,33 @@ fn draw_item(buf: &mut Buffer, rect: Rect, item: &Item, theme: &Theme) {
                 small,
                 theme.text,
             );
-            let body_rect = Rect::new(rect.x, body_y, rect.width, body_h);
-            match body {
-                ChoiceBody::Big(big) => {
-                    BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
-                        .style(style)
-                        .render(body_rect, buf);
-                }
-                ChoiceBody::Plain(lines) => plain(buf, body_rect, lines, style),
-            }
+            draw_body(
+                buf,
+                Rect::new(rect.x, body_y, rect.width, body_h),
+                body,
+                style,
+            );
         }
         Item::Choice { focused, body } => {
             let style = if *focused { theme.focus } else { theme.choice };
             let marker = if *focused { "▶" } else { " " };
             match body {
-                ChoiceBody::Big(big) => {
+                Body::Big(_) => {
                     let text_rect = Rect::new(
                         rect.x + 2,
                         rect.y,
                         rect.width.saturating_sub(2),
                         rect.height,
                     );
-                    BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
-                        .style(style)
-                        .render(text_rect, buf);
-                    let mid = Rect::new(rect.x, rect.y + rect.height / 2, 1, 1);
+                    draw_body(buf, text_rect, body, style);
+                    let rows_per_line = match body {
+                        Body::Big(big) => big.font.rows(),
+                        Body::Plain(_) => 1,
+                    };
+                    let mid = Rect::new(rect.x, rect.y + rows_per_line / 2, 1, 1);
                     Paragraph::new(marker).style(theme.choice).render(mid, buf);
                 }
-                ChoiceBody::Plain(lines) => {
+                Body::Plain(lines) => {
                     let lines: Vec<String> = lines
                         .iter()
                         .enumerate()
@@ -170,47 +209,109 @@ fn draw_item(buf: &mut Buffer, rect: Rect, item: &Item, theme: &Theme) {
         }
         Item::Staff(lines) => plain(buf, rect, lines, theme.staff),
         Item::Keys(lines) => plain(buf, rect, lines, theme.keys),
-        Item::Prompt(text) => Paragraph::new(text.as_str())
-            .style(theme.prompt)
+        Item::Prompt(lines) => plain(buf, rect, lines, theme.prompt),
+    }
+}
+
+/// Big text in its font, or ordinary text in bold.
+fn draw_body(buf: &mut Buffer, rect: Rect, body: &Body, style: Style) {
+    match body {
+        Body::Big(big) => BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
+            .style(style)
             .render(rect, buf),
+        Body::Plain(lines) => plain(buf, rect, lines, style.add_modifier(Modifier::BOLD)),
+    }
+}
+
+/// The secondary text, and when only part of it fits, a last row saying how to see the rest.
+fn draw_text(buf: &mut Buffer, rect: Rect, view: &TextView, theme: &Theme, i18n: &I18n) {
+    plain(buf, rect, &view.lines, theme.text);
+    if view.is_partial() {
+        let more = if view.first + view.lines.len() < view.total {
+            i18n.t("text-more-below")
+        } else {
+            i18n.t("text-more-above")
+        };
+        let row = u16::try_from(view.lines.len()).unwrap_or(u16::MAX);
+        if row < rect.height {
+            let line = wrap_plain(&more, rect.width).swap_remove(0);
+            plain(
+                buf,
+                Rect::new(rect.x, rect.y + row, rect.width, 1),
+                &[line],
+                theme.keys.add_modifier(Modifier::BOLD),
+            );
+        }
     }
 }
 
 fn plain(buf: &mut Buffer, rect: Rect, lines: &[String], style: Style) {
-    let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.as_str())).collect();
     // Style only the text, not the whole width, so coloured notices read as a label.
-    for (i, line) in lines.into_iter().enumerate() {
+    for (i, line) in lines.iter().enumerate() {
         let Ok(dy) = u16::try_from(i) else { break };
         if dy >= rect.height {
             break;
         }
-        let width = u16::try_from(line.width())
-            .unwrap_or(u16::MAX)
-            .min(rect.width);
-        Paragraph::new(line)
+        let width = text_width(line).min(rect.width);
+        Paragraph::new(line.as_str())
             .style(style)
             .render(Rect::new(rect.x, rect.y + dy, width, 1), buf);
     }
 }
 
 fn draw_phone(buf: &mut Buffer, rect: Rect, phone: &PhoneBox, theme: &Theme) {
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .title(format!(" {} ", phone.caption))
-        .style(theme.phone);
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    let inner = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
+    let inner = if phone.framed {
+        let block = Block::bordered()
+            .border_type(BorderType::Thick)
+            .title(format!(" {} ", phone.caption))
+            .style(theme.phone);
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        Rect::new(
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(2),
+            inner.height,
+        )
+    } else {
+        let heading = format!("[{}] {}", phone.caption, phone.sender);
+        let caption = format!("[{}]", phone.caption);
+        let one_row = text_width(&heading) <= rect.width;
+        plain(
+            buf,
+            rect,
+            std::slice::from_ref(&caption),
+            theme.phone.add_modifier(Modifier::BOLD),
+        );
+        let sender_at = if one_row {
+            Rect::new(rect.x + text_width(&caption) + 1, rect.y, rect.width, 1)
+        } else {
+            Rect::new(rect.x, rect.y + 1, rect.width, 1)
+        };
+        plain(
+            buf,
+            sender_at.intersection(rect),
+            std::slice::from_ref(&phone.sender),
+            theme.text,
+        );
+        let below = if one_row { 1 } else { 2 };
+        Rect::new(
+            rect.x,
+            rect.y.saturating_add(below),
+            rect.width,
+            rect.height.saturating_sub(below),
+        )
+    };
     let mut y = inner.y;
-    Paragraph::new(phone.sender.as_str())
-        .style(theme.text)
-        .render(Rect::new(inner.x, y, inner.width, 1), buf);
-    y += 1;
+    if phone.framed {
+        plain(
+            buf,
+            Rect::new(inner.x, y, inner.width, 1),
+            std::slice::from_ref(&phone.sender),
+            theme.text,
+        );
+        y += 1;
+    }
     if let Some(big) = &phone.big {
         let h = super::big_text::height_of(big.font, &big.lines);
         BigText::from_lines(big.font, big.lines.iter().map(String::as_str))
@@ -219,7 +320,7 @@ fn draw_phone(buf: &mut Buffer, rect: Rect, phone: &PhoneBox, theme: &Theme) {
                 Rect::new(inner.x, y, inner.width, h).intersection(inner),
                 buf,
             );
-        y += h + 1;
+        y += h;
     }
     let rows = inner.bottom().saturating_sub(y);
     plain(
@@ -231,6 +332,14 @@ fn draw_phone(buf: &mut Buffer, rect: Rect, phone: &PhoneBox, theme: &Theme) {
 }
 
 fn draw_field(buf: &mut Buffer, rect: Rect, field: &FieldBox, theme: &Theme) {
+    if !field.framed {
+        // Ordinary text between brackets that show where to type.
+        let inner = usize::from(rect.width.saturating_sub(2));
+        let pad = inner.saturating_sub(usize::from(text_width(&field.plain)));
+        let text = format!("[{}{}]", field.plain, " ".repeat(pad));
+        Paragraph::new(text).style(theme.field).render(rect, buf);
+        return;
+    }
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .style(theme.field);

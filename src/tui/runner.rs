@@ -7,7 +7,8 @@
 //! grammar). Ctrl-C, SIGTERM, SIGHUP, panics and a closed window all end it cleanly
 //! ([`Screen`]).
 
-use super::keys::map_key;
+use super::keys::{map_key, page_turn};
+use super::render::Shown;
 use super::terminal::Screen;
 use super::theme::Theme;
 use crate::edge::{Worker, pump};
@@ -30,20 +31,28 @@ const TICK: Duration = Duration::from_millis(40);
 
 /// What a program shows, as the full-screen face draws it.
 pub trait Drawable {
-    fn draw(&self, frame: &mut Frame, theme: &Theme, i18n: &I18n);
+    /// Draws the view with its text from row `scroll` on when it cannot all be shown; returns
+    /// what part of the text is shown then (`None`: all of it), for PgDn and PgUp.
+    fn draw(&self, frame: &mut Frame, theme: &Theme, i18n: &I18n, scroll: usize) -> Option<Shown>;
     /// Changes when a new screen is shown, which is then painted from scratch.
     fn screen_key(&self) -> String;
+    /// Changes when the text leafed through changes: another text starts at its top.
+    fn text_key(&self) -> String;
     /// The screen as the speech policy reads it, if it is spoken at all.
     fn spoken(&self) -> Option<&ScreenModel>;
 }
 
 impl Drawable for ScreenModel {
-    fn draw(&self, frame: &mut Frame, theme: &Theme, i18n: &I18n) {
-        super::render::draw(frame, self, theme, i18n);
+    fn draw(&self, frame: &mut Frame, theme: &Theme, i18n: &I18n, scroll: usize) -> Option<Shown> {
+        super::render::draw_scrolled(frame, self, theme, i18n, scroll)
     }
 
     fn screen_key(&self) -> String {
         format!("{}\n{}", self.id, self.title)
+    }
+
+    fn text_key(&self) -> String {
+        self.lines.join("\n")
     }
 
     fn spoken(&self) -> Option<&ScreenModel> {
@@ -94,6 +103,8 @@ where
         lang: setup.lang,
         announce: setup.announce,
     });
+    // Quadrant glyphs unless the terminal or the configuration says its font lacks them.
+    super::big_font::choose_from_env();
     let mut screen = Screen::open(inbox_tx, Incoming::Terminal)?;
     let mut run = Run {
         program,
@@ -102,6 +113,7 @@ where
         theme: face.theme,
         speech: face.speech,
         listener,
+        page: Page::default(),
     };
     run.face(first_requests);
     let result = run.run(&mut screen, &inbox);
@@ -137,6 +149,16 @@ struct Run<'a, P: Program> {
     theme: &'a Theme,
     speech: SpeechPolicy,
     listener: Option<Listener>,
+    page: Page,
+}
+
+/// Where the text starts when it does not all fit (PgDn, PgUp), which text that is, and what
+/// part of it the last frame showed.
+#[derive(Default)]
+struct Page {
+    scroll: usize,
+    text: String,
+    shown: Option<Shown>,
 }
 
 impl<P> Run<'_, P>
@@ -170,9 +192,19 @@ where
                     screen.repaint()?;
                     shown = Some(key);
                 }
+                let text = view.text_key();
+                if self.page.text != text {
+                    self.page = Page {
+                        text,
+                        ..Page::default()
+                    };
+                }
+                let (theme, i18n, scroll) = (self.theme, self.i18n, self.page.scroll);
+                let mut shown = None;
                 screen
                     .terminal()?
-                    .draw(|frame| view.draw(frame, self.theme, self.i18n))?;
+                    .draw(|frame| shown = view.draw(frame, theme, i18n, scroll))?;
+                self.page.shown = shown;
                 if let Some(model) = view.spoken() {
                     self.speech.screen(model);
                 }
@@ -197,6 +229,10 @@ where
             Incoming::Reply(msg) => {
                 let effects = self.program.update(msg);
                 self.dispatch(effects);
+                true
+            }
+            Incoming::Terminal(Event::Key(key)) if page_turn(key, self.page.shown).is_some() => {
+                self.page.scroll = page_turn(key, self.page.shown).unwrap_or(0);
                 true
             }
             Incoming::Terminal(Event::Key(key)) => match map_key(key) {

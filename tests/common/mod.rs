@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod central;
+pub mod fit;
 pub mod pg;
 pub mod run;
 pub mod sound;
@@ -111,4 +112,12 @@ impl Session {
 /// The real `opora` binary built for this test run.
 pub fn binary() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_BIN_EXE_opora"))
+}
+
+/// Whether a program is on the PATH.
+pub fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths)
+            .any(|dir| std::fs::metadata(dir.join(program)).is_ok_and(|m| m.is_file()))
+    })
 }

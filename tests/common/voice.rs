@@ -106,13 +106,13 @@ pub fn session_at(screen: &str, lang: opora_core::i18n::Lang) -> super::Session 
             s.press(3).press(5);
         }
         "history" => {
-            s.press(4);
+            s.press(1).press(2);
         }
         "help" => {
             s.press(6);
         }
         "block-confirm" => {
-            s.press(6).press(1);
+            s.press(4);
         }
         "lessons" => {
             s.press(5);

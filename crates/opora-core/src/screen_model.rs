@@ -21,6 +21,9 @@ pub struct ScreenModel {
     pub fact: Option<String>,
     /// Secondary lines under the fact, in ordinary text.
     pub lines: Vec<String>,
+    /// One of `lines` as important as the fact (the recipient on the check screen), which the
+    /// full-screen face draws as big as the fact.
+    pub key_line: Option<KeyLine>,
     /// A text field the client types into (an amount, a phone number, a code).
     pub field: Option<Field>,
     /// The simulated phone beside the screen, showing an SMS.
@@ -44,6 +47,15 @@ pub struct ScreenModel {
     /// Preferred size of big text: 0 is the smallest; the renderer uses the largest that fits,
     /// at most this.
     pub text_size: usize,
+}
+
+/// A line the client must check as carefully as the fact: `lines[line]`, split into its
+/// caption («Получатель:»), drawn in ordinary text, and its value («Ольга (дочь)»), drawn big.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyLine {
+    pub line: usize,
+    pub caption: String,
+    pub value: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,5 +1,5 @@
 //! Journals in and out without a memory wall: an import reads its file line by line
-//! ([`EventLines`]) and writes each event as it goes, all in one transaction — the first bad
+//! (`ndjson::EventLines`) and writes each event as it goes, all in one transaction — the first bad
 //! line rolls everything back, so a file is still applied whole or not at all — and an export
 //! reads the journal one event at a time ([`Journal::each_event`]). Memory stays that of a few
 //! lines and SQLite's page cache (a large transaction spills to the WAL file, not to memory),
@@ -9,83 +9,12 @@ use std::io::BufRead;
 
 use chrono::{DateTime, Utc};
 
-use super::ndjson::{ImportError, ImportSummary, LINE_MAX, LineError, parse_event, parse_header};
+use super::ndjson::{EventLines, ImportError, ImportSummary, LineError};
 use super::store::{Journal, insert};
-use crate::files::lines::BoundedLines;
 use opora_core::journal::{Event, Payload};
 
-/// The events of a journal file, one at a time with their line numbers; blank lines skipped,
-/// the header checked first. A file without a header ends with that error.
-pub struct EventLines<R> {
-    lines: std::iter::Enumerate<BoundedLines<R>>,
-    header_seen: bool,
-    done: bool,
-}
-
-impl<R: BufRead> EventLines<R> {
-    pub fn new(input: R) -> EventLines<R> {
-        EventLines {
-            lines: BoundedLines::new(input, LINE_MAX).enumerate(),
-            header_seen: false,
-            done: false,
-        }
-    }
-}
-
-impl<R: BufRead> Iterator for EventLines<R> {
-    type Item = Result<(usize, Event), ImportError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let mut fail = |error: ImportError| {
-            self.done = true;
-            Some(Err(error))
-        };
-        loop {
-            let Some((index, line)) = self.lines.next() else {
-                if self.header_seen {
-                    self.done = true;
-                    return None;
-                }
-                return fail(ImportError::Line {
-                    line: 1,
-                    error: LineError::NoHeader,
-                });
-            };
-            let number = index + 1;
-            let at = |error| ImportError::Line {
-                line: number,
-                error,
-            };
-            let line = match line {
-                Ok(line) => line,
-                Err(e) => return fail(ImportError::Io(e)),
-            };
-            if line.cut {
-                return fail(at(LineError::TooLong));
-            }
-            let Some(text) = line.text() else {
-                return fail(at(LineError::BadEvent("not UTF-8 text".into())));
-            };
-            if text.trim().is_empty() {
-                continue;
-            }
-            if !self.header_seen {
-                if let Err(error) = parse_header(text) {
-                    return fail(at(error));
-                }
-                self.header_seen = true;
-                continue;
-            }
-            return match parse_event(text) {
-                Ok(event) => Some(Ok((number, event))),
-                Err(error) => fail(at(error)),
-            };
-        }
-    }
-}
+/// Added events whose facts are filed together (a few megabytes of events).
+const FACTS_CHUNK: usize = 4096;
 
 impl Journal {
     /// Adds the events of a journal file, all or nothing, checked against this device's clock.
@@ -103,6 +32,9 @@ impl Journal {
         let sql = |e| crate::store::sqlite::store_error(&path, e);
         let tx = self.transaction()?;
         let mut summary = ImportSummary::default();
+        // The facts of the added events are filed a chunk at a time, in the same transaction
+        // (they do not depend on the order events arrive in, so chunks give the same facts).
+        let mut added = Vec::with_capacity(FACTS_CHUNK);
         for item in EventLines::new(input) {
             // Any error returns early; dropping the transaction rolls back what was added.
             let (line, event) = item?;
@@ -111,12 +43,18 @@ impl Journal {
                 .map_err(|invalid| bad(LineError::Invalid(invalid)))?;
             if insert(&tx, &event, true).map_err(sql)? {
                 summary.added += 1;
+                added.push(event);
+                if added.len() == FACTS_CHUNK {
+                    super::facts::apply(&tx, &added).map_err(sql)?;
+                    added.clear();
+                }
             } else if same_as_stored(&tx, &event).map_err(sql)? {
                 summary.already_present += 1;
             } else {
                 return Err(bad(LineError::Conflict(event.id)));
             }
         }
+        super::facts::apply(&tx, &added).map_err(sql)?;
         tx.commit().map_err(sql)?;
         Ok(summary)
     }

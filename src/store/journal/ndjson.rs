@@ -6,7 +6,7 @@
 //! {"id":"0193…","device":"tver-3","at":1764000000000,"session":"0193…","payload":{"type":"session_started",…}}
 //! ```
 //!
-//! `import` (`import.rs`) streams the file in one transaction, each line at most [`LINE_MAX`]
+//! [`EventLines`] reads a file one event at a time; `import` (`import.rs`) streams it in one transaction, each line at most [`LINE_MAX`]
 //! bytes; every event must pass the journal's gate (`opora_core::journal::validate`) against
 //! this device's clock. The first line that is not a valid event stops the import with its
 //! line number and nothing is written. Ids already present with the same content are skipped,
@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::store::Journal;
+use crate::files::lines::BoundedLines;
 use opora_core::journal::Event;
 use opora_core::journal::validate::Invalid;
 use opora_core::store_error::StoreError;
@@ -107,7 +108,80 @@ pub fn parse_file(input: impl BufRead) -> Result<Vec<Event>, ImportError> {
 
 /// [`parse_file`], with each event's line number.
 pub fn parse_numbered(input: impl BufRead) -> Result<Vec<(usize, Event)>, ImportError> {
-    super::import::EventLines::new(input).collect()
+    EventLines::new(input).collect()
+}
+
+/// The events of a journal file, one at a time with their line numbers; blank lines skipped,
+/// the header checked first. A file without a header ends with that error.
+pub struct EventLines<R> {
+    lines: std::iter::Enumerate<BoundedLines<R>>,
+    header_seen: bool,
+    done: bool,
+}
+
+impl<R: BufRead> EventLines<R> {
+    pub fn new(input: R) -> EventLines<R> {
+        EventLines {
+            lines: BoundedLines::new(input, LINE_MAX).enumerate(),
+            header_seen: false,
+            done: false,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for EventLines<R> {
+    type Item = Result<(usize, Event), ImportError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let mut fail = |error: ImportError| {
+            self.done = true;
+            Some(Err(error))
+        };
+        loop {
+            let Some((index, line)) = self.lines.next() else {
+                if self.header_seen {
+                    self.done = true;
+                    return None;
+                }
+                return fail(ImportError::Line {
+                    line: 1,
+                    error: LineError::NoHeader,
+                });
+            };
+            let number = index + 1;
+            let at = |error| ImportError::Line {
+                line: number,
+                error,
+            };
+            let line = match line {
+                Ok(line) => line,
+                Err(e) => return fail(ImportError::Io(e)),
+            };
+            if line.cut {
+                return fail(at(LineError::TooLong));
+            }
+            let Some(text) = line.text() else {
+                return fail(at(LineError::BadEvent("not UTF-8 text".into())));
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            if !self.header_seen {
+                if let Err(error) = parse_header(text) {
+                    return fail(at(error));
+                }
+                self.header_seen = true;
+                continue;
+            }
+            return match parse_event(text) {
+                Ok(event) => Some(Ok((number, event))),
+                Err(error) => fail(at(error)),
+            };
+        }
+    }
 }
 
 impl Journal {

@@ -2,9 +2,11 @@
 //! folder), WAL mode with `synchronous=FULL`, so a crash or a power cut loses at most the event
 //! being written and never corrupts what was committed.
 //!
-//! Each `append` is its own transaction, and passes the journal's gate first. Imports (`ndjson.rs`) run in one transaction: a file
-//! is applied whole or not at all, and `INSERT OR IGNORE` by event id makes a second import of
-//! the same file change nothing.
+//! Each `append` is its own transaction, passes the journal's gate first, and also files the
+//! event's typed facts (`facts`): the facts never disagree with the events that were
+//! committed. Imports (`ndjson.rs`) run in one transaction: a file is applied whole or not at
+//! all, and `INSERT OR IGNORE` by event id makes a second import of the same file change
+//! nothing.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -24,6 +26,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Journal {
     conn: Connection,
     path: PathBuf,
+    /// What a reader (the report) keeps between queries on this connection.
+    memo: std::cell::RefCell<Option<Box<dyn std::any::Any + Send>>>,
 }
 
 impl Journal {
@@ -41,7 +45,13 @@ impl Journal {
 
     fn migrated(mut conn: Connection, path: PathBuf, version: i64) -> Result<Journal, StoreError> {
         migrate(&mut conn, &path, version)?;
-        Ok(Journal { conn, path })
+        super::facts::ensure_current(&mut conn)
+            .map_err(|e| crate::store::sqlite::store_error(&path, e))?;
+        Ok(Journal {
+            conn,
+            path,
+            memo: std::cell::RefCell::new(None),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -53,22 +63,34 @@ impl Journal {
         &self.conn
     }
 
+    /// A slot where a reader keeps what it read, for its next query on this journal (it must
+    /// check itself whether the journal changed since).
+    pub(crate) fn reader_memo(
+        &self,
+    ) -> std::cell::RefMut<'_, Option<Box<dyn std::any::Any + Send>>> {
+        self.memo.borrow_mut()
+    }
+
     pub(crate) fn sql(&self, e: rusqlite::Error) -> StoreError {
         crate::store::sqlite::store_error(&self.path, e)
     }
 
-    /// Writes one event, committed before this returns, if it passes the journal's gate
-    /// (`opora_core::journal::validate`) against this device's clock.
+    /// Writes one event and its facts, committed before this returns, if it passes the
+    /// journal's gate (`opora_core::journal::validate`) against this device's clock.
     pub fn append(&self, event: &Event) -> Result<(), StoreError> {
         opora_core::journal::validate::check(event, Utc::now()).map_err(StoreError::Invalid)?;
-        insert(&self.conn, event, false)
-            .map(|_| ())
-            .map_err(|e| self.sql(e))
+        let write = || -> rusqlite::Result<()> {
+            let tx = self.conn.unchecked_transaction()?;
+            insert(&tx, event, false)?;
+            super::facts::apply(&tx, std::slice::from_ref(event))?;
+            tx.commit()
+        };
+        write().map_err(|e| self.sql(e))
     }
 
-    /// Writes many events in one transaction, unchecked: generated fixtures and benchmarks
-    /// only (their sessions and clients are short made-up names). Everything from a person or
-    /// a file goes through [`Journal::append`] or [`Journal::import`].
+    /// Writes many events and their facts in one transaction, unchecked: generated fixtures
+    /// and benchmarks only (their sessions and clients are short made-up names). Everything
+    /// from a person or a file goes through [`Journal::append`] or [`Journal::import`].
     pub fn append_all(&mut self, events: &[Event]) -> Result<(), StoreError> {
         let path = self.path.clone();
         let sql = |e| crate::store::sqlite::store_error(&path, e);
@@ -76,7 +98,58 @@ impl Journal {
         for event in events {
             insert(&tx, event, false).map_err(sql)?;
         }
+        super::facts::apply(&tx, events).map_err(sql)?;
         tx.commit().map_err(sql)
+    }
+
+    /// Makes the typed facts again from the events alone (`opora journal rebuild`).
+    pub fn rebuild_facts(&mut self) -> Result<super::facts::RebuildSummary, StoreError> {
+        let path = self.path.clone();
+        let sql = |e| crate::store::sqlite::store_error(&path, e);
+        let tx = self.transaction()?;
+        let summary = super::facts::rebuild(&tx).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(summary)
+    }
+
+    /// Every typed fact as text, one line per row, in an order that does not depend on the order
+    /// events arrived in (tests compare it before and after a rebuild).
+    pub fn facts_snapshot(&self) -> Result<Vec<String>, StoreError> {
+        let statements = [
+            "SELECT f.session, f.kind, f.device, f.started_at, f.ended_at, f.client, f.staff, \
+             f.segment, f.age_band, f.channel, f.site, f.variant, f.outcome, f.computed_outcome, \
+             f.override_reason, f.fcr, f.complaint, f.csat, f.ces, f.nps, f.by_key, f.by_arrows, \
+             f.by_voice, f.heard_accepted, f.heard_refused, f.helps, f.errors, f.adjustments, \
+             f.backs, f.cancels, f.staff_marks, f.operations, f.alone_at, f.legacy, f.events, \
+             f.last_at, f.last_id, f.fold FROM session_facts f ORDER BY f.session",
+            "SELECT f.session, g.goal FROM session_goal g JOIN session_facts f ON f.sid = g.sid \
+             ORDER BY f.session, g.goal",
+            "SELECT f.session, t.seq, t.role, n.track, n.name, n.step, t.step_no, t.steps, \
+             t.after_step, t.ordinal, t.entered_at, t.ms, t.errors, t.help FROM step_facts t \
+             JOIN session_facts f ON f.sid = t.sid JOIN step_name n ON n.id = t.name_id \
+             ORDER BY f.session, t.seq",
+            "SELECT event, client, used_alone, at FROM follow_up_facts ORDER BY event",
+        ];
+        let mut lines = Vec::new();
+        for sql in statements {
+            let mut stmt = self.conn.prepare(sql).map_err(|e| self.sql(e))?;
+            let width = stmt.column_count();
+            let rows = stmt
+                .query_map([], |row| {
+                    (0..width)
+                        .map(|i| {
+                            row.get::<_, rusqlite::types::Value>(i)
+                                .map(|v| format!("{v:?}"))
+                        })
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                        .map(|cells| cells.join("|"))
+                })
+                .map_err(|e| self.sql(e))?;
+            for row in rows {
+                lines.push(row.map_err(|e| self.sql(e))?);
+            }
+        }
+        Ok(lines)
     }
 
     /// How many events the journal holds.
@@ -123,13 +196,21 @@ impl Journal {
     /// Deletes every session whose last event is older than `cutoff` (retention). Returns how
     /// many events went.
     pub fn purge_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
-        self.conn
-            .execute(
-                "DELETE FROM event WHERE session IN (
-                    SELECT session FROM event GROUP BY session HAVING max(at) < ?1)",
-                params![cutoff.timestamp_millis()],
-            )
-            .map_err(|e| self.sql(e))
+        let purge = || -> rusqlite::Result<usize> {
+            let tx = self.conn.unchecked_transaction()?;
+            let sessions: Vec<String> = tx
+                .prepare("SELECT session FROM event GROUP BY session HAVING max(at) < ?1")?
+                .query_map(params![cutoff.timestamp_millis()], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut gone = 0;
+            for session in &sessions {
+                gone += tx.execute("DELETE FROM event WHERE session = ?1", [session])?;
+            }
+            super::facts::forget(&tx, &sessions)?;
+            tx.commit()?;
+            Ok(gone)
+        };
+        purge().map_err(|e| self.sql(e))
     }
 
     /// What the client with this pseudonym has done in earlier sessions (this device's and
@@ -139,7 +220,7 @@ impl Journal {
         let sessions: u32 = self
             .conn
             .query_row(
-                "SELECT count(*) FROM session_facts WHERE client = ?1",
+                "SELECT count(*) FROM session_facts WHERE client = ?1 AND kind = 'assisted'",
                 [pseudonym],
                 |row| row.get(0),
             )
@@ -147,31 +228,34 @@ impl Journal {
         let last_outcome: Option<String> = self
             .conn
             .query_row(
-                "SELECT outcome FROM session_facts WHERE client = ?1 AND ended
-                 ORDER BY started_at DESC LIMIT 1",
+                "SELECT outcome FROM session_facts WHERE client = ?1 AND kind = 'assisted'
+                 AND outcome IS NOT NULL ORDER BY started_at DESC LIMIT 1",
                 [pseudonym],
                 |row| row.get(0),
             )
             .optional()
             .map_err(sql)?
             .flatten();
-        let lessons = |kind: &str| -> Result<Vec<String>, StoreError> {
+        let lessons = |role: super::facts::fold::Role| -> Result<Vec<String>, StoreError> {
             let mut stmt = self
                 .conn
                 .prepare(
-                    "SELECT json_extract(e.payload, '$.lesson') AS lesson FROM event e
-                     JOIN session_facts f ON f.session = e.session
-                     WHERE f.client = ?1 AND e.kind = ?2
-                     GROUP BY lesson ORDER BY min(e.at)",
+                    "SELECT n.name FROM step_facts t
+                     JOIN session_facts f ON f.sid = t.sid
+                     JOIN step_name n ON n.id = t.name_id
+                     WHERE f.client = ?1 AND t.role = ?2
+                     GROUP BY n.name ORDER BY min(t.entered_at)",
                 )
                 .map_err(sql)?;
             let rows = stmt
-                .query_map(params![pseudonym, kind], |row| row.get::<_, String>(0))
+                .query_map(params![pseudonym, role as i64], |row| {
+                    row.get::<_, String>(0)
+                })
                 .map_err(sql)?;
             rows.collect::<Result<Vec<_>, _>>().map_err(sql)
         };
-        let lessons_done = lessons("lesson_completed")?;
-        let lessons_open = lessons("lesson_started")?
+        let lessons_done = lessons(super::facts::fold::Role::LessonDone)?;
+        let lessons_open = lessons(super::facts::fold::Role::LessonStart)?
             .into_iter()
             .filter(|l| !lessons_done.contains(l))
             .collect();

@@ -212,7 +212,7 @@ fn staff_confirm_or_change_the_outcome_only_with_a_reason() {
     assert_eq!(a.computed_outcome(), Some(Outcome::NotYet));
     let i18n = I18n::embedded(Lang::En);
     let shown = view(&a, &i18n);
-    assert_eq!(shown.lines.first().map(String::as_str), Some("Not yet"));
+    assert_eq!(shown.fact.as_deref(), Some("Not yet"));
     assert!(shown.lines.iter().any(|l| l == "Not done yet: Send money"));
     choose(&mut a, 2);
     assert_eq!(a.stage(), Stage::ChangeOutcome);

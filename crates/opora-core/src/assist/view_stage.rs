@@ -84,12 +84,11 @@ pub(super) fn stage(assist: &Assist, i18n: &I18n, model: &mut ScreenModel) {
         Stage::Practice | Stage::Alone => {}
         Stage::Outcome => {
             model.title = i18n.t("assist-outcome-title");
-            model.lines = assist
+            // What was observed is the one thing staff confirm here: drawn big.
+            model.fact = assist
                 .computed
-                .map(|computed| outcome_label(computed, i18n))
-                .into_iter()
-                .collect();
-            model.lines.extend(goal_lines(assist, i18n));
+                .map(|computed| outcome_label(computed, i18n));
+            model.lines = goal_lines(assist, i18n);
             let watch = assist.watch();
             model.lines.push(tr!(
                 i18n,

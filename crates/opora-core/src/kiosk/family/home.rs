@@ -1,4 +1,5 @@
-//! The home screen (six operations, 1 is the balance) and the balance.
+//! The home screen (six operations: 1 is the balance, with the history behind it; 4 blocks the
+//! card) and the balance.
 
 use super::common::screen;
 use crate::bank::Snapshot;
@@ -12,13 +13,22 @@ use crate::voice::meaning::VoiceCommand;
 
 pub(super) fn home_choices() -> Vec<Offer> {
     vec![
-        open(Screen::Balance, "home-balance").said(&[Balance]),
+        // The history is one press further, on the balance screen («история» still opens it).
+        open(Screen::Balance, "home-balance-history").said(&[Balance, History]),
         open(Screen::SendWho, "home-send").said(&[Send]),
         open(Screen::PayWhat, "home-pay").said(&[Pay]),
-        open(Screen::History { page: 0 }, "home-history").said(&[History]),
+        // A lost card is urgent: blocking it takes two presses from here, this and «Да».
+        open(block_card(), "home-block").said(&[Block]),
         open(Screen::Lessons { page: 0 }, "home-lessons").said(&[Lessons]),
         help_offer("home-help"),
     ]
+}
+
+/// The question before blocking the card.
+pub(super) fn block_card() -> Screen {
+    Screen::BlockConfirm {
+        op_id: crate::bank::OpId::new(""),
+    }
 }
 
 /// A choice that opens a screen.
@@ -47,6 +57,7 @@ pub(super) fn home(snapshot: &Snapshot, journey_kept: bool, i18n: &I18n) -> Scre
 pub(super) fn balance_choices() -> Vec<Offer> {
     vec![
         open(Screen::SendWho, "home-send").said(&[Send]),
+        open(Screen::History { page: 0 }, "home-history").said(&[History]),
         Offer::home(),
     ]
 }

@@ -10,7 +10,7 @@ use crate::kiosk::flow::{Draft, Flow, Step, Target};
 use crate::kiosk::offer::{Label, Offer};
 use crate::kiosk::screen::{Action, Screen};
 use crate::money::Money;
-use crate::screen_model::{Field, PhonePanel, ScreenModel};
+use crate::screen_model::{Field, KeyLine, PhonePanel, ScreenModel};
 use crate::tr;
 use crate::voice::lexicon::Concept::*;
 use crate::voice::meaning::VoiceCommand;
@@ -233,11 +233,14 @@ pub(super) fn check(snapshot: &Snapshot, check: &Check, i18n: &I18n) -> ScreenMo
     let amount = check.operation.amount().unwrap_or(Money::ZERO);
     model.fact = Some(i18n.money(amount));
     if let Some(target) = &check.draft.target {
-        model.lines.push(tr!(
-            i18n,
-            "line-to",
-            who = target_text(target, snapshot, i18n)
-        ));
+        let who = target_text(target, snapshot, i18n);
+        // Who receives the money defeats a fraudster: it is drawn as big as the amount.
+        model.key_line = Some(KeyLine {
+            line: model.lines.len(),
+            caption: i18n.t("line-to-caption"),
+            value: who.clone(),
+        });
+        model.lines.push(tr!(i18n, "line-to", who = who));
     }
     model.lines.push(tr!(
         i18n,

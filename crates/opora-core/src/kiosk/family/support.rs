@@ -63,12 +63,9 @@ pub(super) fn card_blocked(snapshot: &Snapshot, i18n: &I18n) -> ScreenModel {
 }
 
 pub(super) fn help_choices() -> Vec<Offer> {
-    let block = Screen::BlockConfirm {
-        op_id: crate::bank::OpId::new(""),
-    };
     vec![
         // A lost card is what brings most people to help: blocking it is the first choice.
-        open(block, "home-block").said(&[Block]),
+        open(super::home::block_card(), "home-block").said(&[Block]),
         open(Screen::CallStaff, "help-choice-staff").said(&[CallStaff]),
         open(Screen::TrustedPerson, "help-choice-trusted").said(&[Trusted]),
         Offer::home(),
