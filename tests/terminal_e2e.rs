@@ -246,6 +246,8 @@ fn send_money_by_keys_and_read_the_new_balance() {
     let raw = kiosk.raw_output();
     assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
     assert!(raw.contains("\x1b[?25h"), "showed the cursor again");
+    // This terminal never answers where its cursor is: the kiosk must never ask.
+    assert!(!raw.contains("\x1b[6n"), "asked for the cursor position");
 }
 
 /// The code in the SMS on the simulated phone («Код 4119. …»).

@@ -185,7 +185,8 @@ pub fn lost_lines(
     }
 }
 
-fn lost_step(names: &Names<'_>, l: &LostFigures) -> String {
+/// Where a client got lost, named: the lesson and its step, or the flow and its screens.
+pub fn lost_step(names: &Names<'_>, l: &LostFigures) -> String {
     let i18n = names.i18n;
     if l.track == "lesson" {
         tr!(

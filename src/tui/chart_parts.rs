@@ -218,30 +218,9 @@ pub(super) fn journey_lines(dash: &Dashboard, i18n: &I18n, width: u16) -> Vec<St
         .collect()
 }
 
-/// Where a client got lost, named: the lesson and its step, or the flow and its screens.
+/// Where a client got lost, named as the report names it.
 fn lost_step(l: &LostFigures, i18n: &I18n) -> String {
-    let names = crate::report::format_journey::Names::new(i18n);
-    if l.track == "lesson" {
-        tr!(
-            i18n,
-            "report-lost-lesson-step",
-            lesson = names.lesson(&l.name),
-            step = l.step.clone()
-        )
-    } else {
-        let step = l
-            .step
-            .split(" / ")
-            .map(|s| names.screen(&l.name, s))
-            .collect::<Vec<_>>()
-            .join(" / ");
-        tr!(
-            i18n,
-            "report-lost-flow-step",
-            flow = names.flow(&l.name),
-            step = step
-        )
-    }
+    crate::report::format_journey::lost_step(&crate::report::format_journey::Names::new(i18n), l)
 }
 
 pub(super) fn weeks_title(dash: &Dashboard, i18n: &I18n) -> String {

@@ -5,6 +5,7 @@
 pub mod central;
 pub mod fit;
 pub mod pg;
+pub mod pty;
 pub mod run;
 pub mod sound;
 pub mod talk;

@@ -3,7 +3,7 @@
 
 use super::Grouping;
 
-const ONES: [&str; 20] = [
+pub(crate) const ONES: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -26,11 +26,13 @@ const ONES: [&str; 20] = [
     "nineteen",
 ];
 
-const TENS: [&str; 10] = [
+pub(crate) const HUNDRED: &str = "hundred";
+
+pub(crate) const TENS: [&str; 10] = [
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-const SCALES: [&str; 6] = [
+pub(crate) const SCALES: [&str; 6] = [
     "thousand",
     "million",
     "billion",
@@ -44,7 +46,7 @@ fn triple(n: u64, out: &mut Vec<String>) {
     let hundreds = n / 100;
     let rest = n % 100;
     if hundreds > 0 {
-        out.push(format!("{} hundred", ONES[hundreds as usize]));
+        out.push(format!("{} {HUNDRED}", ONES[hundreds as usize]));
     }
     if rest == 0 {
         return;

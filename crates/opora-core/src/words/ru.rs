@@ -35,8 +35,13 @@ pub const KOPECK: Forms = Forms {
     gender: Gender::Feminine,
 };
 
+pub(crate) const ZERO: &str = "ноль";
+
+/// Every gender, for readers that accept a digit's word in any of them.
+pub(crate) const GENDERS: [Gender; 3] = [Gender::Masculine, Gender::Feminine, Gender::Neuter];
+
 /// The scales above a thousand, with their gender (тысяча is feminine, the rest masculine).
-const SCALES: [Forms; 6] = [
+pub(crate) const SCALES: [Forms; 6] = [
     Forms {
         one: "тысяча",
         few: "тысячи",
@@ -75,7 +80,7 @@ const SCALES: [Forms; 6] = [
     },
 ];
 
-const TEENS: [&str; 10] = [
+pub(crate) const TEENS: [&str; 10] = [
     "десять",
     "одиннадцать",
     "двенадцать",
@@ -88,7 +93,7 @@ const TEENS: [&str; 10] = [
     "девятнадцать",
 ];
 
-const TENS: [&str; 10] = [
+pub(crate) const TENS: [&str; 10] = [
     "",
     "",
     "двадцать",
@@ -101,7 +106,7 @@ const TENS: [&str; 10] = [
     "девяносто",
 ];
 
-const HUNDREDS: [&str; 10] = [
+pub(crate) const HUNDREDS: [&str; 10] = [
     "",
     "сто",
     "двести",
@@ -114,7 +119,8 @@ const HUNDREDS: [&str; 10] = [
     "девятьсот",
 ];
 
-fn unit(d: u64, gender: Gender) -> &'static str {
+/// The word for the digit `d` (1–9) agreeing with `gender`; nothing for other digits.
+pub(crate) fn unit(d: u64, gender: Gender) -> &'static str {
     match (d, gender) {
         (1, Gender::Masculine) => "один",
         (1, Gender::Feminine) => "одна",
@@ -170,7 +176,7 @@ fn triple(n: u64, gender: Gender, out: &mut Vec<&'static str>) {
 /// A whole number in words, agreeing with a noun of `gender`: `cardinal(2, Feminine)` is «две».
 pub fn cardinal(n: u64, gender: Gender) -> String {
     if n == 0 {
-        return "ноль".to_string();
+        return ZERO.to_string();
     }
     // Groups of three digits, lowest first.
     let mut groups = Vec::new();

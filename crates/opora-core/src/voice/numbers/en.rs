@@ -4,6 +4,7 @@
 //! here; the amount parser joins them.
 
 use super::{Group, Read};
+use crate::words::en::{HUNDRED, ONES, SCALES, TENS};
 
 enum Word {
     Zero,
@@ -18,84 +19,57 @@ enum Word {
     And,
 }
 
-fn word(token: &str) -> Option<Word> {
+/// The forms people say that Opora's own speech never writes (`words::en` has the rest).
+fn heard_only(token: &str) -> Option<Word> {
     use Word::*;
     Some(match token {
-        "zero" | "nought" | "nil" => Zero,
-        "one" => Unit(1),
-        "two" => Unit(2),
-        "three" => Unit(3),
-        "four" => Unit(4),
-        "five" => Unit(5),
-        "six" => Unit(6),
-        "seven" => Unit(7),
-        "eight" => Unit(8),
-        "nine" => Unit(9),
-        "ten" => Teen(10),
-        "eleven" => Teen(11),
-        "twelve" => Teen(12),
-        "thirteen" => Teen(13),
-        "fourteen" => Teen(14),
-        "fifteen" => Teen(15),
-        "sixteen" => Teen(16),
-        "seventeen" => Teen(17),
-        "eighteen" => Teen(18),
-        "nineteen" => Teen(19),
-        "twenty" => Ten(20),
-        "thirty" => Ten(30),
-        "forty" | "fourty" => Ten(40),
-        "fifty" => Ten(50),
-        "sixty" => Ten(60),
-        "seventy" => Ten(70),
-        "eighty" => Ten(80),
-        "ninety" => Ten(90),
-        "hundred" | "hundreds" => Hundred,
-        "thousand" | "thousands" | "grand" => Scale(1_000),
-        "million" | "millions" => Scale(1_000_000),
-        "billion" | "billions" => Scale(1_000_000_000),
+        "nought" | "nil" => Zero,
+        "fourty" => Ten(40),
+        "hundreds" => Hundred,
+        "grand" => Scale(1_000),
         "a" => A,
         "and" => And,
         _ => return None,
     })
 }
 
-/// Every word this reader knows, for the recogniser's grammar.
-pub const WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "a",
-    "and",
-    "half",
-];
+fn word(token: &str) -> Option<Word> {
+    use Word::*;
+    if let Some(word) = heard_only(token) {
+        return Some(word);
+    }
+    if let Some(n) = ONES.iter().position(|w| *w == token) {
+        let n = n as u64;
+        return Some(match n {
+            0 => Zero,
+            1..=9 => Unit(n),
+            _ => Teen(n),
+        });
+    }
+    if let Some(i) = TENS.iter().position(|w| !w.is_empty() && *w == token) {
+        return Some(Ten(10 * i as u64));
+    }
+    if token == HUNDRED {
+        return Some(Hundred);
+    }
+    // Up to billions, singular or plural ("thousands").
+    SCALES
+        .iter()
+        .zip([1_000, 1_000_000, 1_000_000_000])
+        .find(|(scale, _)| token.strip_suffix('s').unwrap_or(token) == **scale)
+        .map(|(_, value)| Scale(value))
+}
+
+/// Every word the recogniser should listen for on amount and phone screens: the words Opora
+/// itself says (from `words::en`, up to millions), and "a", "and", "half".
+pub fn words() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = ONES.to_vec();
+    out.extend(TENS.iter().filter(|w| !w.is_empty()));
+    out.push(HUNDRED);
+    out.extend(SCALES.iter().take(2));
+    out.extend(["a", "and", "half"]);
+    out
+}
 
 /// Choices 1–6 by number, as said.
 pub const CHOICE_WORDS: &[&[&str]] = &[

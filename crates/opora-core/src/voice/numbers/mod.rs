@@ -68,11 +68,11 @@ pub fn read(lang: VoiceLang, tokens: &[String]) -> Option<Read> {
 }
 
 /// Every number word of a language, for the recogniser's grammar on amount and phone screens.
-pub fn words(lang: VoiceLang) -> &'static [&'static str] {
+pub fn words(lang: VoiceLang) -> Vec<&'static str> {
     match lang {
-        VoiceLang::Ru => ru::WORDS,
-        VoiceLang::En => en::WORDS,
-        VoiceLang::Ko => ko::WORDS,
+        VoiceLang::Ru => ru::words(),
+        VoiceLang::En => en::words(),
+        VoiceLang::Ko => ko::WORDS.to_vec(),
     }
 }
 

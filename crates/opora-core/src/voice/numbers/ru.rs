@@ -1,9 +1,11 @@
 //! Russian cardinal numbers: «ноль» … «девятьсот девяносто девять миллиардов …», «полторы
 //! тысячи», «полтысячи», colloquial «тыща». Case and gender are not checked («две тысячи» and
 //! «два тысячи» both read as 2000: recognisers and people both slip there); the order of the
-//! places is («пятьдесят пятьсот» is two numbers, not one).
+//! places is («пятьдесят пятьсот» is two numbers, not one). The words are those Opora says
+//! (`words::ru`'s tables, shared), and the forms only people say.
 
 use super::{Group, Read};
+use crate::words::ru::{GENDERS, HUNDREDS, SCALES, TEENS, TENS, ZERO, unit};
 
 enum Word {
     Zero,
@@ -18,118 +20,97 @@ enum Word {
     HalfThousand,
 }
 
-fn word(token: &str) -> Option<Word> {
+/// The forms people say that Opora's own speech never writes (`words::ru` has the rest):
+/// oblique cases, colloquial «тыща», halves.
+fn heard_only(token: &str) -> Option<Word> {
     use Word::*;
     Some(match token {
-        "ноль" | "нуль" => Zero,
-        "один" | "одна" | "одно" | "одну" | "одного" | "одной" => {
-            Unit(1)
-        }
-        "два" | "две" | "двух" => Unit(2),
-        "три" | "трех" => Unit(3),
-        "четыре" | "четырех" => Unit(4),
-        "пять" | "пяти" => Unit(5),
-        "шесть" | "шести" => Unit(6),
-        "семь" | "семи" => Unit(7),
-        "восемь" | "восьми" => Unit(8),
-        "девять" | "девяти" => Unit(9),
-        "десять" => Teen(10),
-        "одиннадцать" => Teen(11),
-        "двенадцать" => Teen(12),
-        "тринадцать" => Teen(13),
-        "четырнадцать" => Teen(14),
-        "пятнадцать" => Teen(15),
-        "шестнадцать" => Teen(16),
-        "семнадцать" => Teen(17),
-        "восемнадцать" => Teen(18),
-        "девятнадцать" => Teen(19),
-        "двадцать" => Ten(20),
-        "тридцать" => Ten(30),
-        "сорок" => Ten(40),
-        "пятьдесят" => Ten(50),
-        "шестьдесят" => Ten(60),
-        "семьдесят" => Ten(70),
-        "восемьдесят" => Ten(80),
-        "девяносто" => Ten(90),
-        "сто" => Hundred(100),
-        "двести" => Hundred(200),
-        "триста" => Hundred(300),
-        "четыреста" => Hundred(400),
-        "пятьсот" => Hundred(500),
-        "шестьсот" => Hundred(600),
-        "семьсот" => Hundred(700),
-        "восемьсот" => Hundred(800),
-        "девятьсот" => Hundred(900),
-        "тысяча" | "тысячи" | "тысяч" | "тысячу" | "тыща" | "тыщи" | "тыщ" | "тыщу" => {
-            Scale(1_000)
-        }
-        "миллион" | "миллиона" | "миллионов" => Scale(1_000_000),
-        "миллиард" | "миллиарда" | "миллиардов" => Scale(1_000_000_000),
+        "нуль" => Zero,
+        "одну" | "одного" | "одной" => Unit(1),
+        "двух" => Unit(2),
+        "трех" => Unit(3),
+        "четырех" => Unit(4),
+        "пяти" => Unit(5),
+        "шести" => Unit(6),
+        "семи" => Unit(7),
+        "восьми" => Unit(8),
+        "девяти" => Unit(9),
+        "тысячу" | "тыща" | "тыщи" | "тыщ" | "тыщу" => Scale(1_000),
         "полтора" | "полторы" => OneAndHalf,
         "полтысячи" => HalfThousand,
         _ => return None,
     })
 }
 
-/// Every word this reader knows, for the recogniser's grammar.
-pub const WORDS: &[&str] = &[
-    "ноль",
-    "один",
-    "одна",
-    "одну",
-    "два",
-    "две",
-    "три",
-    "четыре",
-    "пять",
-    "шесть",
-    "семь",
-    "восемь",
-    "девять",
-    "десять",
-    "одиннадцать",
-    "двенадцать",
-    "тринадцать",
-    "четырнадцать",
-    "пятнадцать",
-    "шестнадцать",
-    "семнадцать",
-    "восемнадцать",
-    "девятнадцать",
-    "двадцать",
-    "тридцать",
-    "сорок",
-    "пятьдесят",
-    "шестьдесят",
-    "семьдесят",
-    "восемьдесят",
-    "девяносто",
-    "сто",
-    "двести",
-    "триста",
-    "четыреста",
-    "пятьсот",
-    "шестьсот",
-    "семьсот",
-    "восемьсот",
-    "девятьсот",
-    "тысяча",
-    "тысячи",
-    "тысяч",
-    "миллион",
-    "миллиона",
-    "миллионов",
-    "полторы",
-    "полтора",
-    "полтысячи",
-    "тыща",
-    "тыщи",
-    "тыщу",
-    "тыщ",
-    "тысячу",
-    "с",
-    "половиной",
-];
+/// How many scales (тысяча, миллион, миллиард) a number said aloud goes up to.
+const SCALES_HEARD: usize = 3;
+
+fn word(token: &str) -> Option<Word> {
+    use Word::*;
+    if token == ZERO {
+        return Some(Zero);
+    }
+    if let Some(word) = heard_only(token) {
+        return Some(word);
+    }
+    if let Some(d) = (1..=9).find(|&d| GENDERS.iter().any(|&g| unit(d, g) == token)) {
+        return Some(Unit(d));
+    }
+    let place = |table: &[&str]| {
+        table
+            .iter()
+            .position(|w| !w.is_empty() && *w == token)
+            .map(|i| i as u64)
+    };
+    if let Some(i) = place(&TEENS) {
+        return Some(Teen(10 + i));
+    }
+    if let Some(i) = place(&TENS) {
+        return Some(Ten(10 * i));
+    }
+    if let Some(i) = place(&HUNDREDS) {
+        return Some(Hundred(100 * i));
+    }
+    SCALES
+        .iter()
+        .take(SCALES_HEARD)
+        .zip([1_000, 1_000_000, 1_000_000_000])
+        .find(|(forms, _)| [forms.one, forms.few, forms.many].contains(&token))
+        .map(|(_, scale)| Scale(scale))
+}
+
+/// Every word the recogniser should listen for on amount and phone screens: the words Opora
+/// itself says (from `words::ru`, up to millions), and the heard-only forms people use most.
+pub fn words() -> Vec<&'static str> {
+    let mut out = vec![ZERO];
+    for d in 1..=9 {
+        for gender in GENDERS {
+            let word = unit(d, gender);
+            if !out.contains(&word) {
+                out.push(word);
+            }
+        }
+    }
+    out.extend(TEENS);
+    out.extend(TENS.iter().chain(&HUNDREDS).filter(|w| !w.is_empty()));
+    for forms in SCALES.iter().take(2) {
+        out.extend([forms.one, forms.few, forms.many]);
+    }
+    out.extend([
+        "одну",
+        "полторы",
+        "полтора",
+        "полтысячи",
+        "тыща",
+        "тыщи",
+        "тыщу",
+        "тыщ",
+        "тысячу",
+        "с",
+        "половиной",
+    ]);
+    out
+}
 
 /// Choices 1–6 by number, as said.
 pub const CHOICE_WORDS: &[&[&str]] = &[
