@@ -89,6 +89,9 @@ fn the_device_role_can_only_insert_and_nobody_can_change_an_event() {
         "SELECT count(*) FROM opora.event",
         "TRUNCATE opora.event",
         "DROP TABLE opora.event",
+        "SELECT count(*) FROM opora.session_facts",
+        "DELETE FROM opora.fact_queue",
+        "INSERT INTO opora.session_facts (sid) VALUES (1)",
     ] {
         let error = as_device.batch_execute(statement).expect_err(statement);
         let code = error.code().map(|c| c.code().to_string());
@@ -107,6 +110,8 @@ fn the_device_role_can_only_insert_and_nobody_can_change_an_event() {
         "UPDATE opora.event SET device = 'x'",
         "DELETE FROM opora.event",
         "INSERT INTO opora.meta VALUES ('x', 'y')",
+        "DELETE FROM opora.session_facts",
+        "DELETE FROM opora.fact_queue",
     ] {
         let error = as_analyst.batch_execute(statement).expect_err(statement);
         assert_eq!(error.code().map(|c| c.code()), Some("42501"), "{statement}");

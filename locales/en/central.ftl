@@ -44,3 +44,9 @@ config-password-file = from { $path }
 config-password-none = none found (the server may not need one)
 config-password-exposed = the password file { $path } can be read by others and is not used
 config-central-cleared = The central database address is removed from { $path }.
+
+central-refreshed = The central facts on { $server } are up to date: { $sessions } sessions ({ $events } events) folded just now.
+central-refresh-rebuilt = They were made by other rules, so every session was folded again from its events.
+central-refresh-unknown = { $count } events of kinds this Opora does not know were left out; update Opora here and refresh again.
+report-central-waiting = These figures are the central facts as of { $at }; { $waiting } sessions pushed since are not in them yet (the administrator's opora central refresh folds them).
+report-central-never = The central facts have never been made: the administrator runs opora central refresh.

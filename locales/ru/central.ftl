@@ -44,3 +44,9 @@ config-password-file = из { $path }
 config-password-none = не найден (серверу он может быть не нужен)
 config-password-exposed = файл паролей { $path } могут читать другие, он не используется
 config-central-cleared = Адрес центральной базы удалён из { $path }.
+
+central-refreshed = Сводки центральной базы { $server } обновлены: сеансов свёрнуто сейчас — { $sessions } (событий — { $events }).
+central-refresh-rebuilt = Они были сделаны по другим правилам, поэтому каждый сеанс собран заново из его событий.
+central-refresh-unknown = Событий неизвестных этой версии Opora видов пропущено: { $count }. Обновите Opora здесь и обновите сводки снова.
+report-central-waiting = Это цифры по сводкам центральной базы на { $at }; сеансов, отправленных позже, в них ещё нет: { $waiting } (их сворачивает команда администратора opora central refresh).
+report-central-never = Сводки центральной базы ещё ни разу не делались: администратор запускает opora central refresh.

@@ -139,6 +139,12 @@ pub fn classify(error: &postgres::Error, peer: &Peer) -> CentralError {
         }
     } else if chain.contains("does not support TLS") {
         CentralError::TlsUnavailable
+    } else if chain.contains("serializing") || chain.contains("cannot convert between") {
+        // The server answered, in a shape this Opora did not expect (not a network matter).
+        CentralError::Server {
+            code: "opora".into(),
+            message: chain,
+        }
     } else if error.is_closed() || chain.contains("connection closed") {
         CentralError::Dropped { reason: text }
     } else {

@@ -1,5 +1,6 @@
-//! Creating and migrating the central schema (`opora central init`), and checking, before a
-//! push or a report, that a server has the schema this Opora expects.
+//! Creating and migrating the central schema (`opora central init`) and making its views again
+//! (`views.rs`), and checking, before a push or a report, that a server has the schema this
+//! Opora expects.
 //!
 //! Each step runs in its own transaction under an advisory lock, re-reading the version inside
 //! it, so two `init`s at once apply each step once; a server whose schema is newer than this
@@ -88,6 +89,12 @@ pub fn init(central: &mut Central) -> Result<InitSummary, CentralError> {
         .map_err(sql)?;
         tx.commit().map_err(sql)?;
     }
+    // The views BI tools read, made again from this Opora's report statements.
+    let mut tx = client.transaction().map_err(sql)?;
+    tx.batch_execute(LOCK).map_err(sql)?;
+    tx.batch_execute(&super::views::install_sql())
+        .map_err(sql)?;
+    tx.commit().map_err(sql)?;
     // The month of today and the next are there before the first push.
     client
         .execute(

@@ -1,13 +1,14 @@
-//! `opora central init|grants`: the central database's administrator creates or migrates the
-//! server schema, and prints the statements that give devices an insert-only role and analysts
-//! a read-only one. The address is the configured one (`config set central-url`) or `--url`,
+//! `opora central init|grants|refresh`: the central database's administrator creates or migrates
+//! the server schema, prints the statements that give devices an insert-only role and analysts
+//! a read-only one, and folds newly pushed events into the facts the reports read (run it from
+//! a timer; `opora report --central` run by the owner does it first too). The address is the configured one (`config set central-url`) or `--url`,
 //! the password the libpq ways; the administrator's role owns the schema.
 
 use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use crate::central::{CentralError, connect, migrate, schema, sentence::sentence};
+use crate::central::{CentralError, connect, facts, migrate, schema, sentence::sentence};
 use crate::config::Config;
 use opora_core::central::CentralUrl;
 use opora_core::i18n::I18n;
@@ -19,6 +20,12 @@ pub enum CentralAction {
     /// GRANTs for the device and analyst roles.
     Init {
         /// The address to use instead of the configured one (never with a password).
+        #[arg(long, value_name = "postgresql://…")]
+        url: Option<String>,
+    },
+    /// Fold the sessions pushed since the last refresh into the facts the reports and BI views
+    /// read (as the schema's owner).
+    Refresh {
         #[arg(long, value_name = "postgresql://…")]
         url: Option<String>,
     },
@@ -66,6 +73,7 @@ pub fn run(action: &CentralAction, i18n: &I18n) -> ExitCode {
             super::say(&schema::grants(owner));
             ExitCode::SUCCESS
         }
+        CentralAction::Refresh { url } => refresh(url.as_deref(), i18n),
         CentralAction::Init { url } => {
             let url = match address(url.as_deref(), i18n) {
                 Ok(url) => url,
@@ -95,5 +103,44 @@ pub fn run(action: &CentralAction, i18n: &I18n) -> ExitCode {
                 Err(e) => failure(&e, i18n),
             }
         }
+    }
+}
+
+/// `opora central refresh`.
+fn refresh(url: Option<&str>, i18n: &I18n) -> ExitCode {
+    let url = match address(url, i18n) {
+        Ok(url) => url,
+        Err(sentence) => return fail(&sentence),
+    };
+    let mut central = match connect(&url) {
+        Ok(central) => central,
+        Err(e) => return failure(&e, i18n),
+    };
+    if let Err(e) = migrate::check(&mut central, crate::central::report::NEEDS, true) {
+        return failure(&e, i18n);
+    }
+    match facts::refresh(&mut central, |_| {}) {
+        Ok(done) => {
+            let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+            super::say(&tr!(
+                i18n,
+                "central-refreshed",
+                server = central.peer.server.clone(),
+                sessions = count(done.sessions),
+                events = count(done.events)
+            ));
+            if done.rebuilt {
+                super::say(&i18n.t("central-refresh-rebuilt"));
+            }
+            if done.unknown > 0 {
+                super::tell(&tr!(
+                    i18n,
+                    "central-refresh-unknown",
+                    count = count(done.unknown)
+                ));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => failure(&e, i18n),
     }
 }
