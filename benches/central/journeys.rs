@@ -44,7 +44,7 @@ pub fn generate(events: usize, devices: usize, batch: usize, mut sink: impl FnMu
     let mut out = Vec::with_capacity(batch + 32);
     let mut written = 0;
     let mut n = 0usize;
-    while written < events {
+    while written + out.len() < events {
         let device = format!("kiosk-{}", n % devices.max(1));
         // Spread over the span by how far the generation has come.
         let done = (written + out.len()) as i64;

@@ -99,7 +99,8 @@ pub fn refresh(
             &[&RULES.to_string()],
         )
         .map_err(sql)?;
-        summary.rebuilt = true;
+        // '0': never made (a new schema), not made by other rules.
+        summary.rebuilt = rules != "0";
     }
     tx.commit().map_err(sql)?;
     let mut names = names(&mut central.client).map_err(sql)?;
