@@ -160,10 +160,29 @@ fn bench() -> Result<(), String> {
         count as f64 / refresh_s,
         said.trim()
     );
-    server
-        .admin(db)
+    let mut admin = server.admin(db);
+    admin
         .batch_execute("VACUUM ANALYZE")
         .map_err(|e| format!("{e:?}"))?;
+    // What an event costs on the server's disk, for sizing (docs/central.md).
+    let sizes = admin
+        .query_one(
+            "SELECT (SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits
+                     WHERE inhparent = 'opora.event'::regclass)::float8,
+                    (SELECT sum(pg_total_relation_size(('opora.' || t)::regclass))
+                     FROM unnest(ARRAY['session_facts', 'session_goal', 'step_facts', 'step_name',
+                                       'follow_up_facts']) AS t)::float8",
+            &[],
+        )
+        .map_err(|e| format!("{e:?}"))?;
+    let (events_bytes, facts_bytes): (f64, f64) = (sizes.get(0), sizes.get(1));
+    println!(
+        "  on disk: events with their indexes {:.0} MB ({:.0} bytes per event), facts {:.0} MB ({:.0} bytes per event)",
+        events_bytes / 1e6,
+        events_bytes / count as f64,
+        facts_bytes / 1e6,
+        facts_bytes / count as f64
+    );
 
     let mut report = opora(&server, home.path());
     report.args(["report", "--central", "--by", "segment"]);

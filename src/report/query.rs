@@ -162,11 +162,22 @@ pub fn step_names() -> String {
 }
 
 /// The step rows of flows and lessons (not screens outside them), in typed columns, by session
-/// (the report groups them in Rust).
-pub fn step_rows() -> String {
-    "SELECT sid, name_id, role, step_no, after_step, ordinal, ms, errors, help FROM step_facts \
-     WHERE name_id IN (SELECT id FROM step_name WHERE track <> 'screen') ORDER BY sid, seq"
-        .to_string()
+/// (the report groups them in Rust); with a period, only those of the period's sessions, so a
+/// month of a bank's history reads a month of rows.
+pub fn step_rows(period: Period) -> String {
+    let of_period = if period == Period::default() {
+        String::new()
+    } else {
+        format!(
+            " AND sid IN (SELECT f.sid FROM session_facts f WHERE 1 = 1{})",
+            period_filter(period)
+        )
+    };
+    format!(
+        "SELECT sid, name_id, role, step_no, after_step, ordinal, ms, errors, help FROM step_facts \
+         WHERE name_id IN (SELECT id FROM step_name WHERE track <> 'screen'){of_period} \
+         ORDER BY sid, seq"
+    )
 }
 
 /// Per variant (whole period, not broken down): clients with an attempt and "did it alone".
@@ -225,7 +236,7 @@ pub fn statements(dialect: Dialect, by: Option<Dimension>, period: Period) -> Ve
         journey_sessions(&journey),
         journey_sessions(&lesson_journey),
         step_names(),
-        step_rows(),
+        step_rows(period),
         variants(period),
         refusals(dialect, period),
     ]

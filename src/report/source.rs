@@ -103,11 +103,11 @@ impl Source for Local<'_> {
     }
 }
 
-/// The step table as last read, and what the journal looked like then (its sessions, their
-/// events and the newest one): any append, import or purge changes that.
+/// The step table as last read, by which statement, and what the journal looked like then (its
+/// sessions, their events and the newest one): any append, import or purge changes that.
 #[derive(Default)]
 pub struct StepCache {
-    stamp: Option<(i64, i64, i64)>,
+    stamp: Option<(i64, i64, i64, String)>,
     table: Arc<StepTable>,
 }
 
@@ -121,9 +121,9 @@ impl StepCache {
         let stamp = conn.query_row(
             "SELECT count(*), coalesce(sum(events), 0), coalesce(max(last_at), 0) FROM session_facts",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, steps.to_string())),
         )?;
-        if self.stamp != Some(stamp) {
+        if self.stamp.as_ref() != Some(&stamp) {
             self.table = Arc::new(read_steps(conn, names, steps)?);
             self.stamp = Some(stamp);
         }
