@@ -266,6 +266,42 @@ fn local_and_central_reports_print_identical_figures_on_the_same_events() {
     );
 
     views_say_what_the_report_says(&central, local.path());
+    the_dashboard_edge_builds_what_the_journal_s_does(&central, local.path());
+}
+
+/// The full-screen dashboard's central edge, driven as its worker drives it, gives every
+/// breakdown's figures and the weeks exactly as the device's edge does over the same events.
+fn the_dashboard_edge_builds_what_the_journal_s_does(central: &Central, local: &Path) {
+    use opora::report::dashboard::{BREAKDOWNS, DashboardEffect, DashboardMsg, figures};
+    use opora_core::program::Edge;
+    let secrets = tempfile::tempdir().expect("dir");
+    let passfile = secrets.path().join("pgpass");
+    std::fs::write(
+        &passfile,
+        format!("*:*:*:{}:{OWNER_PASSWORD}\n", central.owner),
+    )
+    .expect("passfile");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&passfile, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let url = central.url(
+        &central.owner,
+        &format!("sslmode=disable&passfile={}", passfile.display()),
+    );
+    let url = opora_core::central::CentralUrl::parse(&url).expect("address");
+    let mut connection = opora::central::connect(&url).expect("connects");
+    opora::central::report::prepare(&mut connection).expect("prepared");
+    let mut edge = opora::edge::CentralDashboardEdge::new(connection);
+    let journal = Journal::open(&local.join("journal.db")).expect("journal");
+    let period = opora::report::Period::default();
+    for by in BREAKDOWNS {
+        let mine = figures(&journal, by, period).expect("local figures");
+        let answer = edge.handle(DashboardEffect::Build { by, period });
+        let [DashboardMsg::Figures(Ok(theirs))] = &answer[..] else {
+            panic!("{by:?}: {answer:?}");
+        };
+        assert_eq!(&mine, theirs, "{by:?}");
+        assert!(mine.1.len() > 30, "weeks: {:?}", mine.1);
+    }
 }
 
 fn day(offset: i64) -> String {
