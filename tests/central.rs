@@ -342,6 +342,20 @@ fn an_unreachable_server_and_a_wrong_password_are_one_sentence_and_a_failing_sta
     );
     assert_eq!(said.trim().lines().count(), 1, "{said}");
 
+    // The bank-wide report says the same in one sentence, and fails.
+    let report = common::central::opora(&gone, central.home.path(), Some(DEVICE_PASSWORD))
+        .args(["report", "--central"])
+        .output()
+        .expect("runs");
+    assert_eq!(report.status.code(), Some(1), "{}", text(&report));
+    assert!(report.stdout.is_empty());
+    assert_eq!(text(&report).trim().lines().count(), 1, "{}", text(&report));
+    assert!(
+        text(&report).contains("cannot be reached") && text(&report).contains("without --central"),
+        "{}",
+        text(&report)
+    );
+
     let good = central.push(&dir, Some(DEVICE_PASSWORD), 100);
     assert!(text(&good).contains("Sent 30 events"), "{}", text(&good));
 }

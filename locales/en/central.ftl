@@ -50,3 +50,4 @@ central-refresh-rebuilt = They were made by other rules, so every session was fo
 central-refresh-unknown = { $count } events of kinds this Opora does not know were left out; update Opora here and refresh again.
 report-central-waiting = These figures are the central facts as of { $at }; { $waiting } sessions pushed since are not in them yet (the administrator's opora central refresh folds them).
 report-central-never = The central facts have never been made: the administrator runs opora central refresh.
+report-central-unreachable = The central database at { $server } cannot be reached ({ $reason }). Try again when the network is back, or report on this device's journal without --central.

@@ -50,3 +50,4 @@ central-refresh-rebuilt = Они были сделаны по другим пр�
 central-refresh-unknown = Событий неизвестных этой версии Opora видов пропущено: { $count }. Обновите Opora здесь и обновите сводки снова.
 report-central-waiting = Это цифры по сводкам центральной базы на { $at }; сеансов, отправленных позже, в них ещё нет: { $waiting } (их сворачивает команда администратора opora central refresh).
 report-central-never = Сводки центральной базы ещё ни разу не делались: администратор запускает opora central refresh.
+report-central-unreachable = Центральная база { $server } недоступна ({ $reason }). Попробуйте снова, когда появится сеть, или постройте отчёт по журналу этого устройства без --central.

@@ -5,8 +5,8 @@
 use super::Cli;
 use super::journal::open_journal;
 use super::parts::wants_plain;
-use super::report::{ReportArgs, freshness, open_central, period};
-use crate::central::{CentralError, sentence::sentence};
+use super::report::{ReportArgs, freshness, open_central, period, reading_failed};
+use crate::central::CentralError;
 use crate::edge::{CentralDashboardEdge, DashboardEdge};
 use crate::report::Dimension;
 use crate::report::dashboard::{Dashboard, FiguresError};
@@ -75,7 +75,7 @@ pub fn run(cli: &Cli, args: &DashboardArgs, i18n: &I18n) -> ExitCode {
         };
         match crate::central::report::prepare(&mut central) {
             Ok(fresh) => freshness(&fresh, i18n),
-            Err(e) => return fail(sentence(&e, i18n)),
+            Err(e) => return fail(reading_failed(&e, i18n)),
         }
         let edge = CentralDashboardEdge::new(central);
         let failure = edge.failure.clone();
@@ -107,7 +107,7 @@ fn ended(
         (Ok(()), None) => ExitCode::SUCCESS,
         (Ok(()), Some(FiguresError::Journal(e))) => fail(e.sentence(StoreFile::Journal, i18n)),
         (Ok(()), Some(FiguresError::Central)) => match central {
-            Some(e) => crate::cmd::central::failure(e, i18n),
+            Some(e) => fail(reading_failed(e, i18n)),
             None => ExitCode::FAILURE,
         },
     }

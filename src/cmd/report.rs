@@ -92,7 +92,7 @@ pub fn run(args: &ReportArgs, i18n: &I18n) -> ExitCode {
 /// The report from the central database; what is not yet in its facts is said on stderr.
 fn central_report(args: &ReportArgs, period: Period, i18n: &I18n) -> Result<Report, String> {
     let mut central = open_central(i18n)?;
-    let said = |e: CentralError| sentence(&e, i18n);
+    let said = |e: CentralError| reading_failed(&e, i18n);
     let fresh = report::prepare(&mut central).map_err(said)?;
     freshness(&fresh, i18n);
     report::build(&mut central, args.by, period).map_err(said)
@@ -101,7 +101,21 @@ fn central_report(args: &ReportArgs, period: Period, i18n: &I18n) -> Result<Repo
 /// A connection to the configured central database, or the sentence why not.
 pub fn open_central(i18n: &I18n) -> Result<Central, String> {
     let url = super::central::address(None, i18n)?;
-    connect(&url).map_err(|e| sentence(&e, i18n))
+    connect(&url).map_err(|e| reading_failed(&e, i18n))
+}
+
+/// What went wrong reading the central database, said for a reader (a push's sentences speak of
+/// events waiting to be sent).
+pub fn reading_failed(error: &CentralError, i18n: &I18n) -> String {
+    match error {
+        CentralError::Unreachable { server, reason } => tr!(
+            i18n,
+            "report-central-unreachable",
+            server = server.clone(),
+            reason = reason.clone()
+        ),
+        other => sentence(other, i18n),
+    }
 }
 
 /// Tells, on stderr, when the central facts lag behind what was pushed.
