@@ -2,21 +2,23 @@
 //! device uses (`store::journal::facts::fold`), so the central report reads what a device's
 //! report would read over the same events.
 //!
-//! Pushes queue the sessions they add events to (`opora.fact_queue`, schema step 2). A refresh
-//! takes queued sessions a chunk at a time, each chunk one transaction: it reads every event of
-//! those sessions (oldest first, by time then id, as a device folds them), folds each session
-//! from its first event, and writes its rows in place of the old ones (`COPY`). A session keeps
-//! its `sid`. Follow-ups are filed by their event id. A push that commits while a chunk is being
-//! folded leaves its own queue rows behind, so the next refresh folds that session again:
-//! nothing is missed. Refreshes run one at a time (an advisory lock).
+//! Pushes queue the sessions they add events to (`opora.fact_queue`, schema step 2). A refresh,
+//! in one transaction, takes every queued session, reads all their events through a cursor in
+//! the order a device folds them (by session, then time, then id), folds each session from its
+//! first event, and writes its rows in place of the old ones (`COPY`) as soon as its last event
+//! has been read: one sort of the events, and memory for a batch of them, however many sessions
+//! wait. A session keeps its `sid`; follow-ups are filed by their event id. A push that commits
+//! while a refresh runs leaves its own queue rows behind, so the next refresh folds that session
+//! again: nothing is missed. Refreshes run one at a time (an advisory lock), and reports read
+//! the facts as they were until a refresh commits.
 //!
 //! When this Opora's rules differ from those the facts were made by (`fact_rules` in
 //! `opora.meta`), every fact is dropped and every session queued: the facts are made again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use postgres::Transaction;
+use postgres::{GenericClient, Transaction};
 
 use super::connect::Central;
 use super::copy::{Rows, Value};
@@ -25,8 +27,8 @@ use crate::store::journal::facts::fold::{Fold, SessionRow, StepRow};
 use crate::store::journal::facts::{RULES, in_a_session};
 use opora_core::journal::{Event, Payload};
 
-/// Sessions folded per transaction (a few tens of thousands of events).
-pub const CHUNK: i64 = 2_000;
+/// Events read per fetch from the refresh's cursor (a few megabytes).
+pub const FETCH: i64 = 20_000;
 
 const LOCK: &str = "SELECT pg_advisory_xact_lock(hashtext('opora.refresh'))";
 
@@ -76,6 +78,15 @@ pub fn waiting(central: &mut Central) -> Result<(i64, Option<DateTime<Utc>>), Ce
 /// Folds every queued session; `progress` hears the sessions folded so far.
 pub fn refresh(
     central: &mut Central,
+    progress: impl FnMut(u64),
+) -> Result<RefreshSummary, CentralError> {
+    refresh_fetching(central, FETCH, progress)
+}
+
+/// [`refresh`], reading `fetch` events at a time (tests split sessions across batches).
+pub fn refresh_fetching(
+    central: &mut Central,
+    fetch: i64,
     mut progress: impl FnMut(u64),
 ) -> Result<RefreshSummary, CentralError> {
     let peer = central.peer.clone();
@@ -102,30 +113,28 @@ pub fn refresh(
         // '0': never made (a new schema), not made by other rules.
         summary.rebuilt = rules != "0";
     }
+    let mut names = names(&mut tx).map_err(sql)?;
+    fold_queued(
+        &mut tx,
+        &mut names,
+        fetch.max(1),
+        &mut summary,
+        &mut progress,
+    )
+    .map_err(sql)?;
+    tx.execute(
+        "UPDATE opora.meta SET value = $1 WHERE key = 'facts_at'",
+        &[&Utc::now().timestamp_millis().to_string()],
+    )
+    .map_err(sql)?;
     tx.commit().map_err(sql)?;
-    let mut names = names(&mut central.client).map_err(sql)?;
-    loop {
-        let mut tx = central.client.transaction().map_err(sql)?;
-        tx.batch_execute(LOCK).map_err(sql)?;
-        let done = chunk(&mut tx, &mut names, &mut summary).map_err(sql)?;
-        tx.execute(
-            "UPDATE opora.meta SET value = $1 WHERE key = 'facts_at'",
-            &[&Utc::now().timestamp_millis().to_string()],
-        )
-        .map_err(sql)?;
-        tx.commit().map_err(sql)?;
-        if done == 0 {
-            break;
-        }
-        progress(summary.sessions);
-    }
     Ok(summary)
 }
 
 /// Step names by (track, name, step).
 type Names = HashMap<(String, String, String), i32>;
 
-fn names(client: &mut postgres::Client) -> Result<Names, postgres::Error> {
+fn names(client: &mut impl GenericClient) -> Result<Names, postgres::Error> {
     Ok(client
         .query("SELECT id, track, name, step FROM opora.step_name", &[])?
         .into_iter()
@@ -133,92 +142,104 @@ fn names(client: &mut postgres::Client) -> Result<Names, postgres::Error> {
         .collect())
 }
 
-/// Folds one chunk of queued sessions; returns how many sessions it took (0: none left).
-fn chunk(
+/// Takes every queued session and folds it from its events, read through a cursor a batch at
+/// a time (one sort of the events, however many sessions wait), writing each batch's sessions
+/// as soon as their last event has been read.
+fn fold_queued(
     tx: &mut Transaction<'_>,
     names: &mut Names,
+    fetch: i64,
     summary: &mut RefreshSummary,
-) -> Result<usize, postgres::Error> {
-    let taken: Vec<String> = tx
-        .query(
-            "WITH picked AS (SELECT DISTINCT session FROM opora.fact_queue ORDER BY session LIMIT $1::bigint)
-             DELETE FROM opora.fact_queue q USING picked WHERE q.session = picked.session
-             RETURNING q.session",
-            &[&CHUNK],
-        )?
-        .into_iter()
-        .map(|r| r.get(0))
-        .collect::<HashSet<String>>()
-        .into_iter()
-        .collect();
-    if taken.is_empty() {
-        return Ok(0);
-    }
-    let mut folds: Vec<Fold> = Vec::new();
-    let mut follow_ups = Rows::default();
-    let rows = tx.query(
-        "SELECT id, device, at, session, payload::text FROM opora.event
-         WHERE session = ANY($1) ORDER BY session, at, id",
-        &[&taken],
+    progress: &mut impl FnMut(u64),
+) -> Result<(), postgres::Error> {
+    tx.batch_execute(
+        "SET LOCAL work_mem = '256MB';
+         CREATE TEMP TABLE refresh_taken ON COMMIT DROP AS
+             WITH taken AS (DELETE FROM opora.fact_queue RETURNING session)
+             SELECT DISTINCT session FROM taken;
+         ANALYZE refresh_taken;
+         DECLARE refresh_events NO SCROLL CURSOR FOR
+             SELECT e.id, e.device, e.at, e.session, e.payload::text
+             FROM opora.event e JOIN refresh_taken t ON t.session = e.session
+             ORDER BY e.session, e.at, e.id;",
     )?;
-    for row in rows {
-        let payload: String = row.get(4);
-        let Ok(payload) = serde_json::from_str::<Payload>(&payload) else {
-            summary.unknown += 1;
-            continue;
-        };
-        let event = Event {
-            id: row.get(0),
-            device: row.get(1),
-            at: DateTime::from_timestamp_millis(row.get::<_, DateTime<Utc>>(2).timestamp_millis())
-                .unwrap_or_default(),
-            session: row.get(3),
-            payload,
-        };
-        summary.events += 1;
-        if let Payload::FollowUp { client, used_alone } = &event.payload {
-            follow_ups.push(&[
-                Value::Text(&event.id.to_string()),
-                Value::Text(client),
-                Value::Bool(*used_alone),
-                Value::Int(event.at.timestamp_millis()),
-            ]);
-        }
-        if !in_a_session(&event.payload) {
-            continue;
-        }
-        match folds.last_mut() {
-            Some(fold) if fold.row.session == event.session => fold.apply(&event),
-            _ => {
-                let mut fold = Fold::new(&event);
-                fold.apply(&event);
-                folds.push(fold);
+    let fetch = format!("FETCH {fetch} FROM refresh_events");
+    // The session the last batch ended in: its next events may be in the next batch.
+    let mut open: Option<Fold> = None;
+    loop {
+        let rows = tx.query(fetch.as_str(), &[])?;
+        let end = rows.is_empty();
+        let mut done: Vec<Fold> = Vec::new();
+        let mut follow_ups = Rows::default();
+        for row in rows {
+            let payload: String = row.get(4);
+            let Ok(payload) = serde_json::from_str::<Payload>(&payload) else {
+                summary.unknown += 1;
+                continue;
+            };
+            let at: DateTime<Utc> = row.get(2);
+            let event = Event {
+                id: row.get(0),
+                device: row.get(1),
+                at: DateTime::from_timestamp_millis(at.timestamp_millis()).unwrap_or_default(),
+                session: row.get(3),
+                payload,
+            };
+            summary.events += 1;
+            if let Payload::FollowUp { client, used_alone } = &event.payload {
+                follow_ups.push(&[
+                    Value::Text(&event.id.to_string()),
+                    Value::Text(client),
+                    Value::Bool(*used_alone),
+                    Value::Int(event.at.timestamp_millis()),
+                ]);
+            }
+            if !in_a_session(&event.payload) {
+                continue;
+            }
+            match open.as_mut() {
+                Some(fold) if fold.row.session == event.session => fold.apply(&event),
+                _ => {
+                    done.extend(open.take());
+                    let mut fold = Fold::new(&event);
+                    fold.apply(&event);
+                    open = Some(fold);
+                }
             }
         }
+        if end {
+            done.extend(open.take());
+        }
+        summary.sessions += done.len() as u64;
+        write(tx, names, done)?;
+        if follow_ups.count > 0 {
+            tx.batch_execute(
+                "CREATE TEMP TABLE IF NOT EXISTS new_follow_up (LIKE opora.follow_up_facts)
+                 ON COMMIT DROP;
+                 TRUNCATE new_follow_up;",
+            )?;
+            follow_ups.send(tx, "new_follow_up")?;
+            tx.batch_execute(
+                "INSERT INTO opora.follow_up_facts SELECT * FROM new_follow_up ON CONFLICT DO NOTHING",
+            )?;
+        }
+        progress(summary.sessions);
+        if end {
+            return Ok(());
+        }
     }
-    write(tx, names, &taken, folds)?;
-    if follow_ups.count > 0 {
-        tx.batch_execute(
-            "CREATE TEMP TABLE IF NOT EXISTS new_follow_up (LIKE opora.follow_up_facts)
-             ON COMMIT DELETE ROWS",
-        )?;
-        follow_ups.send(tx, "new_follow_up")?;
-        tx.batch_execute(
-            "INSERT INTO opora.follow_up_facts SELECT * FROM new_follow_up ON CONFLICT DO NOTHING",
-        )?;
-    }
-    summary.sessions += taken.len() as u64;
-    Ok(taken.len())
 }
 
-/// Replaces the facts of the sessions `taken` by the `folds` (a session without any event of
-/// its own story keeps no facts).
+/// Replaces the facts of the folded sessions by their folds (a session keeps its `sid`).
 fn write(
     tx: &mut Transaction<'_>,
     names: &mut Names,
-    taken: &[String],
     folds: Vec<Fold>,
 ) -> Result<(), postgres::Error> {
+    if folds.is_empty() {
+        return Ok(());
+    }
+    let taken: Vec<String> = folds.iter().map(|f| f.row.session.clone()).collect();
     let mut sids: HashMap<String, i64> = tx
         .query(
             "SELECT session, sid FROM opora.session_facts WHERE session = ANY($1)",
