@@ -13,7 +13,8 @@
 //! the facts as they were until a refresh commits.
 //!
 //! When this Opora's rules differ from those the facts were made by (`fact_rules` in
-//! `opora.meta`), every fact is dropped and every session queued: the facts are made again.
+//! `opora.meta`), every fact is deleted and every session queued, in the same transaction: the
+//! facts are made again, and readers see the old ones until then.
 
 use std::collections::HashMap;
 
@@ -98,20 +99,24 @@ pub fn refresh_fetching(
         .query_one("SELECT value FROM opora.meta WHERE key = 'fact_rules'", &[])
         .map_err(sql)?
         .get(0);
-    if rules != RULES.to_string() {
+    // '0': never made (a new schema, which queued every event it had): nothing to undo.
+    if rules != "0" && rules != RULES.to_string() {
+        // DELETE, not TRUNCATE: reports go on reading the old facts, and pushes go on queueing,
+        // until this transaction commits.
         tx.batch_execute(
-            "TRUNCATE opora.session_facts, opora.session_goal, opora.step_facts,
-                      opora.follow_up_facts, opora.fact_queue;
+            "DELETE FROM opora.step_facts; DELETE FROM opora.session_goal;
+             DELETE FROM opora.session_facts; DELETE FROM opora.follow_up_facts;
              INSERT INTO opora.fact_queue (session) SELECT DISTINCT session FROM opora.event;",
         )
         .map_err(sql)?;
+        summary.rebuilt = true;
+    }
+    if rules != RULES.to_string() {
         tx.execute(
             "UPDATE opora.meta SET value = $1 WHERE key = 'fact_rules'",
             &[&RULES.to_string()],
         )
         .map_err(sql)?;
-        // '0': never made (a new schema), not made by other rules.
-        summary.rebuilt = rules != "0";
     }
     let mut names = names(&mut tx).map_err(sql)?;
     fold_queued(
