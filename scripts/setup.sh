@@ -21,6 +21,11 @@ if [ "$purpose" = "test" ]; then
   packages+=(sqlite3)
 fi
 if [ "$purpose" = "test" ]; then
+  # The central-journal tests and benchmarks start a real PostgreSQL (initdb, pg_ctl, psql from
+  # Debian's postgresql package) with a self-signed certificate made by openssl.
+  packages+=(postgresql openssl)
+fi
+if [ "$purpose" = "test" ]; then
   # poppler-utils (pdftotext, pdfinfo, pdffonts) reads the take-home reminder PDF back in
   # tests/reminder_pdf.rs: its text, page count and embedded fonts.
   packages+=(poppler-utils)

@@ -9,6 +9,7 @@
 //! device_id = "tver-branch-3"
 //! site = "Тверь, отделение 3"      # recorded with self-practice sessions
 //! self_practice_journal = false    # do not keep clients practising alone (kept by default)
+//! central_url = "postgresql://kiosk_tver_3@db.bank:5432/opora?sslmode=verify-full"
 //!
 //! [speech]
 //! mode = "espeak"
@@ -41,6 +42,11 @@ pub struct Config {
     /// self-practice session (default: yes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_practice_journal: Option<bool>,
+    /// The bank-wide journal on PostgreSQL (`opora journal push`, `report --central`): its
+    /// address, never with a password (`central::connect` takes that from `PGPASSWORD` or a
+    /// passfile).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub central_url: Option<String>,
     /// The `[speech]` table, read by `speech::choose`; kept as it is when the file is rewritten.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speech: Option<toml::Table>,
@@ -81,6 +87,8 @@ pub enum ConfigError {
     NotOnOff,
     #[error("unknown setting {0:?}")]
     UnknownSetting(String),
+    #[error("the central database address is not valid: {0}")]
+    CentralUrl(opora_core::central::UrlProblem),
 }
 
 /// What an assisted session needs from the configuration.
@@ -176,9 +184,30 @@ impl Config {
                     _ => return Err(ConfigError::NotOnOff),
                 });
             }
+            "central-url" | "central_url" => {
+                let text = value.trim();
+                self.central_url = if matches!(text, "" | "off" | "none") {
+                    None
+                } else {
+                    let url = opora_core::central::CentralUrl::parse(text)
+                        .map_err(ConfigError::CentralUrl)?;
+                    Some(url.shown())
+                };
+            }
             other => return Err(ConfigError::UnknownSetting(other.to_string())),
         }
         Ok(())
+    }
+
+    /// The central database's address, if one is set (a password in it is refused here too:
+    /// the file may have been edited by hand).
+    pub fn central(&self) -> Result<Option<opora_core::central::CentralUrl>, ConfigError> {
+        self.central_url
+            .as_deref()
+            .map(|text| {
+                opora_core::central::CentralUrl::parse(text).map_err(ConfigError::CentralUrl)
+            })
+            .transpose()
     }
 
     /// Whether a client practising alone is kept in the journal (yes unless turned off).
@@ -225,7 +254,15 @@ fn valid_device_id(id: &str) -> bool {
 /// The parser's words without the values it quotes (`invalid type: integer \`1234…\``): the
 /// value may be the bank key. The names of settings stay, so a typo is still easy to find.
 pub(crate) fn redact(message: &str) -> String {
-    const NAMES: [&str; 6] = ["bank_key", "device_id", "speech", "mode", "rate", "wav"];
+    const NAMES: [&str; 7] = [
+        "bank_key",
+        "device_id",
+        "speech",
+        "mode",
+        "rate",
+        "wav",
+        "central_url",
+    ];
     let mut out = String::new();
     let mut quoted: Option<String> = None;
     for c in message.chars() {

@@ -23,7 +23,7 @@ config-no-bank-key = The bank-wide pseudonym key is not set. Ask for your bank's
 config-key-too-short = The bank key must be at least 16 characters long. Use the key your bank gave you.
 config-no-device-id = This device has no id yet. Run: opora config set device-id NAME (e.g. tver-branch-3), or put device_id = "…" into { $path }.
 config-bad-device-id = A device id has 1 to 64 letters, digits, dots, dashes or underscores, e.g. tver-branch-3.
-config-unknown-setting = There is no setting "{ $name }". The settings are bank-key, device-id, site and self-practice-journal.
+config-unknown-setting = There is no setting "{ $name }". The settings are bank-key, device-id, site, self-practice-journal and central-url.
 config-bad-site = A site has 1 to 40 letters, digits, spaces, dots, commas or dashes, e.g. "Tver branch 3".
 config-not-on-off = Write on or off.
 config-saved = Saved { $name } in { $path }.

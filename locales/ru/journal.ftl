@@ -23,7 +23,7 @@ config-no-bank-key = Не задан общий ключ банка для пс�
 config-key-too-short = Ключ банка должен быть не короче 16 символов. Используйте ключ, который выдал банк.
 config-no-device-id = У устройства ещё нет имени. Выполните: opora config set device-id ИМЯ (например tver-branch-3) или впишите device_id = "…" в { $path }.
 config-bad-device-id = Имя устройства — от 1 до 64 букв, цифр, точек, дефисов или подчёркиваний, например tver-branch-3.
-config-unknown-setting = Настройки «{ $name }» нет. Есть bank-key, device-id, site и self-practice-journal.
+config-unknown-setting = Настройки «{ $name }» нет. Есть bank-key, device-id, site, self-practice-journal и central-url.
 config-bad-site = Место — от 1 до 40 букв, цифр, пробелов, точек, запятых или дефисов, например «Тверь, отделение 3».
 config-not-on-off = Напишите on (включить) или off (выключить).
 config-saved = Настройка { $name } сохранена в { $path }.

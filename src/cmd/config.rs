@@ -3,7 +3,6 @@
 //! prints it. The key is never taken from the command line: `config set bank-key` asks for it
 //! at a prompt that does not show what is typed, or reads it from standard input.
 
-use super::journal::fail;
 use crate::config::{Config, ConfigError};
 use clap::Subcommand;
 use opora_core::i18n::I18n;
@@ -24,6 +23,11 @@ pub enum ConfigAction {
     Set { name: String, value: Option<String> },
     /// Show where the configuration is and what is set (never the key itself).
     Show,
+}
+
+fn fail(sentence: &str) -> ExitCode {
+    super::tell(sentence);
+    ExitCode::FAILURE
 }
 
 /// Configuration problems, as sentences that say how to fix them.
@@ -65,6 +69,11 @@ pub fn config_error(error: &ConfigError, i18n: &I18n) -> String {
         ConfigError::UnknownSetting(name) => {
             tr!(i18n, "config-unknown-setting", name = name.clone())
         }
+        ConfigError::CentralUrl(problem) => tr!(
+            i18n,
+            "central-url-invalid",
+            reason = crate::central::sentence::url_problem(problem, i18n)
+        ),
     }
 }
 
@@ -141,9 +150,39 @@ pub fn run(action: &ConfigAction, i18n: &I18n) -> ExitCode {
                 key = key,
                 device = config.device_id.clone().unwrap_or_else(|| yes_no(false))
             ));
+            super::say(&central_line(&config, i18n));
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Whether a central database is set, and where its password would come from — never the
+/// password.
+fn central_line(config: &Config, i18n: &I18n) -> String {
+    use crate::central::connect::{PasswordSource, password};
+    let url = match config.central() {
+        Ok(Some(url)) => url,
+        Ok(None) => return i18n.t("config-central-not-set"),
+        Err(e) => return config_error(&e, i18n),
+    };
+    let source = match password(&url) {
+        Ok((_, PasswordSource::Environment)) => i18n.t("config-password-env"),
+        Ok((_, PasswordSource::File(path))) => {
+            tr!(
+                i18n,
+                "config-password-file",
+                path = path.display().to_string()
+            )
+        }
+        Ok((_, PasswordSource::None)) => i18n.t("config-password-none"),
+        Err(crate::central::CentralError::PassfileExposed { path }) => tr!(
+            i18n,
+            "config-password-exposed",
+            path = path.display().to_string()
+        ),
+        Err(e) => crate::central::sentence::sentence(&e, i18n),
+    };
+    tr!(i18n, "config-central", url = url.shown(), password = source)
 }
 
 /// The key: typed at a prompt that does not show it, when standard input is a terminal;

@@ -42,6 +42,12 @@ pub enum JournalAction {
         #[arg(long, value_name = "DAYS")]
         older_than: u32,
     },
+    /// Send every event the central database has not acknowledged (config set central-url).
+    Push {
+        /// Events per batch (one server transaction each).
+        #[arg(long, default_value_t = crate::central::push::BATCH as u32, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        batch: u32,
+    },
 }
 
 fn import_error(error: &ImportError, i18n: &I18n) -> String {
@@ -107,6 +113,9 @@ pub fn open_journal(i18n: &I18n) -> Result<Journal, String> {
 
 /// `opora journal …`.
 pub fn run(cli: &Cli, action: &JournalAction, i18n: &I18n) -> ExitCode {
+    if let JournalAction::Push { batch } = action {
+        return super::journal_push::run(*batch as usize, i18n);
+    }
     if let JournalAction::Purge { older_than } = action
         && *older_than > PURGE_MAX_DAYS
     {
@@ -184,6 +193,7 @@ pub fn run(cli: &Cli, action: &JournalAction, i18n: &I18n) -> ExitCode {
                 Err(e) => fail(&e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
             }
         }
+        JournalAction::Push { .. } => ExitCode::SUCCESS,
     }
 }
 

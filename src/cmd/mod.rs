@@ -4,12 +4,14 @@
 //! plain lines). Problems reach the person as one sentence in their language, never a panic.
 
 pub mod assist;
+pub mod central;
 pub mod client;
 pub mod config;
 pub mod dashboard;
 pub mod doctor;
 pub mod journal;
 pub mod journal_export;
+pub mod journal_push;
 pub mod kiosk;
 pub mod lessons;
 pub mod parts;
@@ -116,6 +118,12 @@ pub enum Command {
         #[command(subcommand)]
         action: journal::JournalAction,
     },
+    /// The bank-wide journal on PostgreSQL: create or migrate the server schema, print the
+    /// roles' grants.
+    Central {
+        #[command(subcommand)]
+        action: central::CentralAction,
+    },
     /// Conversion and the other assisted-digital figures from the journal.
     Report(report::ReportArgs),
     /// The report's figures as bar charts and a weekly sparkline (full screen).
@@ -182,6 +190,7 @@ pub fn main() -> ExitCode {
         Some(Command::Sandbox { action }) => sandbox::run(action, &i18n),
         Some(Command::Journal { action }) => journal::run(&cli, action, &i18n),
         Some(Command::Assist(args)) => assist::run(&cli, args, &i18n, &source),
+        Some(Command::Central { action }) => central::run(action, &i18n),
         Some(Command::Dashboard(args)) => dashboard::run(&cli, args, &i18n),
         Some(Command::Report(args)) => report::run(args, &i18n),
         Some(Command::Config { action }) => config::run(action, &i18n),

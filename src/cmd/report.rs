@@ -1,13 +1,17 @@
-//! `opora report [--by …] [--from DATE] [--to DATE] [--format table|csv|json]`.
+//! `opora report [--by …] [--from DATE] [--to DATE] [--format table|csv|json] [--central]`:
+//! the figures of this device's journal, or with `--central` of every device's sessions in the
+//! bank's central database (the same figures, computed by the same code; `crate::central::report`).
 
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use clap::Args;
 
+use crate::central::report::{self, Freshness};
+use crate::central::{Central, CentralError, connect, sentence::sentence};
 use crate::cmd::journal::open_journal;
 use crate::report::format::{Format, csv, json, table};
-use crate::report::{Dimension, Period, build};
+use crate::report::{Dimension, Period, Report, build};
 use opora_core::i18n::I18n;
 use opora_core::tr;
 
@@ -24,6 +28,9 @@ pub struct ReportArgs {
     pub to: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Report over every device, from the central database (`config set central-url`).
+    #[arg(long)]
+    pub central: bool,
 }
 
 /// The start of a day in milliseconds (UTC).
@@ -56,11 +63,15 @@ pub fn run(args: &ReportArgs, i18n: &I18n) -> ExitCode {
         Ok(p) => p,
         Err(sentence) => return fail(sentence),
     };
-    let journal = match open_journal(i18n) {
-        Ok(j) => j,
-        Err(sentence) => return fail(sentence),
+    let built = if args.central {
+        central_report(args, period, i18n)
+    } else {
+        open_journal(i18n).and_then(|journal| {
+            build(&journal, args.by, period)
+                .map_err(|e| e.sentence(opora_core::store_error::StoreFile::Journal, i18n))
+        })
     };
-    match build(&journal, args.by, period) {
+    match built {
         Ok(report) => {
             let text = match args.format {
                 Format::Table => table(&report, i18n),
@@ -74,6 +85,49 @@ pub fn run(args: &ReportArgs, i18n: &I18n) -> ExitCode {
                 Err(e) => fail(e.to_string()),
             }
         }
-        Err(e) => fail(e.sentence(opora_core::store_error::StoreFile::Journal, i18n)),
+        Err(sentence) => fail(sentence),
+    }
+}
+
+/// The report from the central database; what is not yet in its facts is said on stderr.
+fn central_report(args: &ReportArgs, period: Period, i18n: &I18n) -> Result<Report, String> {
+    let mut central = open_central(i18n)?;
+    let said = |e: CentralError| reading_failed(&e, i18n);
+    let fresh = report::prepare(&mut central).map_err(said)?;
+    freshness(&fresh, i18n);
+    report::build(&mut central, args.by, period).map_err(said)
+}
+
+/// A connection to the configured central database, or the sentence why not.
+pub fn open_central(i18n: &I18n) -> Result<Central, String> {
+    let url = super::central::address(None, i18n)?;
+    connect(&url).map_err(|e| reading_failed(&e, i18n))
+}
+
+/// What went wrong reading the central database, said for a reader (a push's sentences speak of
+/// events waiting to be sent).
+pub fn reading_failed(error: &CentralError, i18n: &I18n) -> String {
+    match error {
+        CentralError::Unreachable { server, reason } => tr!(
+            i18n,
+            "report-central-unreachable",
+            server = server.clone(),
+            reason = reason.clone()
+        ),
+        other => sentence(other, i18n),
+    }
+}
+
+/// Tells, on stderr, when the central facts lag behind what was pushed.
+pub fn freshness(fresh: &Freshness, i18n: &I18n) {
+    match fresh.as_of {
+        None => super::tell(&i18n.t("report-central-never")),
+        Some(at) if fresh.waiting > 0 => super::tell(&tr!(
+            i18n,
+            "report-central-waiting",
+            at = at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            waiting = fresh.waiting
+        )),
+        Some(_) => {}
     }
 }

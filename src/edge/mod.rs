@@ -1,9 +1,11 @@
 //! Carrying out what programs ask for, and feeding the answers back as messages: each program
-//! has an [`Edge`] (the kiosk's practice bank, the session's journal, the dashboard's report),
+//! has an [`Edge`] (the kiosk's practice bank, the session's journal, the dashboard's report from the journal or
+//! the central database),
 //! run synchronously by [`pump`] (plain mode, tests) or on a thread of its own by [`Worker`]
 //! (the full-screen face, so a slow disk never freezes the screen).
 
 mod bank;
+mod central_dashboard;
 mod dashboard;
 mod journal;
 pub mod practice_log;
@@ -11,6 +13,7 @@ mod reminder;
 mod worker;
 
 pub use bank::BankEdge;
+pub use central_dashboard::CentralDashboardEdge;
 pub use dashboard::DashboardEdge;
 pub use journal::JournalEdge;
 pub use practice_log::PracticeLog;

@@ -76,7 +76,7 @@ impl Replace {
 /// Opora's own files in `data_dir`, and the configuration file: never a target.
 pub fn own_files(data_dir: &Path, config: &Path) -> Vec<PathBuf> {
     let mut own = vec![config.to_path_buf()];
-    for db in ["journal.db", "sandbox.db", "progress.db"] {
+    for db in ["journal.db", "sandbox.db", "progress.db", "push.db"] {
         for suffix in ["", "-wal", "-shm", "-journal"] {
             own.push(data_dir.join(format!("{db}{suffix}")));
         }

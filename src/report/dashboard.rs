@@ -39,8 +39,8 @@ pub struct Dashboard {
     pub weeks: Vec<WeekFigures>,
     /// Index into `funnels()` of the funnel shown.
     pub lesson: usize,
-    /// The figures could not be built (the journal failed): the dashboard ends, and says why.
-    pub failure: Option<StoreError>,
+    /// The figures could not be built: the dashboard ends, and says why.
+    pub failure: Option<FiguresError>,
     quitting: bool,
 }
 
@@ -49,7 +49,18 @@ pub struct Dashboard {
 pub enum DashboardMsg {
     Key(Key),
     /// The figures for the current breakdown, built by the edge.
-    Figures(Result<Box<(Report, Vec<WeekFigures>)>, StoreError>),
+    Figures(Result<Box<(Report, Vec<WeekFigures>)>, FiguresError>),
+}
+
+/// Why the figures could not be built.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum FiguresError {
+    /// The device's journal failed.
+    #[error(transparent)]
+    Journal(StoreError),
+    /// The central database failed; its edge (`edge::CentralDashboardEdge`) keeps what it said.
+    #[error("the central database failed")]
+    Central,
 }
 
 /// What the dashboard asks for.
@@ -260,9 +271,12 @@ pub fn figures(
     journal: &Journal,
     by: Dimension,
     period: Period,
-) -> Result<Box<(Report, Vec<WeekFigures>)>, StoreError> {
-    Ok(Box::new((
-        build(journal, Some(by), period)?,
-        weekly(journal, period)?,
-    )))
+) -> Result<Box<(Report, Vec<WeekFigures>)>, FiguresError> {
+    let built = || -> Result<_, StoreError> {
+        Ok(Box::new((
+            build(journal, Some(by), period)?,
+            weekly(journal, period)?,
+        )))
+    };
+    built().map_err(FiguresError::Journal)
 }

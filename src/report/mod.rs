@@ -25,6 +25,9 @@
 //!   Newcombe's 95 % interval.
 //!
 //! Groups with fewer than [`SMALL_GROUP`] clients are reported but marked `small`.
+//!
+//! The statements (`query.rs`) run on a [`source::Source`]: the device's journal, or the bank's
+//! central database (`crate::central::report`), which holds the same facts under the same names.
 
 pub mod dashboard;
 pub mod format;
@@ -32,9 +35,9 @@ pub mod format_journey;
 pub mod journey;
 pub mod lost;
 pub mod query;
+pub mod source;
 pub mod stats;
 
-use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::store::journal::Journal;
@@ -42,7 +45,9 @@ pub use journey::{FlowFigures, FlowStage, LessonFigures, StepFigures};
 pub use lost::LostFigures;
 use opora_core::store_error::StoreError;
 pub use query::{Dimension, Period};
-use stats::{Difference, Share, newcombe, wilson};
+use source::{Cell, Local, Source, StepCache};
+pub use stats::{Difference, Share};
+use stats::{newcombe, wilson};
 
 /// Fewer clients than this in a group: shown, but marked.
 pub const SMALL_GROUP: u64 = 5;
@@ -125,28 +130,22 @@ pub struct VariantFigures {
     pub difference: Option<Difference>,
 }
 
-fn u(v: i64) -> u64 {
-    u64::try_from(v).unwrap_or(0)
-}
-
-/// Runs one statement, mapping each row.
-fn rows<T>(
-    conn: &Connection,
-    sql: &str,
-    f: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql)?;
-    stmt.query_map([], |row| f(row))?.collect()
-}
-
 /// Builds the report from the journal.
 pub fn build(
     journal: &Journal,
     by: Option<Dimension>,
     period: Period,
 ) -> Result<Report, StoreError> {
-    // The step rows read for one breakdown serve the next while the journal has not changed
-    // (the dashboard switching breakdowns); they are kept with the journal's connection.
+    with_local(journal, |source| compute(source, by, period))
+}
+
+/// Runs `f` on the journal as a [`Source`]. The step rows read for one breakdown serve the next
+/// while the journal has not changed (the dashboard switching breakdowns); they are kept with
+/// the journal's connection.
+fn with_local<T>(
+    journal: &Journal,
+    f: impl FnOnce(&mut Local<'_>) -> rusqlite::Result<T>,
+) -> Result<T, StoreError> {
     let mut memo = journal.reader_memo();
     if !memo.as_ref().is_some_and(|m| m.is::<StepCache>()) {
         *memo = Some(Box::new(StepCache::default()));
@@ -155,74 +154,19 @@ pub fn build(
         .as_mut()
         .and_then(|m| m.downcast_mut::<StepCache>())
         .unwrap_or_else(|| unreachable!("the memo was just made a step cache"));
-    compute(journal.conn(), by, period, cache).map_err(|e| journal.sql(e))
+    let mut source = Local {
+        conn: journal.conn(),
+        cache,
+    };
+    f(&mut source).map_err(|e| journal.sql(e))
 }
 
-/// The step table as last read, and what the journal looked like then (its sessions, their
-/// events and the newest one): any append, import or purge changes that.
-#[derive(Default)]
-struct StepCache {
-    stamp: Option<(i64, i64, i64)>,
-    table: std::sync::Arc<journey::StepTable>,
-}
-
-impl StepCache {
-    fn table(
-        &mut self,
-        conn: &Connection,
-        names: &str,
-        steps: &str,
-    ) -> rusqlite::Result<std::sync::Arc<journey::StepTable>> {
-        let stamp = conn.query_row(
-            "SELECT count(*), coalesce(sum(events), 0), coalesce(max(last_at), 0) FROM session_facts",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        if self.stamp != Some(stamp) {
-            self.table = std::sync::Arc::new(read_steps(conn, names, steps)?);
-            self.stamp = Some(stamp);
-        }
-        Ok(self.table.clone())
-    }
-}
-
-/// Reads the step names and rows (typed integers, read as they are stored).
-fn read_steps(conn: &Connection, names: &str, steps: &str) -> rusqlite::Result<journey::StepTable> {
-    let names = rows(conn, names, |r| {
-        Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
-    })?
-    .into_iter()
-    .collect();
-    let mut stmt = conn.prepare(steps)?;
-    let mut out = Vec::new();
-    let mut cursor = stmt.query([])?;
-    while let Some(r) = cursor.next()? {
-        let int = |i: usize| -> rusqlite::Result<i64> {
-            Ok(r.get_ref(i)?.as_i64_or_null()?.unwrap_or(0))
-        };
-        let opt =
-            |i: usize| -> rusqlite::Result<Option<i64>> { Ok(r.get_ref(i)?.as_i64_or_null()?) };
-        out.push(journey::Row {
-            sid: int(0)?,
-            name_id: int(1)?,
-            role: int(2)?,
-            step_no: opt(3)?,
-            after_step: opt(4)?,
-            ordinal: opt(5)?,
-            ms: opt(6)?,
-            errors: int(7)?,
-            help: int(8)?,
-        });
-    }
-    Ok(journey::StepTable { names, rows: out })
-}
-
-fn compute(
-    conn: &Connection,
+/// The report from any source of the journal's facts: the device's, or the bank's.
+pub fn compute<S: Source>(
+    source: &mut S,
     by: Option<Dimension>,
     period: Period,
-    cache: &mut StepCache,
-) -> rusqlite::Result<Report> {
+) -> Result<Report, S::Error> {
     let [
         conversion,
         returning,
@@ -234,20 +178,24 @@ fn compute(
         step_rows,
         variants,
         refusals,
-    ]: [String; 10] = query::all_statements(by, period)
+    ]: [String; 10] = query::statements(source.dialect(), by, period)
         .try_into()
-        .unwrap_or_else(|_| unreachable!("all_statements returns ten statements"));
+        .unwrap_or_else(|_| unreachable!("statements returns ten statements"));
 
-    let mut groups: Vec<GroupFigures> = rows(conn, &conversion, |r| {
-        let clients = u(r.get(1)?);
-        Ok(GroupFigures {
-            conversion: wilson(u(r.get(2)?), clients),
-            confirmed_conversion: wilson(u(r.get(3)?), clients),
-            sessions: u(r.get(4)?),
-            fcr: wilson(u(r.get(6)?), u(r.get(5)?)),
-            ..GroupFigures::empty(r.get(0)?, clients)
+    let mut groups: Vec<GroupFigures> = source
+        .rows(&conversion)?
+        .into_iter()
+        .map(|r| {
+            let clients = r[1].count();
+            GroupFigures {
+                conversion: wilson(r[2].count(), clients),
+                confirmed_conversion: wilson(r[3].count(), clients),
+                sessions: r[4].count(),
+                fcr: wilson(r[6].count(), r[5].count()),
+                ..GroupFigures::empty(r[0].text(), clients)
+            }
         })
-    })?;
+        .collect();
     let find = |groups: &mut Vec<GroupFigures>, name: String| -> usize {
         if let Some(i) = groups.iter().position(|g| g.group == name) {
             return i;
@@ -255,19 +203,12 @@ fn compute(
         groups.push(GroupFigures::empty(name, 0));
         groups.len() - 1
     };
-    for (name, n, k) in rows(conn, &returning, |r| {
-        Ok((r.get(0)?, u(r.get(1)?), u(r.get(2)?)))
-    })? {
-        let i = find(&mut groups, name);
-        groups[i].returning = wilson(k, n);
+    for r in source.rows(&returning)? {
+        let i = find(&mut groups, r[0].text());
+        groups[i].returning = wilson(r[2].count(), r[1].count());
     }
-    for (name, cells) in rows(conn, &feedback, |r| {
-        let mut cells = [0u64; 7];
-        for (i, cell) in cells.iter_mut().enumerate() {
-            *cell = u(r.get(i + 1)?);
-        }
-        Ok((r.get::<_, String>(0)?, cells))
-    })? {
+    for r in source.rows(&feedback)? {
+        let cells: Vec<u64> = r[1..].iter().map(Cell::count).collect();
         let [
             csat_n,
             csat_top,
@@ -276,8 +217,11 @@ fn compute(
             nps_n,
             promoters,
             detractors,
-        ] = cells;
-        let i = find(&mut groups, name);
+        ] = cells[..]
+        else {
+            continue;
+        };
+        let i = find(&mut groups, r[0].text());
         let g = &mut groups[i];
         g.csat = wilson(csat_top, csat_n);
         g.ces_answers = ces_n;
@@ -286,15 +230,12 @@ fn compute(
         g.nps = (nps_n > 0).then(|| (promoters as f64 - detractors as f64) * 100.0 / nps_n as f64);
     }
     let mut log = LogFigures::default();
-    for (name, cells) in rows(conn, &voice, |r| {
-        let mut cells = [0u64; 6];
-        for (i, cell) in cells.iter_mut().enumerate() {
-            *cell = u(r.get(i + 1)?);
-        }
-        Ok((r.get::<_, String>(0)?, cells))
-    })? {
-        let [choices, by_voice, judged, accepted, cases, events] = cells;
-        let i = find(&mut groups, name);
+    for r in source.rows(&voice)? {
+        let cells: Vec<u64> = r[1..].iter().map(Cell::count).collect();
+        let [choices, by_voice, judged, accepted, cases, events] = cells[..] else {
+            continue;
+        };
+        let i = find(&mut groups, r[0].text());
         groups[i].voice = wilson(by_voice, choices);
         groups[i].recognition = wilson(accepted, judged);
         groups[i].journeys = cases;
@@ -305,35 +246,36 @@ fn compute(
     if by.is_some_and(|d| d == Dimension::Lesson) || by.is_none() {
         // Sessions counted under several goals (or all in one group) are counted once in the
         // log: take it from the whole period.
-        log = event_log(conn, period)?;
+        log = event_log(source, period)?;
     }
 
-    let sessions_of = |sql: &str| {
-        rows(conn, sql, |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, bool>(2)?,
-            ))
-        })
+    let mut sessions_of = |sql: &str| -> Result<Vec<(i64, String, bool)>, S::Error> {
+        Ok(source
+            .rows(sql)?
+            .into_iter()
+            .map(|r| (r[0].int(), r[1].text(), r[2].flag()))
+            .collect())
     };
-    let steps = cache.table(conn, &step_names, &step_rows)?;
+    let sessions = sessions_of(&journey_sessions)?;
+    let lesson_sessions = sessions_of(&lesson_sessions)?;
+    let steps = source.step_table(&step_names, &step_rows)?;
     let inputs = journey::Inputs {
-        sessions: sessions_of(&journey_sessions)?,
-        lesson_sessions: sessions_of(&lesson_sessions)?,
+        sessions,
+        lesson_sessions,
         by_lesson: by == Some(Dimension::Lesson),
         steps: &steps,
     };
     let (lessons, flows) = journey::compute(&inputs);
     let lost = lost::where_lost(&lessons, &flows);
 
-    let variant_shares = rows(conn, &variants, |r| {
-        Ok((r.get::<_, String>(0)?, wilson(u(r.get(2)?), u(r.get(1)?))))
-    })?;
-    let tested: Vec<_> = variant_shares
+    let mut tested: Vec<(String, Share)> = source
+        .rows(&variants)?
         .into_iter()
+        .map(|r| (r[0].text(), wilson(r[2].count(), r[1].count())))
         .filter(|(v, _)| v != "-")
         .collect();
+    // In the order of their names, whatever the database's collation.
+    tested.sort_by(|a, b| a.0.cmp(&b.0));
     let variants = if tested.len() < 2 {
         Vec::new()
     } else {
@@ -350,7 +292,11 @@ fn compute(
             })
             .collect()
     };
-    let consent_refusals = u(conn.query_row(&refusals, [], |r| r.get(0))?);
+    let consent_refusals = source
+        .rows(&refusals)?
+        .first()
+        .and_then(|r| r.first())
+        .map_or(0, Cell::count);
     Ok(Report {
         by,
         groups,
@@ -364,21 +310,17 @@ fn compute(
 }
 
 /// The sessions of the period and their events, each counted once.
-fn event_log(conn: &Connection, period: Period) -> rusqlite::Result<LogFigures> {
+fn event_log<S: Source>(source: &mut S, period: Period) -> Result<LogFigures, S::Error> {
     let journey = query::journey_cte(None, period);
-    conn.query_row(
-        &format!(
-            "WITH {journey} SELECT count(*), coalesce(sum(f.events), 0) FROM j \
-             JOIN session_facts f ON f.sid = j.sid"
-        ),
-        [],
-        |r| {
-            Ok(LogFigures {
-                cases: u(r.get(0)?),
-                events: u(r.get(1)?),
-            })
-        },
-    )
+    let rows = source.rows(&format!(
+        "WITH {journey} SELECT count(*), CAST(coalesce(sum(f.events), 0) AS BIGINT) FROM j \
+         JOIN session_facts f ON f.sid = j.sid"
+    ))?;
+    let cell = |i: usize| rows.first().and_then(|r| r.get(i)).map_or(0, Cell::count);
+    Ok(LogFigures {
+        cases: cell(0),
+        events: cell(1),
+    })
 }
 
 /// Conversion in one week (for the dashboard's sparkline).
@@ -392,12 +334,18 @@ pub struct WeekFigures {
 
 /// Conversion week by week, oldest first.
 pub fn weekly(journal: &Journal, period: Period) -> Result<Vec<WeekFigures>, StoreError> {
-    rows(journal.conn(), &query::weekly(period), |r| {
-        Ok(WeekFigures {
-            week: r.get(0)?,
-            conversion: wilson(u(r.get(2)?), u(r.get(1)?)),
-            sessions: u(r.get(3)?),
+    with_local(journal, |source| weeks(source, period))
+}
+
+/// [`weekly`] from any source.
+pub fn weeks<S: Source>(source: &mut S, period: Period) -> Result<Vec<WeekFigures>, S::Error> {
+    Ok(source
+        .rows(&query::weekly(source.dialect(), period))?
+        .into_iter()
+        .map(|r| WeekFigures {
+            week: r[0].text(),
+            conversion: wilson(r[2].count(), r[1].count()),
+            sessions: r[3].count(),
         })
-    })
-    .map_err(|e| journal.sql(e))
+        .collect())
 }

@@ -5,9 +5,20 @@
 //!
 //! The statements are plain text with the breakdown column and the period written in (both come
 //! from fixed choices and integers, never from free text), so the benchmark can hand the very
-//! same statements to the `sqlite3` shell.
+//! same statements to the `sqlite3` shell. They are written in the SQL that SQLite and
+//! PostgreSQL both read (`count(CASE …)` rather than summing comparisons, `CAST(… AS BIGINT)`,
+//! named subqueries), so the bank's central database runs the very same text over the same
+//! facts (`crate::central`); only the two statements that turn milliseconds into dates differ
+//! by [`Dialect`].
 
 use serde::Serialize;
+
+/// The SQL a statement is written for, where the two differ (dates).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
 
 /// What figures can be broken down by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -85,7 +96,7 @@ pub fn sessions_cte(by: Option<Dimension>, period: Period) -> String {
 pub fn journey_cte(by: Option<Dimension>, period: Period) -> String {
     let (grp, from) = group_of(by);
     format!(
-        "j AS (SELECT f.sid, {grp} AS grp, f.legacy FROM {from} WHERE 1{})",
+        "j AS (SELECT f.sid, {grp} AS grp, f.legacy FROM {from} WHERE 1 = 1{})",
         period_filter(period)
     )
 }
@@ -98,7 +109,7 @@ pub fn conversion(cte: &str) -> String {
          SELECT grp, count(DISTINCT client), \
          count(DISTINCT CASE WHEN outcome = 'alone' THEN client END), \
          count(DISTINCT CASE WHEN client IN (SELECT client FROM confirmed) THEN client END), \
-         count(*), count(fcr), coalesce(sum(fcr = 1), 0) \
+         count(*), count(fcr), count(CASE WHEN fcr THEN 1 END) \
          FROM s WHERE ended GROUP BY grp ORDER BY grp"
     )
 }
@@ -106,9 +117,9 @@ pub fn conversion(cte: &str) -> String {
 /// Per group: known clients, of them with two or more sessions.
 pub fn returning(cte: &str) -> String {
     format!(
-        "WITH {cte} SELECT grp, count(*), coalesce(sum(n >= 2), 0) FROM \
+        "WITH {cte} SELECT grp, count(*), count(CASE WHEN n >= 2 THEN 1 END) FROM \
          (SELECT grp, client, count(*) AS n FROM s WHERE known_client GROUP BY grp, client) \
-         GROUP BY grp ORDER BY grp"
+         AS per_client GROUP BY grp ORDER BY grp"
     )
 }
 
@@ -116,9 +127,10 @@ pub fn returning(cte: &str) -> String {
 /// detractors.
 pub fn feedback(cte: &str) -> String {
     format!(
-        "WITH {cte} SELECT s.grp, count(f.csat), coalesce(sum(f.csat >= 4), 0), count(f.ces), \
-         coalesce(sum(f.ces), 0), count(f.nps), coalesce(sum(f.nps >= 9), 0), \
-         coalesce(sum(f.nps <= 6), 0) FROM s JOIN session_facts f ON f.sid = s.sid \
+        "WITH {cte} SELECT s.grp, count(f.csat), count(CASE WHEN f.csat >= 4 THEN 1 END), \
+         count(f.ces), CAST(coalesce(sum(f.ces), 0) AS BIGINT), count(f.nps), \
+         count(CASE WHEN f.nps >= 9 THEN 1 END), count(CASE WHEN f.nps <= 6 THEN 1 END) \
+         FROM s JOIN session_facts f ON f.sid = s.sid \
          WHERE f.csat IS NOT NULL OR f.ces IS NOT NULL OR f.nps IS NOT NULL \
          GROUP BY s.grp ORDER BY s.grp"
     )
@@ -128,9 +140,12 @@ pub fn feedback(cte: &str) -> String {
 /// heard with a verdict, of them understood; and the event log's cases and events.
 pub fn voice(journey: &str) -> String {
     format!(
-        "WITH {journey} SELECT j.grp, coalesce(sum(f.by_key + f.by_arrows + f.by_voice), 0), \
-         coalesce(sum(f.by_voice), 0), coalesce(sum(f.heard_accepted + f.heard_refused), 0), \
-         coalesce(sum(f.heard_accepted), 0), count(*), coalesce(sum(f.events), 0) \
+        "WITH {journey} SELECT j.grp, \
+         CAST(coalesce(sum(f.by_key + f.by_arrows + f.by_voice), 0) AS BIGINT), \
+         CAST(coalesce(sum(f.by_voice), 0) AS BIGINT), \
+         CAST(coalesce(sum(f.heard_accepted + f.heard_refused), 0) AS BIGINT), \
+         CAST(coalesce(sum(f.heard_accepted), 0) AS BIGINT), count(*), \
+         CAST(coalesce(sum(f.events), 0) AS BIGINT) \
          FROM j JOIN session_facts f ON f.sid = j.sid GROUP BY j.grp ORDER BY j.grp"
     )
 }
@@ -147,11 +162,22 @@ pub fn step_names() -> String {
 }
 
 /// The step rows of flows and lessons (not screens outside them), in typed columns, by session
-/// (the report groups them in Rust).
-pub fn step_rows() -> String {
-    "SELECT sid, name_id, role, step_no, after_step, ordinal, ms, errors, help FROM step_facts \
-     WHERE name_id IN (SELECT id FROM step_name WHERE track <> 'screen') ORDER BY sid, seq"
-        .to_string()
+/// (the report groups them in Rust); with a period, only those of the period's sessions, so a
+/// month of a bank's history reads a month of rows.
+pub fn step_rows(period: Period) -> String {
+    let of_period = if period == Period::default() {
+        String::new()
+    } else {
+        format!(
+            " AND sid IN (SELECT f.sid FROM session_facts f WHERE 1 = 1{})",
+            period_filter(period)
+        )
+    };
+    format!(
+        "SELECT sid, name_id, role, step_no, after_step, ordinal, ms, errors, help FROM step_facts \
+         WHERE name_id IN (SELECT id FROM step_name WHERE track <> 'screen'){of_period} \
+         ORDER BY sid, seq"
+    )
 }
 
 /// Per variant (whole period, not broken down): clients with an attempt and "did it alone".
@@ -164,20 +190,35 @@ pub fn variants(period: Period) -> String {
     )
 }
 
+/// A time in milliseconds as the event table's `at` compares with it.
+fn event_time(dialect: Dialect, ms: i64) -> String {
+    match dialect {
+        Dialect::Sqlite => ms.to_string(),
+        // Milliseconds are exact in a double at this size; to_timestamp keeps microseconds.
+        Dialect::Postgres => format!("to_timestamp({ms}::double precision / 1000)"),
+    }
+}
+
 /// Consent refusals in the period (counted, nothing else is known about them).
-pub fn refusals(period: Period) -> String {
+pub fn refusals(dialect: Dialect, period: Period) -> String {
     let mut filter = String::from("kind = 'consent_refused'");
     if let Some(from) = period.from_ms {
-        filter.push_str(&format!(" AND at >= {from}"));
+        filter.push_str(&format!(" AND at >= {}", event_time(dialect, from)));
     }
     if let Some(to) = period.to_ms {
-        filter.push_str(&format!(" AND at < {to}"));
+        filter.push_str(&format!(" AND at < {}", event_time(dialect, to)));
     }
     format!("SELECT count(*) FROM event WHERE {filter}")
 }
 
-/// Every statement a report runs, in order (the benchmark gives them to the peer).
+/// Every statement a report on the device's journal runs, in order (the benchmark gives them to
+/// the peer).
 pub fn all_statements(by: Option<Dimension>, period: Period) -> Vec<String> {
+    statements(Dialect::Sqlite, by, period)
+}
+
+/// Every statement a report runs, in order, in `dialect`.
+pub fn statements(dialect: Dialect, by: Option<Dimension>, period: Period) -> Vec<String> {
     let cte = sessions_cte(by, period);
     // Lesson figures broken down by lesson use each step's own lesson, so the journey's
     // sessions are then not multiplied by their goals.
@@ -195,18 +236,34 @@ pub fn all_statements(by: Option<Dimension>, period: Period) -> Vec<String> {
         journey_sessions(&journey),
         journey_sessions(&lesson_journey),
         step_names(),
-        step_rows(),
+        step_rows(period),
         variants(period),
-        refusals(period),
+        refusals(dialect, period),
     ]
+}
+
+/// The week of `started_at` as `YYYY-WW`: SQLite's `%W`, weeks starting on Monday, week 00
+/// before the year's first Monday (UTC). PostgreSQL has no such pattern: the same number is
+/// `(day of the year + 7 − ISO weekday) / 7`.
+fn week_of_start(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Sqlite => "strftime('%Y-%W', started_at / 1000, 'unixepoch')",
+        Dialect::Postgres => {
+            "to_char(to_timestamp(started_at / 1000) AT TIME ZONE 'UTC', 'YYYY') || '-' || \
+             lpad(((extract(doy FROM to_timestamp(started_at / 1000) AT TIME ZONE 'UTC')::int + 7 \
+             - extract(isodow FROM to_timestamp(started_at / 1000) AT TIME ZONE 'UTC')::int) / 7)::text, \
+             2, '0')"
+        }
+    }
 }
 
 /// Per week of the period (`YYYY-WW`, weeks starting on Monday, UTC): clients with an attempt
 /// and of them "did it alone", and ended sessions.
-pub fn weekly(period: Period) -> String {
+pub fn weekly(dialect: Dialect, period: Period) -> String {
     let cte = sessions_cte(None, period);
+    let week = week_of_start(dialect);
     format!(
-        "WITH {cte} SELECT strftime('%Y-%W', started_at / 1000, 'unixepoch') AS week, \
+        "WITH {cte} SELECT {week} AS week, \
          count(DISTINCT client), count(DISTINCT CASE WHEN outcome = 'alone' THEN client END), \
          count(*) FROM s WHERE ended GROUP BY week ORDER BY week"
     )

@@ -2,7 +2,9 @@
 //! a fixed date, driven by keys, and the path of the real binary.
 #![allow(dead_code)]
 
+pub mod central;
 pub mod fit;
+pub mod pg;
 pub mod pty;
 pub mod run;
 pub mod sound;

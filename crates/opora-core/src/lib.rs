@@ -4,12 +4,14 @@
 //!
 //! From the bottom up: `money` and `phone` (values), `i18n` and `words` (every sentence, and
 //! numbers as words), `bank` (the practice bank's data and rules), `lessons` (tutorials as data),
-//! `journal` (what an assisted session records, pseudonyms), `voice` (what a phrase means on a
+//! `journal` (what an assisted session records, pseudonyms), `central` (the central database's
+//! address and password file), `voice` (what a phrase means on a
 //! screen), `screen_model`, `input` and `program` (what every program shows, reacts to and is), and
 //! the two programs: `kiosk` (the practice kiosk) and `assist` (the staff-led assisted session).
 
 pub mod assist;
 pub mod bank;
+pub mod central;
 pub mod file_problem;
 pub mod i18n;
 pub mod input;

@@ -6,24 +6,22 @@
 //! {"id":"0193…","device":"tver-3","at":1764000000000,"session":"0193…","payload":{"type":"session_started",…}}
 //! ```
 //!
-//! `import` reads the whole file first, each line at most [`LINE_MAX`] bytes; every event must
-//! pass the journal's gate (`opora_core::journal::validate`) against this device's clock. The
-//! first line that is not a valid event stops the import with its line number and nothing is
-//! written. The events are then added in one transaction, skipping ids already present with the
-//! same content, so importing the same file twice changes nothing; an id already present with
-//! different content is an error (the file is not what it claims to be), and nothing is written.
+//! [`EventLines`] reads a file one event at a time; `import` (`import.rs`) streams it in one transaction, each line at most [`LINE_MAX`]
+//! bytes; every event must pass the journal's gate (`opora_core::journal::validate`) against
+//! this device's clock. The first line that is not a valid event stops the import with its
+//! line number and nothing is written. Ids already present with the same content are skipped,
+//! so importing the same file twice changes nothing; an id already present with different
+//! content is an error (the file is not what it claims to be), and nothing is written.
 
 use std::io::{BufRead, Write};
-
-use chrono::{DateTime, Utc};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::store::{Journal, insert};
+use super::store::Journal;
 use crate::files::lines::BoundedLines;
+use opora_core::journal::Event;
 use opora_core::journal::validate::Invalid;
-use opora_core::journal::{Event, Payload};
 use opora_core::store_error::StoreError;
 
 pub const FORMAT: &str = "opora-journal";
@@ -110,38 +108,80 @@ pub fn parse_file(input: impl BufRead) -> Result<Vec<Event>, ImportError> {
 
 /// [`parse_file`], with each event's line number.
 pub fn parse_numbered(input: impl BufRead) -> Result<Vec<(usize, Event)>, ImportError> {
-    let mut events = Vec::new();
-    let mut header_seen = false;
-    for (index, line) in BoundedLines::new(input, LINE_MAX).enumerate() {
-        let line = line?;
-        let number = index + 1;
-        let at = |error| ImportError::Line {
-            line: number,
-            error,
-        };
-        if line.cut {
-            return Err(at(LineError::TooLong));
+    EventLines::new(input).collect()
+}
+
+/// The events of a journal file, one at a time with their line numbers; blank lines skipped,
+/// the header checked first. A file without a header ends with that error.
+pub struct EventLines<R> {
+    lines: std::iter::Enumerate<BoundedLines<R>>,
+    header_seen: bool,
+    done: bool,
+}
+
+impl<R: BufRead> EventLines<R> {
+    pub fn new(input: R) -> EventLines<R> {
+        EventLines {
+            lines: BoundedLines::new(input, LINE_MAX).enumerate(),
+            header_seen: false,
+            done: false,
         }
-        let Some(text) = line.text() else {
-            return Err(at(LineError::BadEvent("not UTF-8 text".into())));
-        };
-        if text.trim().is_empty() {
-            continue;
-        }
-        if !header_seen {
-            parse_header(text).map_err(at)?;
-            header_seen = true;
-            continue;
-        }
-        events.push((number, parse_event(text).map_err(at)?));
     }
-    if !header_seen {
-        return Err(ImportError::Line {
-            line: 1,
-            error: LineError::NoHeader,
-        });
+}
+
+impl<R: BufRead> Iterator for EventLines<R> {
+    type Item = Result<(usize, Event), ImportError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let mut fail = |error: ImportError| {
+            self.done = true;
+            Some(Err(error))
+        };
+        loop {
+            let Some((index, line)) = self.lines.next() else {
+                if self.header_seen {
+                    self.done = true;
+                    return None;
+                }
+                return fail(ImportError::Line {
+                    line: 1,
+                    error: LineError::NoHeader,
+                });
+            };
+            let number = index + 1;
+            let at = |error| ImportError::Line {
+                line: number,
+                error,
+            };
+            let line = match line {
+                Ok(line) => line,
+                Err(e) => return fail(ImportError::Io(e)),
+            };
+            if line.cut {
+                return fail(at(LineError::TooLong));
+            }
+            let Some(text) = line.text() else {
+                return fail(at(LineError::BadEvent("not UTF-8 text".into())));
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            if !self.header_seen {
+                if let Err(error) = parse_header(text) {
+                    return fail(at(error));
+                }
+                self.header_seen = true;
+                continue;
+            }
+            return match parse_event(text) {
+                Ok(event) => Some(Ok((number, event))),
+                Err(error) => fail(at(error)),
+            };
+        }
     }
-    Ok(events)
 }
 
 impl Journal {
@@ -154,71 +194,17 @@ impl Journal {
         let header =
             serde_json::to_string(&header).unwrap_or_else(|_| unreachable!("plain struct"));
         writeln!(out, "{header}")?;
-        let events = self.events()?;
-        for event in &events {
-            writeln!(out, "{}", event_line(event))?;
-        }
+        // One event at a time, so an export of millions of events needs no more memory than
+        // one of ten.
+        let mut count = 0;
+        self.each_event(|event| {
+            writeln!(out, "{}", event_line(&event))?;
+            count += 1;
+            Ok(())
+        })?;
         out.flush()?;
-        Ok(events.len())
+        Ok(count)
     }
-
-    /// Adds the events of a journal file, all or nothing, checked against this device's clock.
-    pub fn import(&mut self, input: impl BufRead) -> Result<ImportSummary, ImportError> {
-        self.import_at(input, Utc::now())
-    }
-
-    /// [`Journal::import`] with the clock given (tests).
-    pub fn import_at(
-        &mut self,
-        input: impl BufRead,
-        now: DateTime<Utc>,
-    ) -> Result<ImportSummary, ImportError> {
-        let events = parse_numbered(input)?;
-        for (line, event) in &events {
-            opora_core::journal::validate::check(event, now).map_err(|invalid| {
-                ImportError::Line {
-                    line: *line,
-                    error: LineError::Invalid(invalid),
-                }
-            })?;
-        }
-        let path = self.path().to_path_buf();
-        let sql = |e| crate::store::sqlite::store_error(&path, e);
-        let tx = self.transaction()?;
-        let mut summary = ImportSummary::default();
-        let mut added = Vec::new();
-        for (line, event) in events {
-            if insert(&tx, &event, true).map_err(sql)? {
-                summary.added += 1;
-                added.push(event);
-            } else if same_as_stored(&tx, &event).map_err(sql)? {
-                summary.already_present += 1;
-            } else {
-                // Dropping the transaction rolls back what was added.
-                return Err(ImportError::Line {
-                    line,
-                    error: LineError::Conflict(event.id),
-                });
-            }
-        }
-        super::facts::apply(&tx, &added).map_err(sql)?;
-        tx.commit().map_err(sql)?;
-        Ok(summary)
-    }
-}
-
-/// Whether the event stored under `event.id` says the same as `event`.
-fn same_as_stored(conn: &rusqlite::Connection, event: &Event) -> rusqlite::Result<bool> {
-    let (device, at, session, payload): (String, i64, String, String) = conn.query_row(
-        "SELECT device, at, session, payload FROM event WHERE id = ?1",
-        [event.id.to_string()],
-        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-    )?;
-    let stored: Option<Payload> = serde_json::from_str(&payload).ok();
-    Ok(device == event.device
-        && at == event.at.timestamp_millis()
-        && session == event.session
-        && stored.as_ref() == Some(&event.payload))
 }
 
 #[cfg(test)]
@@ -230,7 +216,7 @@ mod tests {
     const SESSION: &str = "019ab2f0-8a00-7000-8000-000000000001";
 
     /// The clock the imports in these tests are checked against (a day after the sample).
-    fn now() -> chrono::DateTime<Utc> {
+    fn now() -> chrono::DateTime<chrono::Utc> {
         chrono::DateTime::from_timestamp_millis(1_764_086_400_000).expect("valid")
     }
 

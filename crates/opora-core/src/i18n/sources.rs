@@ -98,6 +98,16 @@ const EMBEDDED: &[(Lang, &str, &str)] = &[
         "kiosk.ftl",
         include_str!("../../../../locales/en/kiosk.ftl"),
     ),
+    (
+        Lang::Ru,
+        "central.ftl",
+        include_str!("../../../../locales/ru/central.ftl"),
+    ),
+    (
+        Lang::En,
+        "central.ftl",
+        include_str!("../../../../locales/en/central.ftl"),
+    ),
 ];
 
 /// The one file a bank's own locale folder must hold for each language.

@@ -40,7 +40,7 @@ pub struct RebuildSummary {
 
 /// Whether the event belongs to a session's own story (follow-ups and consent refusals do not:
 /// they carry a session id of their own and no journey).
-fn in_a_session(payload: &Payload) -> bool {
+pub fn in_a_session(payload: &Payload) -> bool {
     !matches!(
         payload,
         Payload::FollowUp { .. } | Payload::ConsentRefused { .. }
