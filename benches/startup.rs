@@ -6,9 +6,9 @@
 //! The kiosk as installed: `--speech` and `--voice` left at `auto`, espeak-ng present (scripts/
 //! setup.sh installs it), libvosk in .deps/vosk and a voice model in `models/ko` chosen with
 //! `--voice-lang ko` (the one model the registries offer; a bank installs `models/ru`). So the
-//! kiosk finds the model and starts the voice and speech threads before its first frame, and
-//! loads libvosk, opens the microphone, chooses the speaker (espeak-ng's version check) and
-//! loads the model on those threads after it: that time shows in "Space ready", not hidden. A kiosk has a sound card, this machine may
+//! kiosk finds the model, loads libvosk and opens the microphone before its first frame, and
+//! chooses the speaker (espeak-ng's version check) and loads the model on the speech and voice
+//! threads after it: that time shows in "Space ready", not hidden. A kiosk has a sound card, this machine may
 //! not: the bench gives the kiosk ALSA's `null` device as microphone and speakers (its own
 //! `ALSA_CONFIG_PATH`), and `PULSE_SERVER` naming a server that is not running, as a kiosk's
 //! desktop session would name one; Opora's device check then finds sound, espeak-ng speaks

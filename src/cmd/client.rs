@@ -8,7 +8,7 @@ use super::parts::{
 };
 use super::{Cli, tell};
 use crate::edge::{BankEdge, ReminderMaker, session_id};
-use crate::listen::engine::{Found, VoiceConfig, VoiceSwitch};
+use crate::listen::engine::{Prepared, VoiceConfig, VoiceSwitch};
 use crate::listen::quiet::QuietStderr;
 use crate::locales::LocaleSource;
 use crate::speech::policy::SpeechPolicy;
@@ -37,7 +37,7 @@ pub struct ClientParts {
 pub struct Senses {
     pub speech: SpeechPolicy,
     voice: VoiceConfig,
-    found: Option<Found>,
+    prepared: Option<Prepared>,
     /// Keeps the sound system's chatter off the screen while the microphone is in use.
     quiet: Option<QuietStderr>,
 }
@@ -63,7 +63,7 @@ pub fn build(
     );
     // Voice input: the cheap checks now, so the first screen knows whether Space listens.
     let voice = voice_config(cli, i18n);
-    let (quiet, found, voice_problem) = prepare_voice(&voice, i18n, &mut app);
+    let (quiet, prepared, voice_problem) = prepare_voice(&voice, i18n, &mut app);
     problems.extend(voice_problem);
     app.set_lessons(catalog.lessons.clone());
     let mut edge = BankEdge::new(store).with_reminders(ReminderMaker::new(
@@ -86,7 +86,7 @@ pub fn build(
         senses: Senses {
             speech,
             voice,
-            found,
+            prepared,
             quiet,
         },
         problems,
@@ -111,19 +111,18 @@ where
     let Senses {
         speech,
         voice,
-        found,
+        prepared,
         quiet,
     } = senses;
-    // The sound source opens while standard error is still quiet; after that standard error is
-    // the person's screen here too, so the sentences below reach them.
-    let lang = found.as_ref().map(|f| f.dir.lang);
-    let prepared = found.map(Found::prepare);
+    // Standard error is the person's screen here too: quiet only while the microphone is
+    // opened, so the sentences below reach them.
     drop(quiet);
     for sentence in problems {
         tell(sentence);
     }
+    let lang = prepared.as_ref().map(|p| p.dir.lang);
     let app = voice_of(program);
-    let mut engine = prepared.and_then(|p| match p.and_then(|p| p.load()) {
+    let mut engine = prepared.and_then(|p| match p.load() {
         Ok(engine) => {
             app.set_voice(VoiceState::Ready);
             Some(engine)
@@ -158,8 +157,7 @@ where
     crate::plain::run(program, edge, start, face, stdin.lock(), stdout.lock())
 }
 
-/// Full screen: libvosk, the sound source and the model load on the voice thread while the first
-/// frame is drawn.
+/// Full screen: the model loads on the voice thread while the first frame is drawn.
 pub fn full_screen<P, E>(
     cli: &Cli,
     program: &mut P,
@@ -176,13 +174,13 @@ where
     let Senses {
         speech,
         voice,
-        found,
+        prepared,
         quiet,
     } = senses;
     let theme = Theme::from_env(cli.theme, std::env::var_os("NO_COLOR").is_some());
-    let voice = found.map(|found| crate::tui::runner::VoiceSetup {
-        lang: found.dir.lang,
-        found,
+    let voice = prepared.map(|prepared| crate::tui::runner::VoiceSetup {
+        lang: prepared.dir.lang,
+        prepared,
         announce: voice.switch == VoiceSwitch::On,
     });
     let face = crate::tui::runner::Face {

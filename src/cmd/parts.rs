@@ -4,7 +4,7 @@
 //! one sentence; only the practice bank is required.
 
 use super::Cli;
-use crate::listen::engine::{Found, VoiceConfig, VoiceSwitch};
+use crate::listen::engine::{VoiceConfig, VoiceSwitch};
 use crate::speech::choose::{Choice, SpeechSettings};
 use crate::speech::policy::SpeechPolicy;
 use crate::store::bank::{Clock, SandboxStore};
@@ -57,35 +57,34 @@ pub fn open_store(i18n: &I18n) -> Result<SandboxStore, String> {
         .map_err(|e| e.sentence(opora_core::store_error::StoreFile::Bank, i18n))
 }
 
-/// Finds the model, unless voice is off, and tells the app whether Space will listen
-/// (`Loading` until libvosk, the sound source and the model are ready) or why not; returns the
-/// sentence to show at start when `--voice on` cannot be honoured. Loading libvosk and opening
-/// the microphone are left to whoever listens ([`Found::prepare`]). While the microphone is in
-/// use the sound system's chatter goes to `voice.log`, not onto the screen: the returned guard
-/// keeps it there.
+/// Finds the model, loads libvosk and opens the sound source, unless voice is off; tells the
+/// app whether Space will listen (`Loading` until the model is loaded) or why not, and returns
+/// the sentence to show at start when `--voice on` cannot be honoured. While the microphone is
+/// in use the sound system's chatter goes to `voice.log`, not onto the screen: the returned
+/// guard keeps it there.
 pub fn prepare_voice(
     voice: &VoiceConfig,
     i18n: &I18n,
     app: &mut App,
 ) -> (
     Option<crate::listen::quiet::QuietStderr>,
-    Option<Found>,
+    Option<crate::listen::engine::Prepared>,
     Option<String>,
 ) {
     if voice.switch == VoiceSwitch::Off {
         return (None, None, None);
     }
-    match crate::listen::engine::find(voice) {
-        Ok(found) => {
+    let quiet = || match voice.input {
+        None => {
+            crate::listen::quiet::QuietStderr::to_file(&crate::paths::data_dir().join("voice.log"))
+                .ok()
+        }
+        Some(_) => None,
+    };
+    match crate::listen::engine::prepare_quietly(voice, quiet) {
+        Ok((prepared, quiet)) => {
             app.set_voice(VoiceState::Loading);
-            let quiet = match voice.input {
-                None => crate::listen::quiet::QuietStderr::to_file(
-                    &crate::paths::data_dir().join("voice.log"),
-                )
-                .ok(),
-                Some(_) => None,
-            };
-            (quiet, Some(found), None)
+            (quiet, Some(prepared), None)
         }
         Err(error) => {
             let announce = voice_unavailable(app, voice, error.tell_client(i18n));

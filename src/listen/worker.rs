@@ -4,7 +4,7 @@
 //! chunks, so stopping is immediate.
 
 use super::VoiceError;
-use super::engine::Found;
+use super::engine::Prepared;
 use opora_core::i18n::I18n;
 use opora_core::voice::Context;
 use opora_core::voice::meaning::{Heard, VoiceMsg};
@@ -43,10 +43,10 @@ pub struct VoiceWorker {
 }
 
 impl VoiceWorker {
-    /// Starts the thread: it loads libvosk, opens the sound source and loads the model, reports [`VoiceEvent::Loaded`], then listens for
+    /// Starts the thread: it loads the model, reports [`VoiceEvent::Loaded`], then listens for
     /// each context it is given. Reports go to `inbox`, wrapped in whatever the inbox carries.
     pub fn spawn<T: From<VoiceEvent> + Send + 'static>(
-        found: Found,
+        prepared: Prepared,
         inbox: Sender<T>,
     ) -> VoiceWorker {
         let (request_tx, request_rx) = mpsc::channel::<Context>();
@@ -55,7 +55,7 @@ impl VoiceWorker {
         let spawned = std::thread::Builder::new()
             .name("opora-voice".into())
             .spawn(move || {
-                let mut engine = match found.prepare().and_then(|prepared| prepared.load()) {
+                let mut engine = match prepared.load() {
                     Ok(engine) => {
                         if inbox.send(T::from(VoiceEvent::Loaded(Ok(())))).is_err() {
                             return;

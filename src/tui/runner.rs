@@ -12,7 +12,7 @@ use super::render::Shown;
 use super::terminal::Screen;
 use super::theme::Theme;
 use crate::edge::{Worker, pump};
-use crate::listen::engine::Found;
+use crate::listen::engine::Prepared;
 use crate::listen::worker::{VoiceEvent, VoiceWorker};
 use crate::speech::policy::SpeechPolicy;
 use crossterm::event::Event;
@@ -64,7 +64,7 @@ impl Drawable for ScreenModel {
 
 /// Voice input for the runner: the model ready to load, and the language to listen in.
 pub struct VoiceSetup {
-    pub found: Found,
+    pub prepared: Prepared,
     pub lang: VoiceLang,
     /// Say at once, on screen, if the model fails to load (`--voice on`).
     pub announce: bool,
@@ -101,7 +101,7 @@ where
     let replies = inbox_tx.clone();
     let worker = Worker::spawn(edge, move |msg| replies.send(Incoming::Reply(msg)).is_ok());
     let listener = face.voice.map(|setup| Listener {
-        worker: VoiceWorker::spawn(setup.found, inbox_tx.clone()),
+        worker: VoiceWorker::spawn(setup.prepared, inbox_tx.clone()),
         lang: setup.lang,
         announce: setup.announce,
     });
